@@ -1,0 +1,132 @@
+import { LineCounter, parseDocument } from 'yaml'
+import { msg, type LocalizedText } from './localized'
+
+/** Most aliases a front matter may expand; stops alias bombs (RELIABILITY.md S12). */
+export const MAX_ALIAS_COUNT = 100
+
+/** A front-matter problem with its 1-based line in the whole file. */
+export interface FrontMatterError {
+  line: number
+  message: LocalizedText
+}
+
+/**
+ * A post split into front matter and body.
+ * `bodyStart` is the offset of the body in the text and `bodyLine` its 0-based line, so rendered
+ * blocks can carry source lines of the whole file.
+ */
+export interface SplitPost {
+  /** The YAML between the fences, as typed (empty when there is none). */
+  yaml: string
+  /** The parsed front matter; `{}` when absent or invalid. */
+  data: Record<string, unknown>
+  error: FrontMatterError | null
+  hasFrontMatter: boolean
+  body: string
+  bodyStart: number
+  bodyLine: number
+}
+
+const OPEN = /^(?:\uFEFF)?---([^\n]*)\n/
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/
+
+/**
+ * Splits a post into its YAML front matter and Markdown body, and parses the YAML.
+ * Never evaluates code: `---js` / `---javascript` front matter is refused (S11), aliases are capped
+ * (S12), and an invalid front matter keeps its text for the editor with a line-numbered error (D1).
+ */
+export function splitPost(input: string): SplitPost {
+  const text = input.replace(/\r\n?/g, '\n')
+  const open = OPEN.exec(text)
+  if (!open) {
+    return { yaml: '', data: {}, error: null, hasFrontMatter: false, body: text, bodyStart: 0, bodyLine: 0 }
+  }
+  const lang = open[1]!.trim()
+  const lines = text.slice(open[0].length).split('\n')
+  let closeIndex = -1
+  for (let i = 0; i < lines.length; i++) {
+    if (CLOSE.test(lines[i]!)) {
+      closeIndex = i
+      break
+    }
+  }
+  if (closeIndex < 0) {
+    return {
+      yaml: text.slice(open[0].length),
+      data: {},
+      error: {
+        line: 1,
+        message: msg(
+          'フロントマターが閉じていません。YAML の終わりに「---」だけの行を置いてください。',
+          'The front matter is not closed: add a line with only "---" after the YAML.',
+        ),
+      },
+      hasFrontMatter: true,
+      body: '',
+      bodyStart: text.length,
+      bodyLine: text.split('\n').length,
+    }
+  }
+  const yaml = lines.slice(0, closeIndex).join('\n')
+  const bodyLine = closeIndex + 2
+  const bodyStart = open[0].length + lines.slice(0, closeIndex + 1).join('\n').length + 1
+  const body = text.slice(Math.min(bodyStart, text.length))
+  const base = { yaml, hasFrontMatter: true, body, bodyStart: Math.min(bodyStart, text.length), bodyLine }
+  if (lang !== '' && lang !== 'yaml' && lang !== 'yml') {
+    return {
+      ...base,
+      data: {},
+      error: {
+        line: 1,
+        message: msg(
+          `「---${lang}」のフロントマターには対応していません（コードは実行しません）。YAML で書いてください。`,
+          `"---${lang}" front matter is not supported (no code is run). Write it in YAML.`,
+        ),
+      },
+    }
+  }
+  return { ...base, ...parseFrontMatterYaml(yaml) }
+}
+
+/** Parses front-matter YAML to plain data with a line-numbered error (line 2 is the first YAML line). */
+export function parseFrontMatterYaml(yaml: string): { data: Record<string, unknown>; error: FrontMatterError | null } {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  const first = doc.errors[0]
+  if (first) {
+    const line = lineCounter.linePos(first.pos[0]).line + 1
+    const reason = first.message.split('\n')[0]!
+    return {
+      data: {},
+      error: {
+        line,
+        message: msg(`フロントマター ${line} 行目の YAML が正しくありません: ${reason}`, `Invalid YAML in the front matter at line ${line}: ${reason}`),
+      },
+    }
+  }
+  try {
+    const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
+    if (value === null || value === undefined) return { data: {}, error: null }
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      return {
+        data: {},
+        error: {
+          line: 2,
+          message: msg('フロントマターは「キー: 値」の形で書いてください。', 'The front matter must be a mapping of "key: value" lines.'),
+        },
+      }
+    }
+    return { data: value as Record<string, unknown>, error: null }
+  } catch (e) {
+    const alias = /alias/i.test(String(e))
+    return {
+      data: {},
+      error: {
+        line: 2,
+        message: alias
+          ? msg('フロントマターのエイリアス（*参照）が多すぎるため読み込みを止めました。', 'Stopped reading the front matter: it expands too many aliases (*references).')
+          : msg(`フロントマターを読めません: ${String(e)}`, `Cannot read the front matter: ${String(e)}`),
+      },
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod'
+import { localizedTextSchema, postDocumentSchema, postSummarySchema } from '../post'
+import { profileSchema } from '../profile'
+
+/**
+ * The one IPC contract between renderer and main.
+ * Every request and response is validated with these schemas where it crosses (main validates
+ * requests, the preload validates nothing it cannot trust anyway; tests validate both).
+ */
+
+const profileErrorSchema = z.object({ line: z.number(), message: localizedTextSchema })
+
+/** What the renderer knows about the open repository. */
+export const repoInfoSchema = z.object({
+  root: z.string(),
+  name: z.string(),
+  profile: profileSchema,
+  /** Set when `.portal-writer.yml` is invalid; the defaults are used meanwhile. */
+  profileError: profileErrorSchema.nullable(),
+  /** True for the embedded sample blog copied into the app's data folder. */
+  isSample: z.boolean(),
+})
+export type RepoInfo = z.infer<typeof repoInfoSchema>
+
+const errorResult = z.object({ kind: z.literal('error'), message: localizedTextSchema })
+
+const repoResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ok'), repo: repoInfoSchema }),
+  z.object({ kind: z.literal('cancelled') }),
+  errorResult,
+])
+export type RepoResult = z.infer<typeof repoResult>
+
+const readResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ok'), doc: postDocumentSchema }),
+  errorResult,
+])
+export type ReadResult = z.infer<typeof readResult>
+
+const saveResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('saved'), hash: z.string() }),
+  /** The file on disk is not the one the editor loaded: the writer must choose (D2). */
+  z.object({ kind: z.literal('conflict'), diskText: z.string().nullable(), diskHash: z.string().nullable() }),
+  errorResult,
+])
+export type SaveResult = z.infer<typeof saveResult>
+
+const createResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('created'), post: postSummarySchema }),
+  z.object({ kind: z.literal('invalid'), field: z.enum(['title', 'slug', 'date']), message: localizedTextSchema }),
+  errorResult,
+])
+export type CreateResult = z.infer<typeof createResult>
+
+const openExternalResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('opened') }),
+  z.object({ kind: z.literal('refused'), message: localizedTextSchema }),
+])
+
+/** Static facts about the running app. */
+export const appInfoSchema = z.object({
+  version: z.string(),
+  platform: z.string(),
+  /** URL prefix under which repository files are served to the preview (`<assetBase><relPath>`). */
+  assetBase: z.string(),
+  /** The OS language, used until the writer picks one. */
+  systemLocale: z.enum(['ja', 'en']),
+})
+export type AppInfo = z.infer<typeof appInfoSchema>
+
+const none = z.undefined()
+
+/** Request/response channels. */
+export const channels = {
+  'app:info': { request: none, response: appInfoSchema },
+  /** The repository open now (the sample on first start), or null. */
+  'repo:current': { request: none, response: repoInfoSchema.nullable() },
+  /** Opens a repository at a path. */
+  'repo:open': { request: z.object({ path: z.string().min(1) }), response: repoResult },
+  /** Asks the writer for a folder (system dialog) and opens it. */
+  'repo:choose': { request: none, response: repoResult },
+  'posts:list': { request: none, response: z.array(postSummarySchema) },
+  'posts:read': { request: z.object({ path: z.string().min(1) }), response: readResult },
+  /**
+   * Saves atomically. `expectedHash` is the hash the editor last loaded or saved; a different file on
+   * disk gives `conflict` unless `force` (the writer chose "keep mine").
+   */
+  'posts:save': {
+    request: z.object({
+      path: z.string().min(1),
+      text: z.string(),
+      expectedHash: z.string().nullable(),
+      force: z.boolean().optional(),
+    }),
+    response: saveResult,
+  },
+  'posts:create': {
+    request: z.object({ title: z.string(), slug: z.string(), date: z.string().optional() }),
+    response: createResult,
+  },
+  /** Which post the editor shows, so main watches it for changes made elsewhere. */
+  'posts:watch': { request: z.object({ path: z.string().nullable() }), response: z.null() },
+  /** Opens an http(s)/mailto link in the system browser; everything else is refused (S9). */
+  'shell:openExternal': { request: z.object({ url: z.string() }), response: openExternalResult },
+} as const
+
+/** Main → renderer events. */
+export const events = {
+  /** The open post changed or vanished on disk (D2/D3). */
+  'post:changed-on-disk': z.object({
+    path: z.string(),
+    kind: z.enum(['modified', 'deleted']),
+    text: z.string().nullable(),
+    hash: z.string().nullable(),
+  }),
+  /** The set of posts changed (created, renamed, removed). */
+  'posts:list-changed': z.null(),
+  /** Menu commands forwarded to the renderer. */
+  'menu:command': z.object({ command: z.enum(['save', 'new-post', 'open-repo', 'find', 'toggle-language']) }),
+} as const
+
+export type Channel = keyof typeof channels
+export type EventName = keyof typeof events
+export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]['request']>
+export type ResponseOf<C extends Channel> = z.output<(typeof channels)[C]['response']>
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
+
+/** A handler table: one async function per channel. Main registers it; the e2e harness binds it. */
+export type HandlerTable = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> }
+
+/** Sends an event to the renderer. */
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void
+
+/**
+ * The typed shape of `window.portal`: which method calls which channel.
+ * Plain data, so the preload and the e2e harness build the same object from it.
+ */
+export const apiShape = {
+  app: { info: 'app:info' },
+  repo: { current: 'repo:current', open: 'repo:open', choose: 'repo:choose' },
+  posts: {
+    list: 'posts:list',
+    read: 'posts:read',
+    save: 'posts:save',
+    create: 'posts:create',
+    watch: 'posts:watch',
+  },
+  shell: { openExternal: 'shell:openExternal' },
+} as const satisfies Record<string, Record<string, Channel>>
+
+type Shape = typeof apiShape
+/** The API object the renderer sees as `window.portal`. */
+export type PortalApi = {
+  [G in keyof Shape]: {
+    [M in keyof Shape[G]]: Shape[G][M] extends Channel
+      ? RequestOf<Shape[G][M]> extends undefined
+        ? () => Promise<ResponseOf<Shape[G][M]>>
+        : (request: RequestOf<Shape[G][M]>) => Promise<ResponseOf<Shape[G][M]>>
+      : never
+  }
+} & {
+  /** Subscribes to a main → renderer event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+}

@@ -1,0 +1,215 @@
+import { LineCounter, parseDocument, isMap, isNode } from 'yaml'
+import { z } from 'zod'
+import { datePartsOf } from './dates'
+import { msg, type LocalizedText } from './localized'
+
+/** File name of the per-repository profile, at the repository root. */
+export const PROFILE_FILE = '.portal-writer.yml'
+
+/** Placeholders a path pattern may use. */
+const PATTERN_HINT = '{year} {month} {day} {slug}'
+
+const pattern = z
+  .string()
+  .min(1)
+  .refine((p) => p.includes('{slug}'), { message: `must contain {slug} (${PATTERN_HINT})` })
+  .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), {
+    message: 'must be a relative path inside the repository',
+  })
+
+/** Schema of `.portal-writer.yml`. Unknown keys are refused so typos are caught. */
+export const profileSchema = z
+  .object({
+    siteName: z.string().min(1),
+    siteUrl: z.url(),
+    siteDescription: z.string(),
+    postPath: pattern,
+    assetPath: pattern,
+    postUrl: z.string().includes('{slug}'),
+    baseBranch: z.string().min(1),
+    branchPattern: z.string().includes('{slug}'),
+    timezone: z.string().regex(/^[+-]\d{2}:\d{2}$/, 'must look like +09:00'),
+    eyecatchWidth: z.number().int().positive().max(8000),
+    eyecatchHeight: z.number().int().positive().max(8000),
+  })
+  .strict()
+
+/** A repository profile: where posts live and how the site is named. */
+export type Profile = z.infer<typeof profileSchema>
+
+/** Built-in defaults: Pepabo Tech Portal (PORTAL.md §1). */
+export const DEFAULT_PROFILE: Profile = {
+  siteName: 'Pepabo Tech Portal',
+  siteUrl: 'https://tech.pepabo.com/',
+  siteDescription: 'GMOペパボのエンジニア・デザイナーによる技術情報のポータルサイト',
+  postPath: 'source/blog/{year}-{month}-{day}-{slug}.html.md',
+  assetPath: 'source/blog/{year}-{month}-{day}-{slug}',
+  postUrl: '/{year}/{month}/{day}/{slug}/',
+  baseBranch: 'main',
+  branchPattern: 'post/{slug}',
+  timezone: '+09:00',
+  eyecatchWidth: 1200,
+  eyecatchHeight: 630,
+}
+
+/** A problem in the profile file, pointing at its line. */
+export interface ProfileError {
+  line: number
+  message: LocalizedText
+}
+
+/** Result of reading a profile: defaults merged with the file, or the first error. */
+export type ProfileParse = { kind: 'ok'; profile: Profile } | { kind: 'invalid'; error: ProfileError }
+
+/**
+ * Parses `.portal-writer.yml` text over the defaults.
+ * Errors name the 1-based line of the offending key (or of the YAML syntax error).
+ */
+export function parseProfile(text: string): ProfileParse {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false })
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line
+  const first = doc.errors[0]
+  if (first) {
+    return {
+      kind: 'invalid',
+      error: {
+        line: lineOf(first.pos[0]),
+        message: msg(
+          `${PROFILE_FILE} の YAML が読めません: ${first.message.split('\n')[0]}`,
+          `${PROFILE_FILE} is not valid YAML: ${first.message.split('\n')[0]}`,
+        ),
+      },
+    }
+  }
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    return {
+      kind: 'invalid',
+      error: {
+        line: 1,
+        message: msg(
+          `${PROFILE_FILE} は「キー: 値」の形で書いてください。`,
+          `${PROFILE_FILE} must be a mapping of "key: value" lines.`,
+        ),
+      },
+    }
+  }
+  let data: unknown
+  try {
+    data = doc.toJS({ maxAliasCount: 50 }) ?? {}
+  } catch (e) {
+    return {
+      kind: 'invalid',
+      error: {
+        line: 1,
+        message: msg(`${PROFILE_FILE} を読めません: ${String(e)}`, `Cannot read ${PROFILE_FILE}: ${String(e)}`),
+      },
+    }
+  }
+  const result = profileSchema.safeParse({ ...DEFAULT_PROFILE, ...(data as object) })
+  if (result.success) return { kind: 'ok', profile: result.data }
+  const issue = result.error.issues[0]!
+  const key = issue.path[0]
+  let line = 1
+  if (issue.code === 'unrecognized_keys') {
+    const bad = issue.keys[0]
+    const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isNode(p.key) && String((p.key as { value?: unknown }).value) === bad) : undefined
+    if (pair && isNode(pair.key) && pair.key.range) line = lineOf(pair.key.range[0])
+    return {
+      kind: 'invalid',
+      error: {
+        line,
+        message: msg(
+          `${PROFILE_FILE} ${line} 行目: 「${bad}」は知らない設定です。`,
+          `${PROFILE_FILE} line ${line}: "${bad}" is not a known setting.`,
+        ),
+      },
+    }
+  }
+  const node = typeof key === 'string' ? doc.get(key, true) : undefined
+  if (isNode(node) && node.range) line = lineOf(node.range[0])
+  return {
+    kind: 'invalid',
+    error: {
+      line,
+      message: msg(
+        `${PROFILE_FILE} ${line} 行目: 「${String(key)}」が正しくありません（${issue.message}）。`,
+        `${PROFILE_FILE} line ${line}: "${String(key)}" is invalid (${issue.message}).`,
+      ),
+    },
+  }
+}
+
+/** Values that fill a path pattern. */
+export interface PostKey {
+  year: string
+  month: string
+  day: string
+  slug: string
+}
+
+/** Fills `{year}`, `{month}`, `{day}` and `{slug}` in a pattern. */
+export function fillPattern(pattern: string, key: PostKey): string {
+  return pattern
+    .replaceAll('{year}', key.year)
+    .replaceAll('{month}', key.month)
+    .replaceAll('{day}', key.day)
+    .replaceAll('{slug}', key.slug)
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** Builds a matcher for a pattern: returns the key a repository-relative path encodes, or null. */
+export function patternMatcher(pattern: string): (relPath: string) => PostKey | null {
+  const groups: string[] = []
+  const source = pattern
+    .split(/(\{year\}|\{month\}|\{day\}|\{slug\})/)
+    .map((part) => {
+      switch (part) {
+        case '{year}':
+          groups.push('year')
+          return '(\\d{4})'
+        case '{month}':
+          groups.push('month')
+          return '(\\d{2})'
+        case '{day}':
+          groups.push('day')
+          return '(\\d{2})'
+        case '{slug}':
+          groups.push('slug')
+          return '([^/]+?)'
+        default:
+          return escapeRegExp(part)
+      }
+    })
+    .join('')
+  const re = new RegExp(`^${source}$`)
+  return (relPath) => {
+    const m = re.exec(relPath)
+    if (!m) return null
+    const key: PostKey = { year: '', month: '', day: '', slug: '' }
+    groups.forEach((g, i) => {
+      key[g as keyof PostKey] = m[i + 1]!
+    })
+    return key
+  }
+}
+
+/** The directory part of a pattern that holds no placeholder: where to look for posts. */
+export function patternRoot(pattern: string): string {
+  const parts = pattern.split('/')
+  const fixed: string[] = []
+  for (const p of parts.slice(0, -1)) {
+    if (p.includes('{')) break
+    fixed.push(p)
+  }
+  return fixed.join('/')
+}
+
+/** The post's key (date parts + slug) from its front-matter date and slug. */
+export function postKeyFor(date: string, slug: string): PostKey | null {
+  const parts = datePartsOf(date)
+  return parts ? { ...parts, slug } : null
+}
