@@ -1,0 +1,98 @@
+/**
+ * The window's security configuration as plain data, so tests can check it without an Electron
+ * binary (RELIABILITY.md, "Electron hardening"). `src/main/index.ts` applies it.
+ */
+
+/** The custom scheme that serves the app and the open repository's files instead of `file://`. */
+export const APP_SCHEME = 'portal'
+/** Origin of the app's own pages. */
+export const APP_ORIGIN = `${APP_SCHEME}://app`
+/** URL prefix for files of the open repository (images in the preview). */
+export const ASSET_BASE = `${APP_SCHEME}://asset/`
+
+/** Privileges for the custom scheme: a standard, secure origin with fetch support. */
+export const SCHEME_PRIVILEGES = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: true },
+} as const
+
+/**
+ * The Content-Security-Policy sent with every app page. No inline or remote scripts, no plugins, no
+ * forms, no base-URI tricks; images from the repository (portal:), data/blob and the web (posts
+ * reference remote images); frames only the app's own sandboxed preview document.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  `img-src 'self' ${APP_SCHEME}: data: blob: https: http:`,
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self' about:",
+  "worker-src 'self' blob:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/** webPreferences for the main window: isolated, sandboxed, no Node, web security on. */
+export function secureWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+  } as const
+}
+
+/** Whether the window may navigate to a URL: only within the app's own origin. */
+export function isAllowedNavigation(url: string, appOrigin: string = APP_ORIGIN): boolean {
+  try {
+    const u = new URL(url)
+    return `${u.protocol}//${u.host}` === appOrigin
+  } catch {
+    return false
+  }
+}
+
+/** Schemes that may be handed to the system browser (S9). */
+export const EXTERNAL_SCHEMES = ['https:', 'http:', 'mailto:'] as const
+
+/** Whether a URL may be opened in the system browser with `shell.openExternal`. */
+export function isExternalUrlAllowed(url: string): boolean {
+  try {
+    return (EXTERNAL_SCHEMES as readonly string[]).includes(new URL(url).protocol)
+  } catch {
+    return false
+  }
+}
+
+/** What a window-open request does: never a new Electron window; allowed links go to the browser. */
+export function windowOpenDecision(url: string): { action: 'deny'; openExternally: boolean } {
+  return { action: 'deny', openExternally: isExternalUrlAllowed(url) }
+}
+
+/** Electron fuses for packaged builds (electron-builder `electronFuses`). */
+export const FUSES = {
+  runAsNode: false,
+  enableCookieEncryption: true,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+} as const
+
+/** Permissions the app grants to web content: none (no camera, geolocation, notifications…). */
+export function isPermissionGranted(_permission: string): boolean {
+  return false
+}

@@ -1,0 +1,135 @@
+/**
+ * Electron glue: the app, its one window, the custom protocol, the menu and IPC registration.
+ * Everything else lives in services (src/main/services) that never import electron.
+ */
+import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, shell } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createServices } from './create-services'
+import { createHandlers } from './handlers'
+import { makeEmitter, registerHandlers } from './ipc/register'
+import { resolveAssetRequest } from './services/assets'
+import { buildMenuTemplate } from './electron/menu'
+import {
+  APP_ORIGIN,
+  ASSET_BASE,
+  CONTENT_SECURITY_POLICY,
+  SCHEME_PRIVILEGES,
+  isAllowedNavigation,
+  isExternalUrlAllowed,
+  isPermissionGranted,
+  secureWebPreferences,
+  windowOpenDecision,
+} from './electron/security'
+
+protocol.registerSchemesAsPrivileged([SCHEME_PRIVILEGES])
+app.enableSandbox()
+
+let mainWindow: BrowserWindow | null = null
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN
+const rendererDir = join(__dirname, '../renderer')
+const sampleSourceDir = app.isPackaged
+  ? join(process.resourcesPath, 'sample-blog')
+  : join(app.getAppPath(), 'resources/sample-blog')
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 900,
+    minHeight: 560,
+    show: false,
+    title: 'Portal Writer',
+    backgroundColor: '#00000000',
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+  })
+  win.once('ready-to-show', () => win.show())
+  void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
+  return win
+}
+
+async function main(): Promise<void> {
+  await app.whenReady()
+  const emit = makeEmitter(() => mainWindow?.webContents ?? null)
+  const services = await createServices({
+    dataDir: app.getPath('userData'),
+    sampleSourceDir,
+    emit,
+    encryption: safeStorage.isEncryptionAvailable()
+      ? { encrypt: (s: string) => safeStorage.encryptString(s), decrypt: (b: Buffer) => safeStorage.decryptString(b) }
+      : undefined,
+  })
+  const handlers = createHandlers(services, {
+    chooseFolder: async () => {
+      const options = { title: 'ブログのリポジトリを開く / Open a blog repository', properties: ['openDirectory' as const] }
+      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+      return r.canceled ? null : (r.filePaths[0] ?? null)
+    },
+    openExternal: (url) => shell.openExternal(url),
+    appInfo: {
+      version: app.getVersion(),
+      platform: process.platform,
+      assetBase: ASSET_BASE,
+      systemLocale: app.getLocale().startsWith('ja') ? 'ja' : 'en',
+    },
+  })
+  registerHandlers(handlers, appOrigin)
+
+  // One custom scheme instead of file://: the app's own files and, under `asset`, the open repository's.
+  protocol.handle('portal', async (request) => {
+    const url = new URL(request.url)
+    const root = url.host === 'app' ? rendererDir : url.host === 'asset' ? services.repo.current()?.root : undefined
+    if (!root) return new Response(null, { status: 404 })
+    const r = await resolveAssetRequest(root, url.pathname.replace(/^\//, ''))
+    if (r.kind !== 'file') return new Response(null, { status: r.status })
+    const response = await net.fetch(pathToFileURL(r.absPath).toString())
+    const headers = new Headers(response.headers)
+    headers.set('content-type', r.mime)
+    if (r.mime.startsWith('text/html')) headers.set('content-security-policy', CONTENT_SECURITY_POLICY)
+    return new Response(response.body, { status: 200, headers })
+  })
+
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(isPermissionGranted(permission)))
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => isPermissionGranted(permission))
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+  })
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenuTemplate(process.platform, (command) => emit('menu:command', { command }))),
+  )
+  mainWindow = createWindow()
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+  })
+  app.on('before-quit', () => void services.dispose?.())
+}
+
+// Every web contents, the preview frame's included: no navigation away, no new windows, no webviews.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url, appOrigin)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url, appOrigin)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    const decision = windowOpenDecision(url)
+    if (decision.openExternally && isExternalUrlAllowed(url)) void shell.openExternal(url)
+    return { action: decision.action }
+  })
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+main().catch((error: unknown) => {
+  dialog.showErrorBox('Portal Writer', `起動できませんでした / Could not start:\n${String(error)}`)
+  app.quit()
+})

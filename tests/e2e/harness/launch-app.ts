@@ -1,0 +1,185 @@
+/**
+ * The e2e harness: the real app without an Electron binary.
+ *
+ * `launchApp({ repo })` serves the BUILT renderer (`out/renderer`, made by `npm run build`; this module
+ * builds nothing) on 127.0.0.1, starts the real main-process services in this Node process, binds
+ * `window.portal` in Debian's Chromium to the same handler table Electron registers with ipcMain
+ * (through the same `dispatch`, sender check included), and returns the Playwright page.
+ * Main → renderer events are delivered with `page.evaluate`. Headless by default; pass
+ * `headless: false` for a visible window (on a desktop, or under Xvfb).
+ */
+import { existsSync } from 'node:fs'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { apiShape, type Emit, type HandlerTable } from '../../../src/shared/ipc/contract'
+import { makeApi } from '../../../src/preload/api'
+import { dispatch } from '../../../src/main/ipc/dispatch'
+import { CONTENT_SECURITY_POLICY } from '../../../src/main/electron/security'
+import { createServices, type Services } from '../../../src/main/create-services'
+import { createHandlers } from '../../../src/main/handlers'
+import { resolveAssetRequest } from '../../../src/main/services/assets'
+import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
+import { startStaticServer } from './static-server'
+
+/** The project root (this file is tests/e2e/harness/launch-app.ts). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../..', import.meta.url)).replace(/\/$/, '')
+/** The embedded sample blog shipped with the app. */
+export const SAMPLE_BLOG_DIR = join(PROJECT_ROOT, 'resources/sample-blog')
+
+/** Options for {@link launchApp}. */
+export interface LaunchOptions {
+  /** A repository to open. Omitted: the app starts as on a first run, on the embedded sample blog. */
+  repo?: string
+  /** The app's data folder (settings, sample copy). Default: a fresh temp folder, removed on close. */
+  dataDir?: string
+  /** Show the window (needs a display: a desktop session or Xvfb). Default true (headless). */
+  headless?: boolean
+  colorScheme?: 'light' | 'dark'
+  /** Window size; null lets the page follow a visible window's size. */
+  viewport?: { width: number; height: number } | null
+  /** What the "Open repository…" dialog answers (the system dialog does not exist here). */
+  chooseFolder?: () => Promise<string | null>
+  locale?: 'ja' | 'en'
+}
+
+/** A running app. */
+export interface LaunchedApp {
+  page: Page
+  browser: Browser
+  context: BrowserContext
+  services: Services
+  handlers: HandlerTable
+  origin: string
+  dataDir: string
+  /** Root of the repository open now. */
+  repoRoot(): string
+  /** URLs the app asked the system browser to open. */
+  openedUrls: string[]
+  /** Events sent main → renderer, in order. */
+  emitted: Array<{ event: string; payload: unknown }>
+  close(): Promise<void>
+}
+
+/** Copies the embedded sample blog to a fresh temp folder (for tests that must not touch the original). */
+export async function freshSampleCopy(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'pw-sample-'))
+  await cp(SAMPLE_BLOG_DIR, dir, { recursive: true })
+  return dir
+}
+
+/** The script that builds `window.portal` in the top frame with the preload's own `makeApi`. */
+function bridgeScript(): string {
+  return `(() => {
+  if (window.top !== window) return;
+  const listeners = new Map();
+  const subscribe = (event, listener) => {
+    let set = listeners.get(event);
+    if (!set) { set = new Set(); listeners.set(event, set); }
+    set.add(listener);
+    return () => set.delete(listener);
+  };
+  Object.defineProperty(window, '__portalEmit', {
+    value: (event, payload) => { for (const l of listeners.get(event) || []) l(payload); },
+  });
+  const invoke = (channel, request) => window.__portalInvoke(channel, request);
+  const makeApi = ${makeApi.toString()};
+  const api = makeApi(invoke, subscribe, ${JSON.stringify(apiShape)});
+  Object.defineProperty(window, 'portal', { value: api, writable: false, configurable: false });
+})();`
+}
+
+/** Starts the app in Chromium bound to the real services. See the module comment. */
+export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
+  const rendererDir = join(PROJECT_ROOT, 'out/renderer')
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error('out/renderer is missing: run "npm run build" first (the harness builds nothing).')
+  }
+  assertChromium()
+  const ownDataDir = options.dataDir === undefined
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'pw-data-')))
+
+  const emitted: LaunchedApp['emitted'] = []
+  let page: Page | null = null
+  const emit: Emit = (event, payload) => {
+    emitted.push({ event, payload })
+    void page
+      ?.evaluate(([e, p]) => (window as unknown as { __portalEmit?: (e: string, p: unknown) => void }).__portalEmit?.(e, p), [event, payload] as const)
+      .catch(() => undefined)
+  }
+
+  const services = await createServices({ dataDir, sampleSourceDir: SAMPLE_BLOG_DIR, emit })
+  const openedUrls: string[] = []
+  let origin = ''
+  const handlers = createHandlers(services, {
+    chooseFolder: options.chooseFolder ?? (async () => null),
+    openExternal: async (url) => {
+      openedUrls.push(url)
+    },
+    appInfo: {
+      version: 'e2e',
+      platform: process.platform,
+      get assetBase() {
+        return `${origin}/asset/`
+      },
+      systemLocale: options.locale ?? 'ja',
+    },
+  })
+  if (options.repo) {
+    const opened = await handlers['repo:open']({ path: options.repo })
+    if (opened.kind !== 'ok') throw new Error(`Cannot open ${options.repo}: ${JSON.stringify(opened)}`)
+  }
+  const repoRoot = () => services.repo.current()?.root ?? ''
+
+  const { server, origin: serverOrigin } = await startStaticServer(
+    rendererDir,
+    (pathname) => resolveAssetRequest(repoRoot(), pathname),
+    CONTENT_SECURITY_POLICY,
+  )
+  origin = serverOrigin
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    args: CHROMIUM_ARGS,
+  })
+  const context = await browser.newContext({
+    viewport: options.viewport === undefined ? { width: 1440, height: 900 } : options.viewport,
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale === 'en' ? 'en-US' : 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+  })
+  await context.exposeBinding('__portalInvoke', async (source, channel: string, request: unknown) =>
+    dispatch(
+      handlers,
+      origin,
+      { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
+      channel,
+      request,
+    ),
+  )
+  await context.addInitScript({ content: bridgeScript() })
+  page = await context.newPage()
+  await page.goto(`${origin}/index.html`)
+
+  return {
+    page,
+    browser,
+    context,
+    services,
+    handlers,
+    origin,
+    dataDir,
+    repoRoot,
+    openedUrls,
+    emitted,
+    async close() {
+      await browser.close().catch(() => undefined)
+      await new Promise<void>((r) => server.close(() => r()))
+      await services.dispose?.()
+      if (ownDataDir) await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,86 @@
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import { extname, join, normalize, sep } from 'node:path'
+import type { AddressInfo } from 'node:net'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.ico': 'image/x-icon',
+}
+
+/** Resolves a URL path inside a folder; null when it would leave it. */
+export function fileInside(root: string, urlPath: string): string | null {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath)
+  } catch {
+    return null
+  }
+  if (decoded.includes('\0')) return null
+  const full = normalize(join(root, decoded))
+  return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null
+}
+
+/** What the server does with `/asset/...` requests: the app's own asset resolver decides. */
+export type AssetResolver = (
+  pathname: string,
+) => Promise<{ kind: 'file'; absPath: string; mime: string } | { kind: 'refused'; status: number }>
+
+/**
+ * Serves the built renderer on 127.0.0.1 and the open repository's files under `/asset/`, with the
+ * same CSP header Electron sends, so the page runs as it does in the app.
+ */
+export async function startStaticServer(
+  rendererDir: string,
+  resolveAsset: AssetResolver,
+  csp: string,
+): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      if (url.pathname.startsWith('/asset/')) {
+        const r = await resolveAsset(url.pathname.slice('/asset/'.length))
+        if (r.kind !== 'file') {
+          res.writeHead(r.status).end()
+          return
+        }
+        res.writeHead(200, { 'content-type': r.mime, 'cache-control': 'no-cache' })
+        createReadStream(r.absPath).pipe(res)
+        return
+      }
+      const path = fileInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname)
+      const info = path ? await stat(path).catch(() => null) : null
+      if (!path || !info?.isFile()) {
+        res.writeHead(404).end()
+        return
+      }
+      const headers: Record<string, string> = {
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      }
+      if (path.endsWith('.html')) headers['content-security-policy'] = csp
+      res.writeHead(200, headers)
+      createReadStream(path).pipe(res)
+    })().catch(() => {
+      if (!res.headersSent) res.writeHead(500)
+      res.end()
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return { server, origin: `http://127.0.0.1:${port}` }
+}
