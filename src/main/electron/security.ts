@@ -90,6 +90,7 @@ export const FUSES = {
   enableNodeCliInspectArguments: false,
   enableEmbeddedAsarIntegrityValidation: true,
   onlyLoadAppFromAsar: true,
+  grantFileProtocolExtraPrivileges: false,
 } as const
 
 /** Permissions the app grants to web content: none (no camera, geolocation, notifications…). */
