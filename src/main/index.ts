@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url'
 import { createServices } from './create-services'
 import { createHandlers } from './handlers'
 import { makeEmitter, registerHandlers } from './ipc/register'
-import { resolveAssetRequest } from './services/assets'
+import { APP_FILE_TYPES, resolveAssetRequest } from './services/assets'
 import { buildMenuTemplate } from './electron/menu'
 import {
   APP_ORIGIN,
@@ -79,9 +79,12 @@ async function main(): Promise<void> {
   // One custom scheme instead of file://: the app's own files and, under `asset`, the open repository's.
   protocol.handle('portal', async (request) => {
     const url = new URL(request.url)
-    const root = url.host === 'app' ? rendererDir : url.host === 'asset' ? services.repo.current()?.root : undefined
+    const isApp = url.host === 'app'
+    const root = isApp ? rendererDir : url.host === 'asset' ? services.repo.current()?.root : undefined
     if (!root) return new Response(null, { status: 404 })
-    const r = await resolveAssetRequest(root, url.pathname.replace(/^\//, ''))
+    const path = url.pathname.replace(/^\//, '')
+    // App files (html/js/css) only from the built renderer; the repository serves images and media only.
+    const r = await resolveAssetRequest(root, path, isApp ? { types: APP_FILE_TYPES } : undefined)
     if (r.kind !== 'file') return new Response(null, { status: r.status })
     const response = await net.fetch(pathToFileURL(r.absPath).toString())
     const headers = new Headers(response.headers)

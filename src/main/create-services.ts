@@ -1,0 +1,111 @@
+import { mkdir } from 'node:fs/promises'
+import type { Emit } from '../shared/ipc/contract'
+import { msg, type LocalizedText } from '../shared/localized'
+import { AtomicWriter } from './services/atomic-file'
+import { KnownFiles } from './services/known-files'
+import { PostsService } from './services/posts'
+import { RepoService, type OpenRepoResult } from './services/repo'
+import { ensureSampleRepo, type SampleRepoResult } from './services/sample-blog'
+import { SettingsStore } from './services/settings'
+import { PostWatcher } from './services/watcher'
+
+/** Encrypts secrets at rest (Electron's safeStorage when available). Kept for the git credential service. */
+export interface Encryption {
+  encrypt(plain: string): Buffer
+  decrypt(cipher: Buffer): string
+}
+
+/** Options for {@link createServices}. */
+export interface CreateServicesOptions {
+  /** The app's data folder (settings, the sample blog's copy and its origin). Created if missing. */
+  dataDir: string
+  /** The embedded sample blog to copy on first start (`resources/sample-blog`). */
+  sampleSourceDir: string
+  /** Sends events to the renderer. */
+  emit: Emit
+  encryption?: Encryption
+  /** The git executable. Default `git` from PATH. */
+  git?: string
+  /** Watcher timings (tests shorten them). */
+  watch?: { debounceMs?: number; pollMs?: number }
+  /** The clock for new posts' dates. */
+  now?: () => number
+}
+
+/** Every main-process service, wired together. */
+export interface Services {
+  dataDir: string
+  writer: AtomicWriter
+  known: KnownFiles
+  settings: SettingsStore
+  repo: RepoService
+  posts: PostsService
+  watcher: PostWatcher
+  /** How the sample blog's copy went (a message when git was missing). */
+  sample: SampleRepoResult
+  /** Something the writer should be told at start, e.g. that git is missing or the last repository is gone. */
+  startupNotice: LocalizedText | null
+  encryption: Encryption | null
+  /** Opens the sample blog's copy; null when there is none. */
+  openSample(): Promise<OpenRepoResult | null>
+  /** Stops watchers and waits for pending writes. */
+  dispose(): Promise<void>
+}
+
+/**
+ * Builds the services for one app run: loads settings, makes sure the sample blog's copy exists,
+ * then opens the last repository (or the sample when there is none or it cannot be opened).
+ */
+export async function createServices(options: CreateServicesOptions): Promise<Services> {
+  await mkdir(options.dataDir, { recursive: true })
+  const writer = new AtomicWriter()
+  const known = new KnownFiles()
+  const settings = new SettingsStore(options.dataDir, writer)
+  await settings.load()
+  // The app must start even if making the sample fails in an unexpected way.
+  const sample: SampleRepoResult = await ensureSampleRepo(
+    options.dataDir,
+    options.sampleSourceDir,
+    {
+      git: options.git,
+    },
+  ).catch((error: unknown) => ({
+    kind: 'error' as const,
+    message: msg(
+      `サンプルのブログを用意できませんでした（${String(error)}）。自分のリポジトリを開いてください。`,
+      `The sample blog could not be prepared (${String(error)}). Open your own repository.`,
+    ),
+  }))
+  const sampleRoot = sample.kind === 'ok' ? sample.root : null
+  const repo = new RepoService({ settings, sampleRoot })
+  const posts = new PostsService({ repo: () => repo.current(), writer, known, now: options.now })
+  const watcher = new PostWatcher({ emit: options.emit, writer, known, ...options.watch })
+  repo.onChange((info) => watcher.setRepo(info))
+
+  const openSample = async () => (sampleRoot ? repo.open(sampleRoot, { remember: false }) : null)
+  let startupNotice: LocalizedText | null = sample.message
+  const last = settings.get().lastRepoPath
+  const reopened = last ? await repo.open(last) : null
+  if (reopened?.kind !== 'ok') {
+    const opened = await openSample()
+    if (reopened?.kind === 'error' && opened?.kind === 'ok') startupNotice = reopened.message
+  }
+
+  return {
+    dataDir: options.dataDir,
+    writer,
+    known,
+    settings,
+    repo,
+    posts,
+    watcher,
+    sample,
+    startupNotice,
+    encryption: options.encryption ?? null,
+    openSample,
+    async dispose() {
+      await watcher.dispose()
+      await writer.idle()
+    },
+  }
+}

@@ -1,0 +1,83 @@
+import type { AppInfo, HandlerTable, RepoInfo } from '../shared/ipc/contract'
+import { msg } from '../shared/localized'
+import { isExternalUrlAllowed } from './electron/security'
+import type { PostsService } from './services/posts'
+import type { OpenRepoResult, RepoService } from './services/repo'
+import type { PostWatcher } from './services/watcher'
+
+/** What the handlers need from the services (a subset of `Services`, so tests can pass their own). */
+export interface HandlerServices {
+  repo: Pick<RepoService, 'current' | 'open'>
+  posts: Pick<PostsService, 'list' | 'read' | 'save' | 'create'>
+  watcher: Pick<PostWatcher, 'watchPost'>
+  /** Opens the embedded sample's copy; null when there is none. */
+  openSample(): Promise<OpenRepoResult | null>
+}
+
+/** What only the shell (Electron, or the e2e harness) can do. */
+export interface HandlerDeps {
+  /** Shows a folder dialog; null when the writer cancels. */
+  chooseFolder(): Promise<string | null>
+  /** Opens a URL in the system browser. Only called with http, https and mailto URLs. */
+  openExternal(url: string): Promise<void>
+  appInfo: AppInfo
+}
+
+function schemeOf(url: string): string {
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url.trim())
+  return m ? `${m[1]!.toLowerCase()}:` : url.slice(0, 40)
+}
+
+/**
+ * The handler table for every channel of the contract. Electron registers it with ipcMain and the
+ * e2e harness binds it to the page, both through `dispatch` (sender check and schemas).
+ */
+export function createHandlers(services: HandlerServices, deps: HandlerDeps): HandlerTable {
+  return {
+    // A copy, so getters (the harness's assetBase) are read at call time.
+    'app:info': async () => ({ ...deps.appInfo }),
+    'repo:current': async (): Promise<RepoInfo | null> => {
+      const current = services.repo.current()
+      if (current) return current
+      const opened = await services.openSample()
+      return opened?.kind === 'ok' ? opened.repo : null
+    },
+    'repo:open': ({ path }) => services.repo.open(path),
+    'repo:choose': async () => {
+      const path = await deps.chooseFolder()
+      return path === null ? { kind: 'cancelled' } : services.repo.open(path)
+    },
+    'posts:list': () => services.posts.list(),
+    'posts:read': ({ path }) => services.posts.read(path),
+    'posts:save': (request) => services.posts.save(request),
+    'posts:create': (request) => services.posts.create(request),
+    'posts:watch': async ({ path }) => {
+      await services.watcher.watchPost(path)
+      return null
+    },
+    'shell:openExternal': async ({ url }) => {
+      if (!isExternalUrlAllowed(url)) {
+        const scheme = schemeOf(url)
+        return {
+          kind: 'refused',
+          message: msg(
+            `「${scheme}」のリンクは安全のため開きません。ブラウザで開けるのは http・https・mailto のリンクだけです。`,
+            `"${scheme}" links are not opened, for safety. Only http, https and mailto links open in the browser.`,
+          ),
+        }
+      }
+      try {
+        await deps.openExternal(url)
+        return { kind: 'opened' }
+      } catch (error) {
+        return {
+          kind: 'refused',
+          message: msg(
+            `リンクをブラウザで開けませんでした（${String(error)}）。`,
+            `The link could not be opened in the browser (${String(error)}).`,
+          ),
+        }
+      }
+    },
+  }
+}

@@ -1,0 +1,364 @@
+import { access, constants, mkdir, readFile, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { Document, Scalar } from 'yaml'
+import { formatWithOffset, parseFrontMatterDate } from '../../shared/dates'
+import type { CreateResult, ReadResult, RepoInfo, SaveResult } from '../../shared/ipc/contract'
+import { msg, type LocalizedText } from '../../shared/localized'
+import type { PostSummary } from '../../shared/post'
+import { fillPattern, patternMatcher, postKeyFor, type Profile } from '../../shared/profile'
+import { checkSlug } from '../../shared/slug'
+import { writeFileAtomic, type AtomicWriter } from './atomic-file'
+import type { KnownFiles } from './known-files'
+import { decodeText, encodeText, hashBytes } from './post-bytes'
+import { PostIndex, readPostHead, summarizePost } from './post-list'
+import { checkRelativePath, resolveInRepo } from './paths'
+
+/** What `posts:save` receives. */
+export interface SaveRequest {
+  path: string
+  text: string
+  expectedHash: string | null
+  force?: boolean
+}
+
+/** What `posts:create` receives. */
+export interface CreateRequest {
+  title: string
+  slug: string
+  date?: string
+}
+
+/** Dependencies of {@link PostsService}. */
+export interface PostsServiceDeps {
+  /** The repository open now. */
+  repo: () => RepoInfo | null
+  writer: AtomicWriter
+  known: KnownFiles
+  /** The clock for new posts' dates (tests pass a fixed one). */
+  now?: () => number
+  index?: PostIndex
+}
+
+const NO_REPO = msg(
+  'リポジトリが開かれていません。まずリポジトリを開いてください。',
+  'No repository is open. Open one first.',
+)
+
+const READ_ONLY_FILE = msg(
+  'このファイルは読み取り専用なので保存できません。権限を変えるか、内容を別の場所に保存してください。',
+  'This file is read-only, so it cannot be saved. Change its permissions, or save the text elsewhere.',
+)
+const READ_ONLY_FOLDER = msg(
+  'このファイルのフォルダに書き込む権限がないため保存できません。権限を変えるか、内容を別の場所に保存してください。',
+  'You cannot write to this file’s folder, so it cannot be saved. Change the permissions, or save the text elsewhere.',
+)
+const NOT_UTF8 = msg(
+  'このファイルは UTF-8 として正しくない文字を含むため、読み取り専用で開きました。保存すると元のバイトが失われるためです。UTF-8 に変換してから開き直してください。',
+  'This file contains bytes that are not valid UTF-8, so it is open read-only: saving would replace them. Convert it to UTF-8 and open it again.',
+)
+
+function codeOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException | null)?.code ?? 'UNKNOWN'
+}
+
+function readErrorMessage(code: string, relPath: string): LocalizedText {
+  switch (code) {
+    case 'ENOENT':
+      return msg(
+        `「${relPath}」が見つかりません。移動・削除されたかもしれません。`,
+        `"${relPath}" was not found; it may have been moved or deleted.`,
+      )
+    case 'EISDIR':
+      return msg(
+        `「${relPath}」はフォルダです。記事のファイルを選んでください。`,
+        `"${relPath}" is a folder. Choose a post file.`,
+      )
+    case 'EACCES':
+    case 'EPERM':
+      return msg(
+        `「${relPath}」を読む権限がありません。ファイルの権限を確かめてください。`,
+        `You do not have permission to read "${relPath}". Check the file’s permissions.`,
+      )
+    default:
+      return msg(
+        `「${relPath}」を読めませんでした（${code}）。`,
+        `"${relPath}" could not be read (${code}).`,
+      )
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  )
+}
+
+async function canWrite(path: string): Promise<boolean> {
+  return access(path, constants.W_OK).then(
+    () => true,
+    () => false,
+  )
+}
+
+/** Whether a file may not be written: no write bits (even root honours that here), or no access. */
+async function readOnlyReason(realPath: string, present: boolean): Promise<LocalizedText | null> {
+  if (present) {
+    const info = await stat(realPath)
+    if ((info.mode & 0o222) === 0 || !(await canWrite(realPath))) return READ_ONLY_FILE
+  }
+  // The atomic rename needs the folder to be writable, not just the file.
+  return (await canWrite(dirname(realPath))) ? null : READ_ONLY_FOLDER
+}
+
+/** Completes a date given without an offset with the profile's timezone, so its day stays the day typed. */
+function withOffset(date: string, timezone: string): string {
+  const trimmed = date.trim()
+  if (/(?:Z|[+-]\d{2}:?\d{2})$/.test(trimmed)) return trimmed
+  return /^\d{4}-\d{2}-\d{2}$/.test(trimmed)
+    ? `${trimmed}T00:00:00${timezone}`
+    : `${trimmed}${timezone}`
+}
+
+/** The front matter of a new post: title always double-quoted, so no YAML reader takes it as a value. */
+export function newPostText(title: string, date: string): string {
+  const doc = new Document({ title, date, tags: [], authors: [], published: false })
+  const titleNode = doc.get('title', true) as Scalar
+  titleNode.type = Scalar.QUOTE_DOUBLE
+  return `---\n${doc.toString({ lineWidth: 0 })}---\n\n`
+}
+
+/** Reads, saves, creates and lists the posts of the open repository. */
+export class PostsService {
+  private readonly index: PostIndex
+  private readonly now: () => number
+
+  constructor(private readonly deps: PostsServiceDeps) {
+    this.index = deps.index ?? new PostIndex()
+    this.now = deps.now ?? Date.now
+  }
+
+  /** Every post of the open repository, newest first (empty when none is open). */
+  async list(): Promise<PostSummary[]> {
+    const repo = this.deps.repo()
+    if (!repo) return []
+    return this.index.list(repo.root, repo.profile.postPath)
+  }
+
+  /** Opens a post: text with LF and no BOM, the hash of its bytes, and why it is read-only if it is. */
+  async read(path: string): Promise<ReadResult> {
+    const repo = this.deps.repo()
+    if (!repo) return { kind: 'error', message: NO_REPO }
+    const resolved = await resolveInRepo(repo.root, path)
+    if (resolved.kind === 'refused') return { kind: 'error', message: resolved.reason }
+    let bytes: Buffer
+    try {
+      bytes = await readFile(resolved.realPath)
+    } catch (error) {
+      return { kind: 'error', message: readErrorMessage(codeOf(error), resolved.relPath) }
+    }
+    const hash = hashBytes(bytes)
+    const decoded = decodeText(bytes)
+    this.deps.known.set(resolved.realPath, { hash, eol: decoded.eol, bom: decoded.bom })
+    const readOnly = decoded.validUtf8
+      ? await readOnlyReason(resolved.realPath, true).catch(() => null)
+      : NOT_UTF8
+    return {
+      kind: 'ok',
+      doc: {
+        path: resolved.relPath,
+        text: decoded.text,
+        hash,
+        eol: decoded.eol,
+        bom: decoded.bom,
+        readOnly,
+        assetDir: assetDirOf(repo.profile, resolved.relPath),
+      },
+    }
+  }
+
+  /**
+   * Saves atomically, serialized per file (D8). A file someone else changed since `expectedHash`
+   * gives `conflict` with their text (D2), unless `force`. A vanished file is a conflict with
+   * `diskText: null`; saving with `expectedHash: null` or `force` recreates it (D3). The file's
+   * CRLF and BOM are kept (D9). Read-only files are never overwritten (D7); a file that is not
+   * valid UTF-8 only when the writer forces it (D9).
+   */
+  save(request: SaveRequest): Promise<SaveResult> {
+    const repo = this.deps.repo()
+    if (!repo) return Promise.resolve({ kind: 'error', message: NO_REPO })
+    const checked = checkRelativePath(request.path)
+    if (checked.kind === 'refused')
+      return Promise.resolve({ kind: 'error', message: checked.reason })
+    // Queue synchronously, by the path as named, so saves apply in the order they were asked for
+    // (resolving symlinks first would let a later save overtake an earlier one).
+    const orderKey = join(repo.root, ...checked.relPath.split('/'))
+    return this.deps.writer.exclusive(orderKey, async () => {
+      const resolved = await resolveInRepo(repo.root, checked.relPath)
+      if (resolved.kind === 'refused') return { kind: 'error', message: resolved.reason }
+      const write = () => this.saveResolved(request, resolved.relPath, resolved.realPath)
+      // A symlinked name also takes the real file's turn (the watcher and other names use that one).
+      return resolved.realPath === orderKey
+        ? write()
+        : this.deps.writer.exclusive(resolved.realPath, write)
+    })
+  }
+
+  private async saveResolved(
+    request: SaveRequest,
+    relPath: string,
+    realPath: string,
+  ): Promise<SaveResult> {
+    let disk: Buffer | null
+    try {
+      disk = await readFile(realPath)
+    } catch (error) {
+      if (codeOf(error) !== 'ENOENT')
+        return { kind: 'error', message: readErrorMessage(codeOf(error), relPath) }
+      disk = null
+    }
+    const known = this.deps.known.get(realPath)
+    const diskHash = disk ? hashBytes(disk) : null
+    const decoded = disk ? decodeText(disk) : null
+    if (!request.force) {
+      // The app's own last write is not "someone else": concurrent saves of one buffer queue up (D8).
+      const ours = diskHash !== null && diskHash === known?.hash
+      if (diskHash !== request.expectedHash && !ours) {
+        return { kind: 'conflict', diskText: decoded?.text ?? null, diskHash }
+      }
+      if (decoded && !decoded.validUtf8) return { kind: 'error', message: NOT_UTF8 }
+    }
+    const readOnly = await readOnlyReason(realPath, disk !== null).catch(() => null)
+    if (readOnly && disk !== null) return { kind: 'error', message: readOnly }
+    const format = decoded ?? known ?? { eol: 'lf' as const, bom: false }
+    const bytes = encodeText(request.text, format)
+    const hash = hashBytes(bytes)
+    if (hash !== diskHash) {
+      const mode = disk ? (await stat(realPath)).mode : undefined
+      if (!disk) await mkdir(dirname(realPath), { recursive: true }).catch(() => undefined)
+      const written = await writeFileAtomic(realPath, bytes, { mode })
+      if (written.kind === 'error') return { kind: 'error', message: written.message }
+    }
+    this.deps.known.set(realPath, { hash, eol: format.eol, bom: format.bom })
+    return { kind: 'saved', hash }
+  }
+
+  /**
+   * Creates a post from a title, a slug and an optional date (default: now in the profile's
+   * timezone): checks them (P1), refuses a slug already used on any date, writes the front matter
+   * and makes the post's asset folder.
+   */
+  async create(request: CreateRequest): Promise<CreateResult> {
+    const repo = this.deps.repo()
+    if (!repo) return { kind: 'error', message: NO_REPO }
+    const { profile } = repo
+    const title = request.title.trim()
+    if (title === '')
+      return {
+        kind: 'invalid',
+        field: 'title',
+        message: msg('タイトルを入力してください。', 'Enter a title.'),
+      }
+    if (/[\p{Cc}\u2028\u2029]/u.test(title)) {
+      return {
+        kind: 'invalid',
+        field: 'title',
+        message: msg(
+          'タイトルは改行や制御文字を含まない 1 行にしてください。',
+          'Keep the title on one line, without control characters.',
+        ),
+      }
+    }
+    const slug = request.slug
+    const slugCheck = checkSlug(slug)
+    if (slugCheck.kind === 'invalid')
+      return { kind: 'invalid', field: 'slug', message: slugCheck.reason }
+    let date: string
+    if (request.date === undefined || request.date.trim() === '') {
+      date = formatWithOffset(this.now(), profile.timezone)
+    } else {
+      const epoch = parseFrontMatterDate(withOffset(request.date, profile.timezone))
+      if (epoch === null) {
+        return {
+          kind: 'invalid',
+          field: 'date',
+          message: msg(
+            '日付は 2025-01-31 や 2025-01-31T10:00:00+09:00 の形で書いてください。',
+            'Write the date like 2025-01-31 or 2025-01-31T10:00:00+09:00.',
+          ),
+        }
+      }
+      date = formatWithOffset(epoch, profile.timezone)
+    }
+    // One create at a time per repository, so two at once cannot both take a free slug.
+    return this.deps.writer.exclusive(join(repo.root, '.portal-writer-create'), () =>
+      this.createLocked(repo, title, slug, date),
+    )
+  }
+
+  private async createLocked(
+    repo: RepoInfo,
+    title: string,
+    slug: string,
+    date: string,
+  ): Promise<CreateResult> {
+    const { profile } = repo
+    const key = postKeyFor(date, slug)!
+    const relPath = fillPattern(profile.postPath, key)
+    const assetRel = fillPattern(profile.assetPath, key)
+    const existing = (await this.index.list(repo.root, profile.postPath)).find(
+      (p) => p.slug === slug,
+    )
+    if (existing) {
+      return {
+        kind: 'invalid',
+        field: 'slug',
+        message: msg(
+          `スラッグ「${slug}」はすでに「${existing.path}」で使われています。別のスラッグにしてください。`,
+          `The slug "${slug}" is already used by "${existing.path}". Choose another slug.`,
+        ),
+      }
+    }
+    const resolved = await resolveInRepo(repo.root, relPath)
+    if (resolved.kind === 'refused') return { kind: 'error', message: resolved.reason }
+    const assets = await resolveInRepo(repo.root, assetRel)
+    if (assets.kind === 'refused') return { kind: 'error', message: assets.reason }
+    const text = newPostText(title, date)
+    return this.deps.writer.exclusive(resolved.realPath, async (): Promise<CreateResult> => {
+      if (await exists(resolved.realPath)) {
+        return {
+          kind: 'invalid',
+          field: 'slug',
+          message: msg(
+            `「${relPath}」はすでにあります。別のスラッグにしてください。`,
+            `"${relPath}" already exists. Choose another slug.`,
+          ),
+        }
+      }
+      try {
+        await mkdir(dirname(resolved.realPath), { recursive: true })
+        await mkdir(assets.realPath, { recursive: true })
+      } catch (error) {
+        return {
+          kind: 'error',
+          message: msg(
+            `記事のフォルダを作れませんでした（${codeOf(error)}）。フォルダの権限や空き容量を確かめてください。`,
+            `Could not create the post’s folders (${codeOf(error)}). Check the folder permissions and free space.`,
+          ),
+        }
+      }
+      const bytes = Buffer.from(text, 'utf8')
+      const written = await writeFileAtomic(resolved.realPath, bytes)
+      if (written.kind === 'error') return { kind: 'error', message: written.message }
+      this.deps.known.set(resolved.realPath, { hash: hashBytes(bytes), eol: 'lf', bom: false })
+      const head = await readPostHead(resolved.realPath)
+      return { kind: 'created', post: summarizePost(resolved.relPath, key, head) }
+    })
+  }
+}
+
+/** The asset folder of a post path under the profile, or null when the path is not a post path. */
+export function assetDirOf(profile: Profile, relPath: string): string | null {
+  const key = patternMatcher(profile.postPath)(relPath)
+  return key ? fillPattern(profile.assetPath, key) : null
+}
