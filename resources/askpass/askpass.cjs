@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Portal Writer's GIT_ASKPASS helper (Node). git runs it with its prompt as the only argument
+// ("Username for 'https://host': " or "Password for 'https://user@host': ") and reads one line
+// from stdout. The answers come from environment variables the app sets on that one git process
+// only: the token is never on a command line, in a URL, in .git/config or in a log.
+'use strict'
+
+const prompt = process.argv[2] || ''
+const answer = /^username/i.test(prompt)
+  ? process.env.PORTAL_WRITER_ASKPASS_USERNAME
+  : process.env.PORTAL_WRITER_ASKPASS_TOKEN
+if (!answer) {
+  // Nothing to answer: exit non-zero so git reports an authentication failure instead of
+  // trying an empty password.
+  process.exit(1)
+}
+process.stdout.write(`${answer}\n`)

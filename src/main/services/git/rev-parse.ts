@@ -1,0 +1,92 @@
+/** `git rev-parse`: where the repository keeps things, and what commits names point at. */
+import { access } from 'node:fs/promises'
+import { isAbsolute, join } from 'node:path'
+import { gitIn, type GitContext } from './core'
+
+/** Operations that, half done, make publishing unsafe (G4). */
+export interface RepositoryState {
+  /** Absolute path of the working tree's root. */
+  root: string
+  /** `.git/index.lock` (or the worktree's) when it exists: another git is running, or one died. */
+  lockFile: string | null
+  merging: boolean
+  rebasing: boolean
+  /** A cherry-pick or revert is half done. */
+  picking: boolean
+}
+
+/** Marker files git leaves while an operation is in progress. */
+const MARKERS = [
+  'index.lock',
+  'MERGE_HEAD',
+  'rebase-merge',
+  'rebase-apply',
+  'CHERRY_PICK_HEAD',
+  'REVERT_HEAD',
+] as const
+
+/** Reads the repository's root and any half-done operation, in one git call. */
+export async function getRepositoryState(ctx: GitContext): Promise<RepositoryState> {
+  const args = ['rev-parse', '--show-toplevel']
+  for (const m of MARKERS) args.push('--git-path', m)
+  const r = await gitIn(ctx, args, { readOnly: true })
+  const lines = r.stdout.split('\n')
+  const root = lines[0]!.trim()
+  const paths = lines
+    .slice(1, 1 + MARKERS.length)
+    .map((p) => (isAbsolute(p) ? p : join(ctx.cwd, p)))
+  const exists = await Promise.all(paths.map(pathExists))
+  return {
+    root,
+    lockFile: exists[0] ? paths[0]! : null,
+    merging: exists[1]!,
+    rebasing: exists[2]! || exists[3]!,
+    picking: exists[4]! || exists[5]!,
+  }
+}
+
+async function pathExists(path: string): Promise<boolean> {
+  try {
+    await access(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The commit a name points at, or null when there is no such ref. */
+export async function resolveCommit(ctx: GitContext, ref: string): Promise<string | null> {
+  const r = await gitIn(
+    ctx,
+    ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`],
+    {
+      successExitCodes: [0, 1],
+      readOnly: true,
+    },
+  )
+  return r.exitCode === 0 ? r.stdout.trim() : null
+}
+
+/** Whether `ancestor` is reachable from `descendant` (equal counts as yes). */
+export async function isAncestor(
+  ctx: GitContext,
+  ancestor: string,
+  descendant: string,
+): Promise<boolean> {
+  const r = await gitIn(ctx, ['merge-base', '--is-ancestor', ancestor, descendant], {
+    successExitCodes: [0, 1],
+    readOnly: true,
+  })
+  return r.exitCode === 0
+}
+
+/** How many commits are in `from` but not in `to` (`git rev-list --count to..from`). */
+export async function countCommits(
+  ctx: GitContext,
+  from: string,
+  to: string | null,
+): Promise<number> {
+  const range = to ? [from, `^${to}`] : [from]
+  const r = await gitIn(ctx, ['rev-list', '--count', ...range, '--'], { readOnly: true })
+  return Number(r.stdout.trim()) || 0
+}

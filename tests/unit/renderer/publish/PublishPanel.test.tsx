@@ -1,0 +1,240 @@
+// @vitest-environment jsdom
+/* eslint-disable @typescript-eslint/ban-ts-comment -- until renderer .tsx tests get a tsconfig with JSX and DOM */
+// @ts-nocheck: tsconfig.node.json (which covers tests/) has no JSX or DOM lib; Vitest still runs this.
+import { act } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import {
+  PublishPanel,
+  type PublishActions,
+} from '../../../../src/renderer/src/publish/PublishPanel'
+import type { PublishProgress, PublishResult, PublishStatus } from '../../../../src/shared/publish'
+
+;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+
+const PATH = 'source/blog/2025-01-15-my-post.html.md'
+
+function status(overrides: Partial<PublishStatus> = {}): PublishStatus {
+  return {
+    path: PATH,
+    state: 'new',
+    branch: 'post/my-post',
+    branchExists: false,
+    currentBranch: 'main',
+    baseBranch: 'main',
+    unpushedCommits: 0,
+    files: [
+      { path: PATH, change: 'added', bytes: 1200 },
+      { path: 'source/blog/2025-01-15-my-post/eyecatch.png', change: 'added', bytes: 240_000 },
+    ],
+    remote: {
+      name: 'origin',
+      displayUrl: 'https://github.com/acme/blog.git',
+      tokenHost: 'github.com',
+      local: false,
+      hasEmbeddedCredentials: false,
+    },
+    pullRequestUrl: null,
+    suggestedMessage: '記事を追加: 私の記事',
+    firstCommit: true,
+    blockers: [],
+    warnings: [],
+    ...overrides,
+  }
+}
+
+const LINK = 'https://github.com/acme/blog/compare/main...post/my-post?expand=1'
+
+function fakeActions(results: PublishResult[], st: PublishStatus = status()) {
+  const listeners = new Set<(p: PublishProgress) => void>()
+  const actions = {
+    status: vi.fn(async () => ({ kind: 'ok' as const, status: st })),
+    publish: vi.fn(async () => {
+      for (const l of listeners) l({ path: PATH, phase: 'push', percent: 64 })
+      return results.shift()!
+    }),
+    update: vi.fn(async () => ({
+      kind: 'updated' as const,
+      changed: true,
+      method: 'merge' as const,
+      message: { ja: '更新しました', en: 'Updated' },
+    })),
+    setToken: vi.fn(async () => ({ kind: 'ok' as const, protection: 'keychain' as const })),
+    setIdentity: vi.fn(async () => ({ kind: 'ok' as const })),
+    openExternal: vi.fn(async () => undefined),
+    onProgress: vi.fn((l: (p: PublishProgress) => void) => {
+      listeners.add(l)
+      return () => listeners.delete(l)
+    }),
+  } satisfies PublishActions
+  return actions
+}
+
+const published: PublishResult = {
+  kind: 'published',
+  branch: 'post/my-post',
+  commit: 'abc',
+  committed: true,
+  pullRequestUrl: LINK,
+  message: { ja: 'ブランチ「post/my-post」に送りました。', en: 'Pushed to branch "post/my-post".' },
+  warnings: [],
+}
+
+describe('<PublishPanel>', () => {
+  let host: HTMLDivElement
+  let root: Root
+  beforeEach(() => {
+    host = document.createElement('div')
+    document.body.append(host)
+    root = createRoot(host)
+  })
+  afterEach(() => {
+    act(() => root.unmount())
+    host.remove()
+  })
+
+  const button = (label: string) =>
+    [...host.querySelectorAll('button')].find((b) => b.textContent === label)!
+  const flush = () =>
+    act(async () => {
+      await new Promise((r) => setTimeout(r, 0))
+    })
+
+  it('shows state, branch, files and message, sends, and opens the pull-request link', async () => {
+    const actions = fakeActions([published])
+    await act(async () => root.render(<PublishPanel path={PATH} locale="ja" actions={actions} />))
+    await flush()
+    expect(host.querySelector('[data-state]')?.textContent).toBe('新規')
+    expect(host.querySelector('.pwp-branch')?.textContent).toBe('post/my-post')
+    expect([...host.querySelectorAll('.pwp-files li code')].map((c) => c.textContent)).toEqual([
+      PATH,
+      'source/blog/2025-01-15-my-post/eyecatch.png',
+    ])
+    expect((host.querySelector('.pwp-message input') as HTMLInputElement).value).toBe(
+      '記事を追加: 私の記事',
+    )
+
+    await act(async () => button('レビューを依頼').click())
+    await flush()
+    expect(actions.publish).toHaveBeenCalledWith({ path: PATH, message: undefined })
+    expect(host.textContent).toContain('ブランチ「post/my-post」に送りました。')
+    const link = host.querySelector('.pwp-result-link a') as HTMLAnchorElement
+    expect(link.href).toBe(LINK)
+    await act(async () => button('ブラウザーで開く').click())
+    expect(actions.openExternal).toHaveBeenCalledWith(LINK)
+  })
+
+  it('shows progress while sending', async () => {
+    let finish: (r: PublishResult) => void = () => {}
+    const actions = fakeActions([])
+    actions.publish.mockImplementation(
+      () =>
+        new Promise<PublishResult>((resolve) => {
+          finish = resolve
+        }),
+    )
+    await act(async () => root.render(<PublishPanel path={PATH} locale="en" actions={actions} />))
+    await flush()
+    await act(async () => button('Request review').click())
+    const listener = actions.onProgress.mock.calls[0]![0]
+    await act(async () => listener({ path: PATH, phase: 'push', percent: 64 }))
+    const bar = host.querySelector('[role="progressbar"]')!
+    expect(bar.getAttribute('aria-valuenow')).toBe('64')
+    expect(bar.getAttribute('aria-valuetext')).toBe('Pushing 64%')
+    expect(button('Sending…').disabled).toBe(true)
+    await act(async () => finish(published))
+    await flush()
+    expect(host.textContent).toContain('Pushed to branch')
+  })
+
+  it('asks for a token on an auth failure and sends again with it', async () => {
+    const actions = fakeActions([
+      {
+        kind: 'error',
+        code: 'auth-failed',
+        message: {
+          ja: 'サーバーへのログインに失敗しました。',
+          en: 'Signing in to the server failed.',
+        },
+        phase: 'fetch',
+        commitKept: false,
+        files: [],
+        tokenHost: 'github.com',
+        details:
+          "fatal: could not read Username for 'https://github.com': terminal prompts disabled",
+      },
+      published,
+    ])
+    await act(async () => root.render(<PublishPanel path={PATH} locale="ja" actions={actions} />))
+    await flush()
+    await act(async () => button('レビューを依頼').click())
+    await flush()
+    expect(host.querySelector('[role="alert"]')?.textContent).toContain(
+      'サーバーへのログインに失敗しました。',
+    )
+    const input = host.querySelector('input[type="password"]') as HTMLInputElement
+    expect(input).not.toBeNull()
+    await act(async () => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
+      setter.call(input, 'ghp_secret')
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+    })
+    await act(async () => button('保存してもう一度送る').click())
+    await flush()
+    expect(actions.setToken).toHaveBeenCalledWith('github.com', 'ghp_secret')
+    expect(actions.publish).toHaveBeenCalledTimes(2)
+    expect(host.textContent).toContain('送りました')
+    expect(host.textContent).not.toContain('ghp_secret')
+  })
+
+  it('explains blockers and keeps the button disabled', async () => {
+    const actions = fakeActions(
+      [],
+      status({
+        blockers: [
+          {
+            kind: 'unrelated-changes',
+            files: ['notes.txt'],
+            message: {
+              ja: 'この記事と関係のない変更があります（notes.txt）。',
+              en: 'Unrelated changes (notes.txt).',
+            },
+          },
+        ],
+      }),
+    )
+    await act(async () => root.render(<PublishPanel path={PATH} locale="ja" actions={actions} />))
+    await flush()
+    expect(host.textContent).toContain('いまは送れません')
+    expect(host.textContent).toContain('notes.txt')
+    expect(button('レビューを依頼').disabled).toBe(true)
+  })
+
+  it('offers update from base after a rejected push', async () => {
+    const actions = fakeActions(
+      [
+        {
+          kind: 'error',
+          code: 'push-rejected',
+          message: { ja: '送信が拒否されました。', en: 'The push was refused.' },
+          phase: 'push',
+          commitKept: true,
+          files: [],
+          tokenHost: null,
+          details: null,
+        },
+      ],
+      status({ state: 'committed', branchExists: true, firstCommit: false }),
+    )
+    await act(async () => root.render(<PublishPanel path={PATH} locale="ja" actions={actions} />))
+    await flush()
+    await act(async () => button('変更を送る').click())
+    await flush()
+    const update = button('ベースから更新')
+    expect(update.className).toBe('pwp-primary')
+    await act(async () => update.click())
+    await flush()
+    expect(actions.update).toHaveBeenCalledWith({ path: PATH })
+    expect(host.textContent).toContain('更新しました')
+  })
+})
