@@ -1,0 +1,153 @@
+import { useEffect, useId, useMemo, useState } from 'react'
+import {
+  absoluteTooltip,
+  AS_OF_CHOICES,
+  asOfInstant,
+  buildCard,
+  relativeTime,
+  type AsOf,
+  type CardData,
+} from '../../../shared/card'
+import { parseFrontMatterDate } from '../../../shared/dates'
+import type { Locale } from '../../../shared/localized'
+import type { Profile } from '../../../shared/profile'
+import { ExcerptInspector } from './ExcerptInspector'
+import { FeedCard, type CardTheme, type ResolveImage } from './FeedCard'
+import { cardText, type CardStringKey } from './strings'
+import './CardPanel.css'
+
+/** Props of {@link CardPanel}. */
+export interface CardPanelProps {
+  /** The post's whole text (front matter and body), as in the editor. */
+  text: string
+  profile: Profile
+  /** Repository-relative path of the post. */
+  path?: string | null
+  /** The post's asset folder (`PostDocument.assetDir`); default from the profile. */
+  assetDir?: string | null
+  /** The body HTML the article preview rendered from the same text: the card reuses it. */
+  html?: string
+  /** Turns the eyecatch's repository path into a URL for the window (the preview's resolver). */
+  resolveImage?: ResolveImage
+  /** The current time (epoch ms); the "now" choice and the default. */
+  now: number
+  bookmarks?: number | null
+  locale?: Locale
+  theme?: CardTheme
+  /** Show the excerpt inspector under the card (default true). */
+  inspector?: boolean
+  /** Called with the card each time it is rebuilt, so other views can share it. */
+  onCard?: (card: CardData) => void
+}
+
+const AS_OF_LABEL: Record<AsOf, CardStringKey> = {
+  publication: 'asOfPublication',
+  week: 'asOfWeek',
+  month: 'asOfMonth',
+  now: 'asOfNow',
+  custom: 'asOfCustom',
+}
+
+/** `YYYY-MM-DDTHH:mm` in Asia/Tokyo, the value a datetime-local input shows. */
+function toLocalInput(ms: number): string {
+  return absoluteTooltip(ms).replace(' ', 'T').slice(0, 16)
+}
+
+/**
+ * The live card preview: the draft's feed card (phone or desktop layout), an "as of" control
+ * (at publication, a week later, a month later, now, or a chosen time) and the excerpt inspector.
+ */
+export function CardPanel(props: CardPanelProps) {
+  const {
+    text,
+    profile,
+    path = null,
+    assetDir,
+    html,
+    resolveImage,
+    now,
+    bookmarks,
+    locale = 'ja',
+    theme,
+    inspector = true,
+  } = props
+  const id = useId()
+  const [asOf, setAsOf] = useState<AsOf>('now')
+  const [custom, setCustom] = useState<string>(() => toLocalInput(now))
+  const [layout, setLayout] = useState<'narrow' | 'wide'>('narrow')
+
+  const card = useMemo(
+    () => buildCard(text, { profile, now, path, assetDir, bookmarks, html }),
+    [text, profile, now, path, assetDir, bookmarks, html],
+  )
+  const { onCard } = props
+  useEffect(() => onCard?.(card), [onCard, card])
+
+  const customMs = parseFrontMatterDate(`${custom}:00+09:00`)
+  const instant = asOfInstant(asOf, card.dateMs, now, customMs)
+  const shownRelative = card.dateMs === null ? null : relativeTime(card.dateMs, instant, 'ja')
+
+  return (
+    <section
+      className="pwc-panel"
+      aria-label={cardText(locale, 'panelLabel')}
+      data-theme={theme && theme !== 'auto' ? theme : undefined}
+      data-testid="card-panel"
+    >
+      <fieldset className="pwc-panel__asof">
+        <legend>{cardText(locale, 'asOf')}</legend>
+        <div className="pwc-panel__choices" role="radiogroup">
+          {AS_OF_CHOICES.map((choice) => (
+            <label key={choice} className={asOf === choice ? 'is-selected' : undefined}>
+              <input
+                type="radio"
+                name={`${id}-asof`}
+                value={choice}
+                checked={asOf === choice}
+                onChange={() => setAsOf(choice)}
+              />
+              {cardText(locale, AS_OF_LABEL[choice])}
+            </label>
+          ))}
+        </div>
+        {asOf === 'custom' && (
+          <input
+            type="datetime-local"
+            className="pwc-panel__custom"
+            aria-label={cardText(locale, 'asOfCustomInput')}
+            value={custom}
+            onChange={(e) => setCustom(e.target.value)}
+          />
+        )}
+        <p className="pwc-panel__instant" data-testid="card-as-of">
+          {cardText(locale, 'asOfAt', { date: `${absoluteTooltip(instant)} JST` })}
+        </p>
+      </fieldset>
+      <div className="pwc-panel__layout" role="radiogroup" aria-label={cardText(locale, 'layout')}>
+        {(['narrow', 'wide'] as const).map((l) => (
+          <label key={l} className={layout === l ? 'is-selected' : undefined}>
+            <input
+              type="radio"
+              name={`${id}-layout`}
+              value={l}
+              checked={layout === l}
+              onChange={() => setLayout(l)}
+            />
+            {cardText(locale, l === 'narrow' ? 'layoutPhone' : 'layoutDesktop')}
+          </label>
+        ))}
+      </div>
+      <div className={`pwc-panel__stage pwc-panel__stage--${layout}`}>
+        <FeedCard
+          card={card}
+          resolveImage={resolveImage}
+          locale={locale}
+          layout={layout}
+          relativeTime={shownRelative}
+          theme={theme}
+        />
+      </div>
+      {inspector && <ExcerptInspector plain={card.plain} locale={locale} theme={theme} />}
+    </section>
+  )
+}

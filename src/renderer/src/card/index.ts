@@ -1,0 +1,13 @@
+/** Card, feed view and share previews, self-contained for the layout to place. */
+export { CardPanel } from './CardPanel'
+export type { CardPanelProps } from './CardPanel'
+export { ExcerptInspector } from './ExcerptInspector'
+export type { ExcerptInspectorProps } from './ExcerptInspector'
+export { FeedCard } from './FeedCard'
+export type { CardTheme, FeedCardProps, ResolveImage } from './FeedCard'
+export { FeedView } from './FeedView'
+export type { FeedViewProps } from './FeedView'
+export { SharePreviews } from './SharePreviews'
+export type { SharePreviewsProps } from './SharePreviews'
+export { cardStrings, cardText } from './strings'
+export type { CardStringKey } from './strings'
