@@ -1,0 +1,79 @@
+import { useI18n } from '../i18n/locale'
+import type { MessageKey } from '../i18n/dictionary'
+import { saveStateOf, type SaveState } from '../save/doc-session'
+import type { WorkspaceView } from './workspace'
+import { AppMark, FolderIcon, GlobeIcon, PlusIcon } from './icons'
+
+const SAVE_LABEL: Record<SaveState, MessageKey> = {
+  saved: 'save.saved',
+  unsaved: 'save.unsaved',
+  saving: 'save.saving',
+  error: 'save.error',
+  conflict: 'save.conflict',
+  readonly: 'save.readonly',
+}
+
+/** The top bar: open repository, new post, save state, language. */
+export function Toolbar(props: {
+  view: WorkspaceView
+  onOpenRepo(): void
+  onNewPost(): void
+  onSave(): void
+}) {
+  const { t, toggle } = useI18n()
+  const { view } = props
+  const state = view.current ? saveStateOf(view.current) : null
+  return (
+    <header className="toolbar">
+      <div className="toolbar-brand">
+        <AppMark />
+        <span>{t('app.name')}</span>
+      </div>
+      <div className="toolbar-group">
+        <button type="button" className="btn btn-ghost" onClick={props.onOpenRepo} title="Ctrl/⌘+O">
+          <FolderIcon />
+          {t('toolbar.openRepo')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={props.onNewPost}
+          disabled={!view.repo}
+          title="Ctrl/⌘+N"
+        >
+          <PlusIcon />
+          {t('toolbar.newPost')}
+        </button>
+      </div>
+      <div className="toolbar-spacer" />
+      <div className="toolbar-group">
+        <output
+          className={`save-state save-${state ?? 'none'}`}
+          aria-live="polite"
+          data-testid="save-state"
+        >
+          <span className="save-dot" aria-hidden="true" />
+          {t(state ? SAVE_LABEL[state] : 'save.none')}
+        </output>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={props.onSave}
+          disabled={!state || state === 'readonly' || state === 'saved'}
+          title="Ctrl/⌘+S"
+        >
+          {t('toolbar.save')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={toggle}
+          aria-label={t('toolbar.languageLabel')}
+        >
+          <GlobeIcon />
+          {t('toolbar.language')}
+        </button>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,131 @@
+import type { LocalizedText } from '../../../shared/localized'
+
+/** Every label of the UI, Japanese first. `{name}` marks a value filled in by `t(key, vars)`. */
+export const dictionary = {
+  'app.name': { ja: 'Portal Writer', en: 'Portal Writer' },
+  'app.loading': { ja: '読み込み中…', en: 'Loading…' },
+  'toolbar.openRepo': { ja: 'リポジトリを開く…', en: 'Open Repository…' },
+  'toolbar.newPost': { ja: '新しい記事', en: 'New Post' },
+  'toolbar.save': { ja: '保存', en: 'Save' },
+  'toolbar.language': { ja: 'English', en: '日本語' },
+  'toolbar.languageLabel': {
+    ja: '表示言語を英語に切り替える',
+    en: 'Switch the interface to Japanese',
+  },
+  'save.saved': { ja: '保存済み', en: 'Saved' },
+  'save.unsaved': { ja: '未保存', en: 'Unsaved' },
+  'save.saving': { ja: '保存中…', en: 'Saving…' },
+  'save.error': { ja: '保存できませんでした', en: 'Not saved' },
+  'save.conflict': { ja: '変更が衝突しています', en: 'Conflicting changes' },
+  'save.readonly': { ja: '読み取り専用', en: 'Read-only' },
+  'save.none': { ja: '記事が開かれていません', en: 'No post open' },
+  'title.unsaved': { ja: '未保存', en: 'unsaved' },
+  'list.label': { ja: '記事', en: 'Posts' },
+  'list.search': { ja: 'タイトルやタグで検索', en: 'Search titles and tags' },
+  'list.searchLabel': { ja: '記事を検索', en: 'Search posts' },
+  'list.count': { ja: '{n} 件', en: '{n} posts' },
+  'list.empty': {
+    ja: '記事がまだありません。「新しい記事」から始めましょう。',
+    en: 'No posts yet. Start with “New Post”.',
+  },
+  'list.noMatch': { ja: '「{q}」に一致する記事はありません。', en: 'No posts match “{q}”.' },
+  'list.draft': { ja: '下書き', en: 'Draft' },
+  'list.noDate': { ja: '日付なし', en: 'No date' },
+  'list.problem': { ja: 'フロントマターに問題があります', en: 'Front matter has a problem' },
+  'list.noRepo': { ja: 'リポジトリが開かれていません。', en: 'No repository is open.' },
+  'list.sample': { ja: 'サンプル', en: 'Sample' },
+  'profile.error': {
+    ja: '設定ファイルに誤りがあります（{line} 行目）。既定の設定で開いています。',
+    en: 'The profile has an error (line {line}). Using the defaults meanwhile.',
+  },
+  'panes.list': { ja: '記事一覧の幅', en: 'Post list width' },
+  'panes.editor': { ja: 'エディタとプレビューの境界', en: 'Editor and preview divider' },
+  'editor.label': { ja: 'エディタ', en: 'Editor' },
+  'editor.surface': { ja: 'Markdown の本文', en: 'Markdown text' },
+  'editor.empty': {
+    ja: '左の一覧から記事を選ぶか、新しい記事を作成してください。',
+    en: 'Choose a post on the left, or create a new one.',
+  },
+  'editor.readOnly': {
+    ja: 'この記事は読み取り専用で開いています: {reason}',
+    en: 'This post is open read-only: {reason}',
+  },
+  'editor.missing': {
+    ja: 'この記事のファイルがディスク上に見つかりません。編集内容は残っています。保存するとファイルを作り直します。',
+    en: 'This post’s file is missing on disk. Your text is kept; saving recreates it.',
+  },
+  'editor.saveNow': { ja: '今すぐ保存', en: 'Save now' },
+  'editor.conflictPending': {
+    ja: 'ディスク上の記事が変更されています。どちらの版を残すか選んでください。自動保存は止めています。',
+    en: 'The post changed on disk. Choose which version to keep; autosave is paused.',
+  },
+  'editor.choose': { ja: '選ぶ…', en: 'Choose…' },
+  'editor.saveError': { ja: '保存できませんでした: {message}', en: 'Not saved: {message}' },
+  'editor.retry': { ja: '再試行', en: 'Retry' },
+  'editor.openError': {
+    ja: '記事を開けませんでした: {message}',
+    en: 'Could not open the post: {message}',
+  },
+  'preview.label': { ja: 'プレビュー', en: 'Preview' },
+  'preview.frameTitle': { ja: '記事のプレビュー', en: 'Article preview' },
+  'preview.imageMissing': { ja: '画像を表示できません', en: 'Image not available' },
+  'dialog.close': { ja: '閉じる', en: 'Close' },
+  'dialog.cancel': { ja: 'キャンセル', en: 'Cancel' },
+  'newPost.title': { ja: '新しい記事', en: 'New post' },
+  'newPost.postTitle': { ja: 'タイトル', en: 'Title' },
+  'newPost.titlePlaceholder': {
+    ja: '例: SUZURIをHerokuからAmazon EKSに移設した話',
+    en: 'e.g. Moving SUZURI from Heroku to Amazon EKS',
+  },
+  'newPost.titleRequired': { ja: 'タイトルを入力してください。', en: 'Enter a title.' },
+  'newPost.slug': { ja: 'スラッグ（URL の一部）', en: 'Slug (part of the URL)' },
+  'newPost.slugHint': {
+    ja: '半角英小文字・数字・ハイフン。例: suzuri-eks-migration',
+    en: 'Lower-case letters, digits and hyphens, e.g. suzuri-eks-migration',
+  },
+  'newPost.slugOk': { ja: 'URL: {url}', en: 'URL: {url}' },
+  'newPost.date': { ja: '公開日（省略すると今日）', en: 'Publication date (today if empty)' },
+  'newPost.create': { ja: '作成する', en: 'Create' },
+  'newPost.creating': { ja: '作成中…', en: 'Creating…' },
+  'conflict.title': {
+    ja: '記事がほかの場所で変更されました',
+    en: 'The post was changed elsewhere',
+  },
+  'conflict.bodyDisk': {
+    ja: '「{name}」のファイルが、この画面で編集中にディスク上で変更されました。どちらの版を残すか選んでください。選ぶまで両方の版を保持します。',
+    en: '“{name}” changed on disk while you were editing it. Choose which version to keep; both are kept until you choose.',
+  },
+  'conflict.bodySave': {
+    ja: '保存しようとしたところ、「{name}」のファイルがディスク上で変更されていました。どちらの版を残すか選んでください。選ぶまで両方の版を保持します。',
+    en: 'While saving, “{name}” turned out to have changed on disk. Choose which version to keep; both are kept until you choose.',
+  },
+  'conflict.keepMine': { ja: '自分の版を残す', en: 'Keep mine' },
+  'conflict.keepMineHint': {
+    ja: 'ディスクの版を編集中の内容で上書きします',
+    en: 'Overwrite the file with your text',
+  },
+  'conflict.takeTheirs': { ja: 'ディスクの版を使う', en: 'Take theirs' },
+  'conflict.takeTheirsHint': {
+    ja: '編集中の内容は取り消し（Ctrl+Z）で戻せます',
+    en: 'Your text stays reachable with Undo',
+  },
+  'conflict.compare': { ja: '比べる', en: 'Compare' },
+  'conflict.hideCompare': { ja: '比較を閉じる', en: 'Hide comparison' },
+  'conflict.later': { ja: 'あとで決める', en: 'Decide later' },
+  'conflict.mine': { ja: '自分の版（編集中）', en: 'Mine (editor)' },
+  'conflict.theirs': { ja: 'ディスクの版', en: 'Theirs (on disk)' },
+  'conflict.folded': { ja: '… 同じ行 {n} 行 …', en: '… {n} identical lines …' },
+  'conflict.changedLines': { ja: '異なる行: {n}', en: 'Lines that differ: {n}' },
+  'repo.openError': {
+    ja: 'リポジトリを開けませんでした: {message}',
+    en: 'Could not open the repository: {message}',
+  },
+  'error.dismiss': { ja: '閉じる', en: 'Dismiss' },
+  'error.unexpected': {
+    ja: '予期しないエラーが起きました: {message}',
+    en: 'Something unexpected happened: {message}',
+  },
+} as const satisfies Record<string, LocalizedText>
+
+/** A key of the UI dictionary. */
+export type MessageKey = keyof typeof dictionary

@@ -1,0 +1,55 @@
+import { useEffect, useMemo, useRef } from 'react'
+import { useControllers } from '../app/controllers'
+import { useI18n } from '../i18n/locale'
+import { buildPreviewShell } from './preview-shell'
+
+/**
+ * The live preview: a sandboxed frame (no scripts, popups or top navigation) whose fixed shell the
+ * preview controller patches on every change.
+ */
+export function PreviewPane({
+  assetBase,
+  hasPost,
+}: {
+  assetBase: string | null
+  hasPost: boolean
+}) {
+  const { preview } = useControllers()
+  const { t } = useI18n()
+  const frame = useRef<HTMLIFrameElement>(null)
+  const srcDoc = useMemo(
+    () => (assetBase === null ? undefined : buildPreviewShell({ assetBase, lang: 'ja' })),
+    [assetBase],
+  )
+
+  useEffect(() => {
+    const el = frame.current
+    // The shell may already have loaded before this effect ran.
+    if (
+      el?.contentDocument?.readyState === 'complete' &&
+      el.contentDocument.getElementById('pw-article')
+    )
+      preview.attach(el)
+    return () => preview.detach()
+  }, [preview, srcDoc])
+
+  return (
+    <div className="preview-pane">
+      <div className="pane-header">
+        <h2 className="pane-title">{t('preview.label')}</h2>
+      </div>
+      {srcDoc !== undefined && (
+        <iframe
+          ref={frame}
+          className="preview-frame"
+          title={t('preview.frameTitle')}
+          sandbox="allow-same-origin"
+          referrerPolicy="no-referrer"
+          srcDoc={srcDoc}
+          hidden={!hasPost}
+          onLoad={(e) => preview.attach(e.currentTarget)}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,208 @@
+import morphdom from 'morphdom'
+import { classifyLink } from './link-policy'
+import { ARTICLE_ID } from './preview-shell'
+
+/** Documents at least this long are rendered when typing pauses, not on every frame. */
+export const BIG_DOCUMENT_CHARS = 100_000
+/** Quiet time before rendering a big document (ms). */
+export const BIG_DOCUMENT_IDLE_MS = 150
+/** Renders slower than this (twice in a row) switch to the idle schedule as well (ms). */
+const SLOW_RENDER_MS = 40
+/** Longest quiet time waited for, however slow the render (ms). */
+const MAX_IDLE_MS = 1000
+
+/** What the preview shows and how it gets there. */
+export interface PreviewSource {
+  /** Length of the text now (cheap; picks the schedule). */
+  length(): number
+  /** Renders the current text into an inert element whose children become the article; null: nothing open. */
+  render(): HTMLElement | null
+}
+
+/** What the preview tells the app. */
+export interface PreviewHooks {
+  /** A link to http/https/mailto was clicked (S9). */
+  openExternal(url: string): void
+  /** The article was patched (scroll sync re-aligns). */
+  onPatched(): void
+  /** The writer scrolled the preview. */
+  onScroll(): void
+}
+
+/** The detail of the `pw:preview-updated` event (used by the benchmark). */
+export interface PreviewUpdated {
+  version: number
+  ms: number
+}
+
+/**
+ * Keeps the sandboxed preview frame in step with the buffer: renders on the next frame (after it is
+ * painted, so typing never waits), coalesces keystrokes so only the latest text renders, switches
+ * to rendering on pauses for big documents, and patches the article with morphdom so the page
+ * neither flickers nor loses its scroll position.
+ */
+export class PreviewController {
+  private frame: HTMLIFrameElement | null = null
+  private article: HTMLElement | null = null
+  private stale = false
+  private rafPending = false
+  private idleTimer: ReturnType<typeof setTimeout> | null = null
+  private lastMs = 0
+  private slowStreak = 0
+  private version = 0
+  private readonly channel = new MessageChannel()
+  private detachFrame: (() => void) | null = null
+
+  constructor(
+    private readonly source: PreviewSource,
+    private readonly hooks: PreviewHooks,
+  ) {
+    this.channel.port1.onmessage = () => this.flush()
+  }
+
+  /** The preview's document once loaded. */
+  get document(): Document | null {
+    return this.article?.ownerDocument ?? null
+  }
+
+  /** The article element being patched. */
+  get articleElement(): HTMLElement | null {
+    return this.article
+  }
+
+  /** Binds to the preview frame; call again after its srcdoc (re)loads. */
+  attach(frame: HTMLIFrameElement): void {
+    this.detach()
+    this.frame = frame
+    const doc = frame.contentDocument
+    const article = doc?.getElementById(ARTICLE_ID) ?? null
+    if (!doc || !article) return
+    this.article = article
+    const onClick = (e: MouseEvent) => this.onClick(e)
+    const block = (e: Event) => e.preventDefault()
+    const onScroll = () => this.hooks.onScroll()
+    doc.addEventListener('click', onClick, true)
+    doc.addEventListener('auxclick', block, true)
+    doc.addEventListener('submit', block, true)
+    doc.addEventListener('dragstart', block, true)
+    doc.addEventListener('scroll', onScroll, { passive: true })
+    this.detachFrame = () => {
+      doc.removeEventListener('click', onClick, true)
+      doc.removeEventListener('auxclick', block, true)
+      doc.removeEventListener('submit', block, true)
+      doc.removeEventListener('dragstart', block, true)
+      doc.removeEventListener('scroll', onScroll)
+    }
+    this.stale = true
+    this.flush()
+  }
+
+  /** Unbinds from the frame. */
+  detach(): void {
+    this.detachFrame?.()
+    this.detachFrame = null
+    this.article = null
+    this.frame = null
+  }
+
+  /** The text changed: render soon (coalesced; only the latest text is rendered). */
+  schedule(): void {
+    this.stale = true
+    // Two slow renders in a row (not a one-off warm-up) mean this text renders on pauses too.
+    if (this.source.length() >= BIG_DOCUMENT_CHARS || this.slowStreak >= 2) {
+      if (this.idleTimer !== null) clearTimeout(this.idleTimer)
+      const wait = Math.min(MAX_IDLE_MS, Math.max(BIG_DOCUMENT_IDLE_MS, this.lastMs))
+      this.idleTimer = setTimeout(() => {
+        this.idleTimer = null
+        this.flush()
+      }, wait)
+      return
+    }
+    if (this.rafPending) return
+    this.rafPending = true
+    requestAnimationFrame(() => {
+      this.rafPending = false
+      // A message task runs after this frame is painted: the keystroke shows first.
+      this.channel.port2.postMessage(null)
+    })
+  }
+
+  /** The preview's scroll position (px). */
+  get scrollTop(): number {
+    return this.document?.scrollingElement?.scrollTop ?? 0
+  }
+
+  set scrollTop(value: number) {
+    const el = this.document?.scrollingElement
+    if (el) el.scrollTop = value
+  }
+
+  /** Total scrollable height of the preview document (px). */
+  get scrollHeight(): number {
+    return this.document?.scrollingElement?.scrollHeight ?? 0
+  }
+
+  /** Renders now if the text changed since the last render. */
+  flush(): void {
+    if (!this.stale || !this.article) return
+    this.stale = false
+    const started = performance.now()
+    let next: HTMLElement | null
+    try {
+      next = this.source.render()
+    } catch (e) {
+      // A crashing renderer must not take the editor down: keep the last good preview.
+      console.error('Preview render failed', e)
+      return
+    }
+    if (next) {
+      morphdom(this.article, next, {
+        childrenOnly: true,
+        onBeforeElUpdated: (fromEl, toEl) => !fromEl.isEqualNode(toEl),
+      })
+    } else {
+      this.article.replaceChildren()
+    }
+    const ms = performance.now() - started
+    this.lastMs = ms
+    this.slowStreak = ms > SLOW_RENDER_MS ? this.slowStreak + 1 : 0
+    this.version++
+    document.documentElement.dataset.previewVersion = String(this.version)
+    window.dispatchEvent(
+      new CustomEvent<PreviewUpdated>('pw:preview-updated', {
+        detail: { version: this.version, ms },
+      }),
+    )
+    this.hooks.onPatched()
+  }
+
+  /** Scrolls the preview to the element with this id (a `#fragment` link). */
+  scrollToFragment(id: string): void {
+    const doc = this.document
+    if (!doc) return
+    const target = doc.getElementById(id) ?? doc.getElementsByName(id)[0] ?? null
+    target?.scrollIntoView({ block: 'start' })
+  }
+
+  private onClick(e: MouseEvent): void {
+    const target = e.target as Node | null
+    const el =
+      target && target.nodeType === 1 ? (target as Element) : (target?.parentElement ?? null)
+    const link = el?.closest('a[href], area[href]') ?? null
+    if (!link) return
+    // The frame never navigates: the parent decides what a link does (S9).
+    e.preventDefault()
+    e.stopPropagation()
+    const action = classifyLink(link.getAttribute('href'))
+    switch (action.kind) {
+      case 'fragment':
+        this.scrollToFragment(action.id)
+        return
+      case 'external':
+        this.hooks.openExternal(action.url)
+        return
+      case 'ignore':
+        return
+    }
+  }
+}

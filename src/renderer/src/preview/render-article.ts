@@ -1,0 +1,84 @@
+import DOMPurify from 'dompurify'
+import { splitPost } from '../../../shared/front-matter'
+import { renderPost, sanitizePreviewFragment } from '../../../shared/markdown'
+import { resolveImageSrc, type ImageContext } from './resolve-image'
+import { SanitizeCache } from './sanitize-cache'
+
+/** The browser's DOMPurify instance (bound to this window). */
+const purify = DOMPurify(window)
+/** Sanitized blocks reused between keystrokes (only changed blocks are sanitized again). */
+const sanitized = new SanitizeCache((html) => sanitizePreviewFragment(html, purify))
+
+/** Text of a front-matter value that may be a string, a date or a list. */
+function textOf(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null
+  if (typeof value === 'number') return String(value)
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString()
+  return null
+}
+
+function listOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(textOf).filter((v): v is string => v !== null)
+  const one = textOf(value)
+  return one ? [one] : []
+}
+
+/**
+ * The blog's post header (title, date, authors, tags) built from the front matter with text nodes
+ * only, so nothing in it can become markup. Carries `data-line="0"` for scroll sync.
+ */
+function postHeader(doc: Document, data: Record<string, unknown>): HTMLElement | null {
+  const title = textOf(data.title)
+  if (!title) return null
+  const header = doc.createElement('header')
+  header.className = 'pw-post-header'
+  header.dataset.line = '0'
+  const h1 = doc.createElement('h1')
+  h1.textContent = title
+  header.append(h1)
+  const meta = doc.createElement('p')
+  meta.className = 'pw-post-meta'
+  const date = textOf(data.date)
+  if (date) {
+    const time = doc.createElement('time')
+    time.textContent = date.replace(/T.*$/, '').replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$1/$2/$3')
+    meta.append(time)
+  }
+  for (const author of listOf(data.authors ?? data.author)) {
+    const span = doc.createElement('span')
+    span.textContent = author
+    meta.append(span)
+  }
+  if (data.published === false) {
+    const draft = doc.createElement('span')
+    draft.className = 'pw-draft'
+    draft.textContent = '下書き'
+    meta.append(draft)
+  }
+  if (meta.childNodes.length > 0) header.append(meta)
+  const tags = listOf(data.tags)
+  if (tags.length > 0) {
+    const ul = doc.createElement('ul')
+    ul.className = 'pw-post-tags'
+    for (const tag of tags) {
+      const li = doc.createElement('li')
+      li.textContent = tag
+      ul.append(li)
+    }
+    header.append(ul)
+  }
+  return header
+}
+
+/**
+ * Renders a post for the preview: the shared Markdown pipeline (the same code as the CLI), images
+ * resolved inside the repository, then DOMPurify. Returns an element of an inert document (nothing
+ * loads or runs) whose children become the preview article.
+ */
+export function renderArticle(text: string, ctx: ImageContext): HTMLElement {
+  const { html } = renderPost(text, { resolveImage: (src: string) => resolveImageSrc(src, ctx) })
+  const holder = sanitized.run(html)
+  const header = postHeader(holder.ownerDocument, splitPost(text).data)
+  if (header) holder.prepend(header)
+  return holder
+}

@@ -1,0 +1,141 @@
+import { useId, useMemo, useState } from 'react'
+import { Dialog } from '../dialogs/Dialog'
+import { useI18n } from '../i18n/locale'
+import type { Conflict } from './doc-session'
+import { diffLines, foldUnchanged } from './line-diff'
+
+/** Props of {@link ConflictDialog}. */
+export interface ConflictDialogProps {
+  name: string
+  conflict: Conflict
+  /** The editor's text now (read when comparing). */
+  mineText(): string
+  onChoose(choice: 'mine' | 'theirs'): void
+  onLater(): void
+}
+
+/**
+ * The choice when the post changed on disk under unsaved edits (D2): keep mine, take theirs, or
+ * compare the two side by side first. Escape postpones; nothing is overwritten until a choice.
+ */
+export function ConflictDialog({
+  name,
+  conflict,
+  mineText,
+  onChoose,
+  onLater,
+}: ConflictDialogProps) {
+  const { t } = useI18n()
+  const id = useId()
+  const [comparing, setComparing] = useState(false)
+  const [mine, setMine] = useState<string | null>(null)
+  const rows = useMemo(
+    () => (comparing && mine !== null ? diffLines(mine, conflict.diskText ?? '') : []),
+    [comparing, mine, conflict.diskText],
+  )
+  const changed = rows.filter((r) => r.kind !== 'same').length
+  const shown = useMemo(() => foldUnchanged(rows), [rows])
+
+  return (
+    <Dialog
+      open
+      onClose={onLater}
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-body`}
+      className={comparing ? 'dialog-wide' : 'dialog-narrow'}
+    >
+      <h2 id={`${id}-title`} className="dialog-title">
+        {t('conflict.title')}
+      </h2>
+      <p id={`${id}-body`} className="dialog-body">
+        {t(conflict.origin === 'disk' ? 'conflict.bodyDisk' : 'conflict.bodySave', { name })}
+      </p>
+      <ul className="dialog-choices">
+        <li>
+          <strong>{t('conflict.keepMine')}</strong>
+          {t('conflict.keepMineHint')}
+        </li>
+        <li>
+          <strong>{t('conflict.takeTheirs')}</strong>
+          {t('conflict.takeTheirsHint')}
+        </li>
+      </ul>
+      {comparing && (
+        <div className="compare" role="region" aria-label={t('conflict.compare')}>
+          <p className="compare-summary">{t('conflict.changedLines', { n: changed })}</p>
+          <div className="compare-table" tabIndex={0}>
+            <table>
+              <colgroup>
+                <col className="ln" />
+                <col />
+                <col className="ln" />
+                <col />
+              </colgroup>
+              <thead>
+                <tr>
+                  <th colSpan={2} scope="colgroup">
+                    {t('conflict.mine')}
+                  </th>
+                  <th colSpan={2} scope="colgroup">
+                    {t('conflict.theirs')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((r, i) =>
+                  r.kind === 'fold' ? (
+                    <tr key={i} className="diff-fold">
+                      <td colSpan={4}>{t('conflict.folded', { n: r.count })}</td>
+                    </tr>
+                  ) : (
+                    <tr key={i} className={`diff-${r.kind}`}>
+                      <td className="ln">{r.leftNo ?? ''}</td>
+                      <td className="code mine">{r.left ?? ''}</td>
+                      <td className="ln">{r.rightNo ?? ''}</td>
+                      <td className="code theirs">{r.right ?? ''}</td>
+                    </tr>
+                  ),
+                )}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+      <div className="dialog-actions dialog-actions-spread">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            if (!comparing) setMine(mineText())
+            setComparing(!comparing)
+          }}
+          aria-expanded={comparing}
+        >
+          {comparing ? t('conflict.hideCompare') : t('conflict.compare')}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onLater}>
+          {t('conflict.later')}
+        </button>
+        <span className="toolbar-spacer" />
+        <button
+          type="button"
+          className="btn"
+          onClick={() => onChoose('theirs')}
+          title={t('conflict.takeTheirsHint')}
+          disabled={conflict.diskText === null}
+        >
+          {t('conflict.takeTheirs')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-autofocus
+          onClick={() => onChoose('mine')}
+          title={t('conflict.keepMineHint')}
+        >
+          {t('conflict.keepMine')}
+        </button>
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { launchApp, type LaunchedApp } from './harness/launch-app'
+import { editorContent, previewArticle, saveScreenshot } from './ui-helpers'
+
+let app: LaunchedApp
+test.beforeEach(async () => {
+  app = await launchApp()
+})
+test.afterEach(async () => {
+  await app.close()
+})
+
+test('creates a post through the dialog, with the slug suggested and checked as you type', async () => {
+  const { page } = app
+  await page.getByRole('button', { name: '新しい記事' }).click()
+  const dialog = page.getByRole('dialog', { name: '新しい記事' })
+  await expect(dialog).toBeVisible()
+  const title = dialog.getByLabel('タイトル')
+  const slug = dialog.getByLabel('スラッグ（URL の一部）')
+  await expect(title).toBeFocused()
+
+  await title.fill('Hello Portal Writer 入門')
+  await expect(slug).toHaveValue('hello-portal-writer')
+
+  await slug.fill('Bad Slug')
+  await expect(slug).toHaveAttribute('aria-invalid', 'true')
+  await expect(dialog).toContainText('半角英小文字・数字・ハイフン（a-z 0-9 -）')
+
+  await slug.fill('hello-portal-writer')
+  await expect(slug).toHaveAttribute('aria-invalid', 'false')
+  await dialog.getByLabel('公開日（省略すると今日）').fill('2026-12-24')
+  await expect(dialog).toContainText('URL: /2026/12/24/hello-portal-writer/')
+  await saveScreenshot(page, 'new-post-dialog.png')
+
+  await dialog.getByRole('button', { name: '作成する' }).click()
+  await expect(dialog).toBeHidden()
+  const rel = 'source/blog/2026-12-24-hello-portal-writer.html.md'
+  const text = await readFile(join(app.repoRoot(), rel), 'utf8')
+  expect(text).toMatch(/^title: "?Hello Portal Writer 入門"?$/m)
+  await expect(page.getByRole('option', { name: 'Hello Portal Writer 入門' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  )
+  await expect(editorContent(page)).toContainText('Hello Portal Writer 入門')
+  await expect(previewArticle(page).locator('h1')).toHaveText('Hello Portal Writer 入門')
+})
+
+test('shows main’s refusal on the slug field when the slug is taken, and Escape closes the dialog', async () => {
+  const { page } = app
+  // (Ctrl+N itself is reserved by Chromium for a new window; Electron's menu sends it instead.)
+  await page.getByRole('button', { name: '新しい記事' }).click()
+  const dialog = page.getByRole('dialog', { name: '新しい記事' })
+  await expect(dialog).toBeVisible()
+  await dialog.getByLabel('タイトル').fill('もう一度 Rails の話')
+  const slug = dialog.getByLabel('スラッグ（URL の一部）')
+  await slug.fill('rails-upgrade')
+  await dialog.getByRole('button', { name: '作成する' }).click()
+  await expect(slug).toHaveAttribute('aria-invalid', 'true')
+  await expect(slug).toBeFocused()
+  await expect(
+    dialog.locator('.field-error').filter({ hasText: /rails-upgrade|スラッグ/ }),
+  ).toBeVisible()
+
+  // The dialog keeps Tab inside.
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Tab')
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true)
+
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+})

@@ -1,0 +1,49 @@
+/** Helpers shared by the E2E specs (not a spec itself): locating the UI parts a writer sees. */
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect } from '@playwright/test'
+import type { Locator, Page } from 'playwright-core'
+import { PROJECT_ROOT } from './harness/launch-app'
+
+/** Where the README's screenshots live. */
+export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'docs/screenshots')
+
+/** Saves a screenshot of the whole window into docs/screenshots/. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOT_DIR, name) })
+}
+
+/** The article inside the sandboxed preview frame. */
+export function previewArticle(page: Page): Locator {
+  return page.frameLocator('iframe.preview-frame').locator('#pw-article')
+}
+
+/** The CodeMirror editing surface. */
+export function editorContent(page: Page): Locator {
+  return page.locator('.cm-content')
+}
+
+/** The toolbar's save state. */
+export function saveState(page: Page): Locator {
+  return page.getByTestId('save-state')
+}
+
+/** The preview's render counter (`data-preview-version` on <html>). */
+export async function previewVersion(page: Page): Promise<number> {
+  return page.evaluate(() => Number(document.documentElement.dataset.previewVersion ?? '0'))
+}
+
+/** Opens a post by clicking its row in the list, and waits for its text in the editor. */
+export async function openPost(page: Page, title: string): Promise<void> {
+  await page.getByRole('listbox').getByRole('option', { name: title }).click()
+  await expect(page.getByRole('option', { name: title })).toHaveAttribute('aria-selected', 'true')
+  await expect(page.locator('.editor-pane .pane-meta')).toHaveText(title)
+  await expect(previewArticle(page).locator('h1').first()).toHaveText(title)
+}
+
+/** Puts the cursor at the very end of the editor's text. */
+export async function cursorToEnd(page: Page): Promise<void> {
+  await editorContent(page).click()
+  await page.keyboard.press('Control+End')
+}
