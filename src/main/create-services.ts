@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Emit } from '../shared/ipc/contract'
 import { msg, type LocalizedText } from '../shared/localized'
 import { AtomicWriter } from './services/atomic-file'
@@ -8,11 +9,16 @@ import { RepoService, type OpenRepoResult } from './services/repo'
 import { ensureSampleRepo, type SampleRepoResult } from './services/sample-blog'
 import { SettingsStore } from './services/settings'
 import { PostWatcher } from './services/watcher'
+import { askpassProgram, createFileTokenStore } from './services/credentials'
+import { createPublishService, type PublishService } from './services/publish'
+import { configureSharp, ImageService } from './services/images/image-service'
 
 /** Encrypts secrets at rest (Electron's safeStorage when available). Kept for the git credential service. */
 export interface Encryption {
   encrypt(plain: string): Buffer
   decrypt(cipher: Buffer): string
+  /** True when the OS offers only a fixed-key obfuscation (Linux without a keyring): the UI warns. */
+  weak?: boolean
 }
 
 /** Options for {@link createServices}. */
@@ -21,6 +27,10 @@ export interface CreateServicesOptions {
   dataDir: string
   /** The embedded sample blog to copy on first start (`resources/sample-blog`). */
   sampleSourceDir: string
+  /** The app's resources folder: `askpass/`, `fonts/`, `backgrounds/` (`resources/` in a clone). */
+  resourcesDir: string
+  /** Where git and publish log lines go (credentials never appear in them). */
+  log?: (line: string) => void
   /** Sends events to the renderer. */
   emit: Emit
   encryption?: Encryption
@@ -46,6 +56,8 @@ export interface Services {
   /** Something the writer should be told at start, e.g. that git is missing or the last repository is gone. */
   startupNotice: LocalizedText | null
   encryption: Encryption | null
+  publish: PublishService
+  images: ImageService
   /** Opens the sample blog's copy; null when there is none. */
   openSample(): Promise<OpenRepoResult | null>
   /** Stops watchers and waits for pending writes. */
@@ -82,6 +94,30 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   const watcher = new PostWatcher({ emit: options.emit, writer, known, ...options.watch })
   repo.onChange((info) => watcher.setRepo(info))
 
+  const tokens = createFileTokenStore({ file: join(options.dataDir, 'tokens.json'), encryption: options.encryption })
+  const publish = createPublishService({
+    repo: () => {
+      const current = repo.current()
+      return current ? { root: current.root, profile: current.profile } : null
+    },
+    tokens,
+    askpass: () => askpassProgram({ resourcesDir: join(options.resourcesDir, 'askpass') }),
+    savePost: (request) => posts.save(request),
+    emitProgress: (progress) => options.emit('publish:progress', progress),
+    gitPath: options.git,
+    log: options.log,
+  })
+  configureSharp()
+  const images = new ImageService({
+    repoRoot: () => repo.current()?.root ?? null,
+    eyecatchSize: () => {
+      const p = repo.current()?.profile
+      return { width: p?.eyecatchWidth ?? 1200, height: p?.eyecatchHeight ?? 630 }
+    },
+    siteName: () => repo.current()?.profile.siteName ?? 'Pepabo Tech Portal',
+    resourcesDir: options.resourcesDir,
+  })
+
   const openSample = async () => (sampleRoot ? repo.open(sampleRoot, { remember: false }) : null)
   let startupNotice: LocalizedText | null = sample.message
   const last = settings.get().lastRepoPath
@@ -102,6 +138,8 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     sample,
     startupNotice,
     encryption: options.encryption ?? null,
+    publish,
+    images,
     openSample,
     async dispose() {
       await watcher.dispose()

@@ -4,12 +4,20 @@ import { isExternalUrlAllowed } from './electron/security'
 import type { PostsService } from './services/posts'
 import type { OpenRepoResult, RepoService } from './services/repo'
 import type { PostWatcher } from './services/watcher'
+import type { PublishService } from './services/publish'
+import type { ImageService } from './services/images/image-service'
+import { createEyecatchHandlers } from './services/images/handlers'
+import type { LocalizedText } from '../shared/localized'
 
 /** What the handlers need from the services (a subset of `Services`, so tests can pass their own). */
 export interface HandlerServices {
   repo: Pick<RepoService, 'current' | 'open'>
   posts: Pick<PostsService, 'list' | 'read' | 'save' | 'create'>
   watcher: Pick<PostWatcher, 'watchPost'>
+  publish: PublishService
+  images: ImageService
+  /** Told to the writer once at start (git missing, last repository gone). */
+  startupNotice: LocalizedText | null
   /** Opens the embedded sample's copy; null when there is none. */
   openSample(): Promise<OpenRepoResult | null>
 }
@@ -36,6 +44,7 @@ export function createHandlers(services: HandlerServices, deps: HandlerDeps): Ha
   return {
     // A copy, so getters (the harness's assetBase) are read at call time.
     'app:info': async () => ({ ...deps.appInfo }),
+    'app:notice': async () => services.startupNotice,
     'repo:current': async (): Promise<RepoInfo | null> => {
       const current = services.repo.current()
       if (current) return current
@@ -79,5 +88,13 @@ export function createHandlers(services: HandlerServices, deps: HandlerDeps): Ha
         }
       }
     },
+    'publish:status': ({ path }) => services.publish.status(path),
+    'publish:states': ({ paths }) => services.publish.states(paths),
+    'publish:run': (request) => services.publish.publish(request),
+    'publish:update': (request) => services.publish.update(request),
+    'publish:setToken': ({ host, token }) => services.publish.setToken(host, token),
+    'publish:forgetToken': ({ host }) => services.publish.forgetToken(host),
+    'publish:setIdentity': (identity) => services.publish.setIdentity(identity),
+    ...createEyecatchHandlers(services.images),
   }
 }

@@ -29,9 +29,9 @@ let mainWindow: BrowserWindow | null = null
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN
 const rendererDir = join(__dirname, '../renderer')
-const sampleSourceDir = app.isPackaged
-  ? join(process.resourcesPath, 'sample-blog')
-  : join(app.getAppPath(), 'resources/sample-blog')
+// extraResources put sample-blog/, askpass/, fonts/ and backgrounds/ beside the asar when packaged.
+const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources')
+const sampleSourceDir = join(resourcesDir, 'sample-blog')
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -55,9 +55,15 @@ async function main(): Promise<void> {
   const services = await createServices({
     dataDir: app.getPath('userData'),
     sampleSourceDir,
+    resourcesDir,
     emit,
     encryption: safeStorage.isEncryptionAvailable()
-      ? { encrypt: (s: string) => safeStorage.encryptString(s), decrypt: (b: Buffer) => safeStorage.decryptString(b) }
+      ? {
+          encrypt: (s: string) => safeStorage.encryptString(s),
+          decrypt: (b: Buffer) => safeStorage.decryptString(b),
+          // Linux without a keyring: safeStorage falls back to a fixed key, so the UI warns.
+          weak: process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text',
+        }
       : undefined,
   })
   const handlers = createHandlers(services, {

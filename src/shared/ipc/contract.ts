@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { localizedTextSchema, postDocumentSchema, postSummarySchema } from '../post'
 import { profileSchema } from '../profile'
+import { publishApiShape, publishChannels, publishEvents } from '../publish'
+import { eyecatchApiShape, eyecatchChannels } from '../eyecatch/schemas'
 
 /**
  * The one IPC contract between renderer and main.
@@ -73,6 +75,8 @@ const none = z.undefined()
 /** Request/response channels. */
 export const channels = {
   'app:info': { request: none, response: appInfoSchema },
+  /** Something to tell the writer once at start (git missing, last repository gone), or null. */
+  'app:notice': { request: none, response: localizedTextSchema.nullable() },
   /** The repository open now (the sample on first start), or null. */
   'repo:current': { request: none, response: repoInfoSchema.nullable() },
   /** Opens a repository at a path. */
@@ -102,6 +106,8 @@ export const channels = {
   'posts:watch': { request: z.object({ path: z.string().nullable() }), response: z.null() },
   /** Opens an http(s)/mailto link in the system browser; everything else is refused (S9). */
   'shell:openExternal': { request: z.object({ url: z.string() }), response: openExternalResult },
+  ...publishChannels,
+  ...eyecatchChannels,
 } as const
 
 /** Main → renderer events. */
@@ -117,6 +123,7 @@ export const events = {
   'posts:list-changed': z.null(),
   /** Menu commands forwarded to the renderer. */
   'menu:command': z.object({ command: z.enum(['save', 'new-post', 'open-repo', 'find', 'toggle-language']) }),
+  ...publishEvents,
 } as const
 
 export type Channel = keyof typeof channels
@@ -136,7 +143,7 @@ export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => 
  * Plain data, so the preload and the e2e harness build the same object from it.
  */
 export const apiShape = {
-  app: { info: 'app:info' },
+  app: { info: 'app:info', notice: 'app:notice' },
   repo: { current: 'repo:current', open: 'repo:open', choose: 'repo:choose' },
   posts: {
     list: 'posts:list',
@@ -146,6 +153,8 @@ export const apiShape = {
     watch: 'posts:watch',
   },
   shell: { openExternal: 'shell:openExternal' },
+  publish: publishApiShape,
+  ...eyecatchApiShape,
 } as const satisfies Record<string, Record<string, Channel>>
 
 type Shape = typeof apiShape

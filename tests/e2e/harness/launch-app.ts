@@ -110,7 +110,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       .catch(() => undefined)
   }
 
-  const services = await createServices({ dataDir, sampleSourceDir: SAMPLE_BLOG_DIR, emit })
+  const services = await createServices({
+    dataDir,
+    sampleSourceDir: SAMPLE_BLOG_DIR,
+    resourcesDir: join(PROJECT_ROOT, 'resources'),
+    emit,
+  })
   const openedUrls: string[] = []
   let origin = ''
   const handlers = createHandlers(services, {

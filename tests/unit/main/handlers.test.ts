@@ -32,6 +32,7 @@ async function start(
   const services = await createServices({
     dataDir,
     sampleSourceDir: await makeSampleSource(),
+    resourcesDir: join(process.cwd(), 'resources'),
     // Every event must match the contract, as Electron's emitter checks.
     emit: (event, payload) => emitted.push({ event, payload: events[event].parse(payload) }),
     git: options.git,
