@@ -8,6 +8,12 @@ import { ConflictDialog } from '../save/ConflictDialog'
 import { useControllers } from './controllers'
 import { WarningIcon } from './icons'
 import { SplitPanes } from './SplitPanes'
+import { SidePanel } from './SidePanel'
+import { CardTab } from '../card/tabs/CardTab'
+import { FeedTab } from '../card/tabs/FeedTab'
+import { ShareTab } from '../card/tabs/ShareTab'
+import { PublishTab } from '../publish/PublishTab'
+import { EyecatchDialog } from '../eyecatch/EyecatchDialog'
 import { Toolbar } from './Toolbar'
 import { useAppCommands } from './use-app-commands'
 
@@ -17,6 +23,7 @@ export function App() {
   const view = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot)
   const { t, text, locale } = useI18n()
   const [newPostOpen, setNewPostOpen] = useState(false)
+  const [eyecatchOpen, setEyecatchOpen] = useState(false)
   const repoRef = useRef(view.repo)
 
   useEffect(() => {
@@ -47,6 +54,7 @@ export function App() {
         onOpenRepo={() => void workspace.chooseRepo()}
         onNewPost={openNewPost}
         onSave={() => void workspace.saveCurrent()}
+        onEyecatch={() => setEyecatchOpen(true)}
       />
       {view.notice && (
         <div className="banner banner-danger app-notice" role="alert">
@@ -69,9 +77,24 @@ export function App() {
         }
         editor={<EditorPane view={view} />}
         preview={
-          <PreviewPane
-            assetBase={view.appInfo?.assetBase ?? null}
-            hasPost={view.current !== null}
+          <SidePanel
+            label={t('side.label')}
+            tabs={[
+              {
+                id: 'article',
+                label: t('side.article'),
+                content: (
+                  <PreviewPane
+                    assetBase={view.appInfo?.assetBase ?? null}
+                    hasPost={view.current !== null}
+                  />
+                ),
+              },
+              { id: 'card', label: t('side.card'), content: <CardTab view={view} /> },
+              { id: 'feed', label: t('side.feed'), content: <FeedTab view={view} /> },
+              { id: 'share', label: t('side.share'), content: <ShareTab view={view} /> },
+              { id: 'publish', label: t('side.publish'), content: <PublishTab view={view} /> },
+            ]}
           />
         }
       />
@@ -82,6 +105,7 @@ export function App() {
           onCreate={(r) => workspace.createPost(r)}
         />
       )}
+      {eyecatchOpen && <EyecatchDialog view={view} onClose={() => setEyecatchOpen(false)} />}
       {conflict && view.current?.conflictOpen && (
         <ConflictDialog
           key={`${view.currentPath}:${conflict.diskHash}`}

@@ -19,6 +19,7 @@ export function Toolbar(props: {
   onOpenRepo(): void
   onNewPost(): void
   onSave(): void
+  onEyecatch(): void
 }) {
   const { t, toggle } = useI18n()
   const { view } = props
@@ -43,6 +44,14 @@ export function Toolbar(props: {
         >
           <PlusIcon />
           {t('toolbar.newPost')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={props.onEyecatch}
+          disabled={!view.currentPath}
+        >
+          {t('toolbar.eyecatch')}
         </button>
       </div>
       <div className="toolbar-spacer" />

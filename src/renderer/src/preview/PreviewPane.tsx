@@ -35,9 +35,6 @@ export function PreviewPane({
 
   return (
     <div className="preview-pane">
-      <div className="pane-header">
-        <h2 className="pane-title">{t('preview.label')}</h2>
-      </div>
       {srcDoc !== undefined && (
         <iframe
           ref={frame}

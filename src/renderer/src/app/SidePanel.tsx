@@ -1,0 +1,84 @@
+import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+
+/** One tab of the side panel. */
+export interface SideTab {
+  id: string
+  label: string
+  content: ReactNode
+}
+
+const STORAGE_KEY = 'portal-writer.side-tab'
+
+/**
+ * The right-hand pane: the article preview and the views derived from the same text (card, feed,
+ * share previews, publishing) as tabs. Every panel stays mounted, so switching tabs never reloads
+ * the preview frame or loses a panel's scroll. Arrow keys, Home and End move between tabs.
+ */
+export function SidePanel({ tabs, label }: { tabs: SideTab[]; label: string }) {
+  const [active, setActive] = useState(() => {
+    const saved = localStorage.getItem(STORAGE_KEY)
+    return tabs.some((t) => t.id === saved) ? saved! : tabs[0]!.id
+  })
+  const buttons = useRef(new Map<string, HTMLButtonElement>())
+
+  const select = useCallback((id: string, focus = false) => {
+    setActive(id)
+    localStorage.setItem(STORAGE_KEY, id)
+    if (focus) buttons.current.get(id)?.focus()
+  }, [])
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const index = tabs.findIndex((t) => t.id === active)
+    const next =
+      e.key === 'ArrowRight'
+        ? (index + 1) % tabs.length
+        : e.key === 'ArrowLeft'
+          ? (index - 1 + tabs.length) % tabs.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? tabs.length - 1
+              : -1
+    if (next < 0) return
+    e.preventDefault()
+    select(tabs[next]!.id, true)
+  }
+
+  return (
+    <div className="side-panel">
+      <div className="pane-header side-tabs" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
+        {tabs.map((tab) => (
+          <button
+            key={tab.id}
+            ref={(el) => {
+              if (el) buttons.current.set(tab.id, el)
+              else buttons.current.delete(tab.id)
+            }}
+            type="button"
+            role="tab"
+            id={`side-tab-${tab.id}`}
+            aria-selected={tab.id === active}
+            aria-controls={`side-panel-${tab.id}`}
+            tabIndex={tab.id === active ? 0 : -1}
+            className="side-tab"
+            onClick={() => select(tab.id)}
+          >
+            {tab.label}
+          </button>
+        ))}
+      </div>
+      {tabs.map((tab) => (
+        <div
+          key={tab.id}
+          role="tabpanel"
+          id={`side-panel-${tab.id}`}
+          aria-labelledby={`side-tab-${tab.id}`}
+          className="side-tabpanel"
+          hidden={tab.id !== active}
+        >
+          {tab.content}
+        </div>
+      ))}
+    </div>
+  )
+}
