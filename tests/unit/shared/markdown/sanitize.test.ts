@@ -7,7 +7,7 @@ import {
   renderPost,
   sanitizePreviewFragment,
   sanitizePreviewHtml,
-  usePreviewHooks,
+  installPreviewHooks,
 } from '../../../../src/shared/markdown'
 
 const { window } = new JSDOM('<!doctype html><html><body></body></html>')
@@ -308,7 +308,7 @@ describe('sanitizer API', () => {
   })
 
   it('lets the renderer install the hooks itself and remove them again', () => {
-    const remove = usePreviewHooks(purify)
+    const remove = installPreviewHooks(purify)
     expect(
       purify.sanitize(
         '<iframe src="https://player.vimeo.com/v"></iframe>',

@@ -1,0 +1,121 @@
+import hljs from 'highlight.js'
+import type { MarkdownIt } from 'markdown-it'
+import type { RendererRule, StateBlock } from 'markdown-it'
+
+/** Most highlighted blocks kept; the editor re-renders on every keystroke, blocks rarely change. */
+const CACHE_LIMIT = 400
+/** Longer code is shown plain: highlighting it would stall typing (RELIABILITY.md D10). */
+const HIGHLIGHT_LIMIT = 100_000
+
+const cache = new Map<string, string>()
+
+/**
+ * Highlighted HTML for `code` in `lang` (highlight.js, `hljs-*` classes), or null when highlight.js
+ * does not know the language. Results are cached by (language, code), least recently used dropped first.
+ */
+export function highlightCode(lang: string, code: string): string | null {
+  if (!hljs.getLanguage(lang)) return null
+  if (code.length > HIGHLIGHT_LIMIT) return escapeHtml(code)
+  const key = `${lang}\u0000${code}`
+  const hit = cache.get(key)
+  if (hit !== undefined) {
+    cache.delete(key)
+    cache.set(key, hit)
+    return hit
+  }
+  let html: string
+  try {
+    html = hljs.highlight(code, { language: lang, ignoreIllegals: true }).value
+  } catch {
+    html = escapeHtml(code)
+  }
+  cache.set(key, html)
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!)
+  return html
+}
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
+  )
+}
+
+/** The language kramdown takes from a fence's info string: its first word, minus any `?query`. */
+export function fenceLanguage(info: string): string {
+  const word = info.trim().split(/\s+/)[0] ?? ''
+  return word.replace(/\?.*$/, '')
+}
+
+/**
+ * Wraps markdown-it's fence rule with kramdown's GFM fence rules: the fence needs a closing fence
+ * (otherwise it is ordinary text) and an info string of one word.
+ */
+export function kramdownFences(md: MarkdownIt): void {
+  const rule = md.block.ruler.__rules__.find((r) => r.name === 'fence')
+  if (!rule) throw new Error('markdown-it has no fence rule')
+  const original = rule.fn
+  md.block.ruler.at(
+    'fence',
+    (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+      if (silent) return original(state, startLine, endLine, silent)
+      const pos = state.bMarks[startLine]! + state.tShift[startLine]!
+      const line = state.src.slice(pos, state.eMarks[startLine])
+      const open = /^([`~])\1{2,}/.exec(line)
+      if (!open || state.sCount[startLine]! - state.blkIndent >= 4) return false
+      if (/\S\s+\S/.test(line.slice(open[0].length).trim())) return false
+      if (!hasClosingFence(state, startLine, endLine, open[0])) return false
+      return original(state, startLine, endLine, silent)
+    },
+    { alt: rule.alt },
+  )
+  md.renderer.rules.fence = renderFence
+}
+
+function hasClosingFence(
+  state: StateBlock,
+  startLine: number,
+  endLine: number,
+  markup: string,
+): boolean {
+  const char = markup[0]!
+  for (let line = startLine + 1; line < endLine; line++) {
+    const start = state.bMarks[line]! + state.tShift[line]!
+    const max = state.eMarks[line]!
+    if (start < max && state.sCount[line]! < state.blkIndent) return false
+    if (state.sCount[line]! - state.blkIndent >= 4) continue
+    const text = state.src.slice(start, max)
+    if (text.startsWith(markup) && new RegExp(`^\\${char}+\\s*$`).test(text)) return true
+  }
+  return false
+}
+
+/**
+ * Renders a fenced code block as the blog shows it: a known language gets Rouge's wrapper
+ * (`div.language-x.highlighter-rouge > div.highlight > pre.highlight > code`) with highlight.js
+ * markup inside; an unknown one is a plain `pre > code.language-x`; the info string is only ever
+ * an escaped class name (RELIABILITY.md S6).
+ */
+const renderFence: RendererRule = (tokens, idx, _options, _env, self) => {
+  const token = tokens[idx]!
+  const lang = fenceLanguage(unescapeInfo(token.info))
+  const code = token.content
+  const highlighted = lang ? highlightCode(lang, code) : null
+  if (highlighted !== null) {
+    const classes = [`language-${lang}`, token.attrGet('class'), 'highlighter-rouge']
+      .filter(Boolean)
+      .join(' ')
+    const attrs = (token.attrs ?? []).filter(([name]) => name !== 'class')
+    return (
+      `<div class="${escapeHtml(classes)}"${self.renderAttrs({ attrs })}><div class="highlight">` +
+      `<pre class="highlight"><code>${highlighted}</code></pre></div></div>\n`
+    )
+  }
+  const codeClass = lang ? ` class="language-${escapeHtml(lang)}"` : ''
+  return `<pre${self.renderAttrs(token)}><code${codeClass}>${escapeHtml(code)}</code></pre>\n`
+}
+
+/** Undoes Markdown backslash escapes in an info string. */
+function unescapeInfo(s: string): string {
+  return s.replace(/\\([!-/:-@[-`{-~])/g, '$1')
+}

@@ -1,0 +1,18 @@
+/**
+ * The Markdown pipeline: renders posts the way the blog does (kramdown's GFM parser) and sanitizes
+ * the result for the preview. Pure: no DOM globals; DOMPurify is handed in as an instance.
+ */
+export type { Heading, RenderOptions, RenderResult } from './types'
+export { renderBody, renderPost } from './render-post'
+export {
+  PREVIEW_SANITIZE_CONFIG,
+  embedHost,
+  sanitizePreviewFragment,
+  sanitizePreviewHtml,
+  installPreviewHooks,
+} from './sanitize'
+export { gfmHeadingSlug } from './heading-ids'
+export { TOC_LEVELS } from './toc'
+export { isAllowedHref } from './links'
+export { createKramdownMarkdown } from './parser'
+export { clearInlineCache } from './inline-cache'

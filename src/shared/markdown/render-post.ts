@@ -1,0 +1,42 @@
+import type { MarkdownIt } from 'markdown-it'
+import { splitPost } from '../front-matter'
+import { createKramdownMarkdown } from './parser'
+import type { PipelineEnv, RenderOptions, RenderResult } from './types'
+
+let instance: MarkdownIt | null = null
+
+/** The shared markdown-it instance, built on first use. */
+function markdown(): MarkdownIt {
+  if (!instance) instance = createKramdownMarkdown()
+  return instance
+}
+
+/** Renders a Markdown body (no front matter) whose first line is line `lineOffset` of its file. */
+export function renderBody(
+  body: string,
+  lineOffset: number,
+  options: RenderOptions = {},
+): RenderResult {
+  const md = markdown()
+  const env: PipelineEnv = {
+    lineOffset,
+    resolveImage: options.resolveImage,
+    alds: new Map(),
+    headings: [],
+  }
+  // A BOM is not content (the line count does not change).
+  const source = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body
+  const tokens = md.parse(source, env)
+  const html = md.renderer.render(tokens, md.options, env)
+  return { html, headings: env.headings }
+}
+
+/**
+ * Renders a whole post file (front matter + body) the way the blog does. Top-level blocks carry
+ * `data-line`, the 0-based source line in the whole file (front matter included), for scroll sync.
+ * The HTML is not sanitized: pass it through `sanitizePreviewHtml` before showing it.
+ */
+export function renderPost(text: string, options: RenderOptions = {}): RenderResult {
+  const split = splitPost(text)
+  return renderBody(split.body, split.bodyLine, options)
+}

@@ -1,0 +1,186 @@
+import type { Config, DOMPurify, UponSanitizeAttributeHookEvent } from 'dompurify'
+
+// The preview runs no scripts and loads no third-party frames (ARCHITECTURE.md, "Preview safety").
+// This is the second wall after the sandboxed frame and its CSP: RELIABILITY.md S1–S9.
+
+/**
+ * DOMPurify configuration for the article preview. Links may only be http(s), mailto, fragments or
+ * relative; frames, plugins, forms, styles sheets, `<meta>`/`<base>` and `target` are removed.
+ * Use it with the hooks from {@link installPreviewHooks}.
+ */
+export const PREVIEW_SANITIZE_CONFIG: Config = {
+  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+  FORBID_TAGS: [
+    'script',
+    'style',
+    'link',
+    'meta',
+    'base',
+    'form',
+    'iframe',
+    'frame',
+    'frameset',
+    'embed',
+    'object',
+    'applet',
+    'param',
+    'foreignobject',
+    'noscript',
+    'noembed',
+    'noframes',
+    'template',
+    'portal',
+    'webview',
+  ],
+  FORBID_ATTR: [
+    'target',
+    'formaction',
+    'action',
+    'ping',
+    'srcset',
+    'imagesrcset',
+    'background',
+    'autofocus',
+  ],
+  ALLOW_DATA_ATTR: true,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  KEEP_CONTENT: true,
+}
+
+/**
+ * Image sources the preview may load: the web, the app's asset protocol (`portal:`, see
+ * src/main/electron/security.ts), blobs and inline image data. Anything else (a relative path that
+ * was not resolved) becomes a placeholder (RELIABILITY.md P3).
+ */
+const SHOWABLE_IMAGE =
+  /^(?:https?:|portal:|blob:|data:image\/(?:png|jpe?g|gif|webp|avif|svg\+xml)[;,])/i
+/** Elements whose `id`/`name` can shadow `document` properties; other ids are kept as written. */
+const CLOBBERING_TAGS = new Set(['img', 'form', 'embed', 'iframe', 'object'])
+/** CSS that can load or run something. */
+const UNSAFE_STYLE = /url\s*\(|expression\s*\(|@import|behavior\s*:|-moz-binding|image-set\s*\(/i
+
+/** The few DOM members the hooks use (shared code has no DOM types in its Node build). */
+interface ElementLike {
+  nodeType: number
+  nodeName: string
+  parentNode: {
+    insertBefore(node: unknown, before: unknown): unknown
+    removeChild(node: unknown): unknown
+  } | null
+  ownerDocument: { createElement(tag: string): ElementLike } | null
+  textContent: string | null
+  getAttribute(name: string): string | null
+  setAttribute(name: string, value: string): void
+}
+
+/** The host named by an embed's src (`//www.youtube.com/embed/…` → `www.youtube.com`), or ''. */
+export function embedHost(src: string | null): string {
+  const m = /^\s*(?:https?:)?\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)/i.exec(src ?? '')
+  return m ? m[1]!.toLowerCase() : ''
+}
+
+function insertBefore(
+  node: ElementLike,
+  tag: string,
+  attrs: Record<string, string>,
+  text: string,
+): void {
+  const doc = node.ownerDocument
+  const parent = node.parentNode
+  if (!doc || !parent) return
+  const box = doc.createElement(tag)
+  for (const [name, value] of Object.entries(attrs)) box.setAttribute(name, value)
+  const line = node.getAttribute('data-line')
+  if (line !== null && /^\d+$/.test(line)) box.setAttribute('data-line', line)
+  box.textContent = text
+  parent.insertBefore(box, node)
+}
+
+function beforeElement(node: ElementLike): void {
+  if (node.nodeType !== 1) return
+  const name = node.nodeName.toLowerCase()
+  if (name === 'iframe' || name === 'frame') {
+    // The frame itself is removed by the config; a box naming the host stays in its place.
+    const host = embedHost(node.getAttribute('src'))
+    insertBefore(
+      node,
+      'div',
+      { class: 'pw-embed', 'data-host': host },
+      host ? `埋め込み: ${host}` : '埋め込み',
+    )
+  } else if (name === 'img') {
+    const src = node.getAttribute('src')
+    if (src !== null && !SHOWABLE_IMAGE.test(src.trim())) {
+      insertBefore(
+        node,
+        'span',
+        { class: 'pw-missing-image', title: `画像を表示できません: ${src}` },
+        node.getAttribute('alt') ?? '',
+      )
+      node.parentNode?.removeChild(node)
+    }
+  }
+}
+
+function uponAttribute(node: ElementLike, event: UponSanitizeAttributeHookEvent): void {
+  const tag = node.nodeName.toLowerCase()
+  const name = event.attrName
+  const value = event.attrValue
+  if (name === 'style' && UNSAFE_STYLE.test(value)) {
+    event.keepAttr = false
+  } else if (tag === 'img' && name === 'src') {
+    // The asset protocol is not a link scheme, so the URI pattern would drop it.
+    if (SHOWABLE_IMAGE.test(value)) event.forceKeepAttr = true
+  } else if ((name === 'src' || name === 'poster' || name === 'data') && !/^https?:/i.test(value)) {
+    // Media other than <img> may only come from the web.
+    event.keepAttr = false
+  } else if (
+    (name === 'href' || name === 'xlink:href') &&
+    tag !== 'a' &&
+    tag !== 'area' &&
+    !/^(?:#|https?:)/i.test(value)
+  ) {
+    // SVG <image>/<use> may not load local files.
+    event.keepAttr = false
+  } else if (name === 'id' && !CLOBBERING_TAGS.has(tag) && !/\s/.test(value)) {
+    // Heading ids such as "images" or "fonts" must survive for the table of contents.
+    event.forceKeepAttr = true
+  }
+}
+
+/**
+ * Installs the preview's DOMPurify hooks (frames → `div.pw-embed` naming the host, unresolvable
+ * images → `span.pw-missing-image`, unsafe styles and local media dropped) on an instance; returns
+ * a function that removes exactly these hooks.
+ */
+export function installPreviewHooks(purify: DOMPurify): () => void {
+  const before = (node: unknown) => beforeElement(node as ElementLike)
+  const attribute = (node: unknown, event: UponSanitizeAttributeHookEvent) =>
+    uponAttribute(node as ElementLike, event)
+  purify.addHook('beforeSanitizeElements', before)
+  purify.addHook('uponSanitizeAttribute', attribute)
+  return () => {
+    purify.removeHook('beforeSanitizeElements', before)
+    purify.removeHook('uponSanitizeAttribute', attribute)
+  }
+}
+
+/** Sanitizes rendered HTML for the preview (S1–S9) and returns it as a string. */
+export function sanitizePreviewHtml(html: string, purify: DOMPurify): string {
+  const remove = installPreviewHooks(purify)
+  try {
+    return String(purify.sanitize(html, PREVIEW_SANITIZE_CONFIG))
+  } finally {
+    remove()
+  }
+}
+
+/** Like {@link sanitizePreviewHtml} but returns a DocumentFragment, ready to patch into the preview. */
+export function sanitizePreviewFragment(html: string, purify: DOMPurify) {
+  const remove = installPreviewHooks(purify)
+  try {
+    return purify.sanitize(html, { ...PREVIEW_SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true })
+  } finally {
+    remove()
+  }
+}
