@@ -2,7 +2,7 @@
  * The Markdown pipeline: renders posts the way the blog does (kramdown's GFM parser) and sanitizes
  * the result for the preview. Pure: no DOM globals; DOMPurify is handed in as an instance.
  */
-export type { Heading, RenderOptions, RenderResult } from './types'
+export type { Heading, RenderedBlock, RenderOptions, RenderResult } from './types'
 export { renderBody, renderPost } from './render-post'
 export {
   PREVIEW_SANITIZE_CONFIG,

@@ -1,7 +1,7 @@
 import type { MarkdownIt } from 'markdown-it'
 import { splitPost } from '../front-matter'
 import { createKramdownMarkdown } from './parser'
-import type { PipelineEnv, RenderOptions, RenderResult } from './types'
+import type { PipelineEnv, RenderedBlock, RenderOptions, RenderResult } from './types'
 
 let instance: MarkdownIt | null = null
 
@@ -27,8 +27,23 @@ export function renderBody(
   // A BOM is not content (the line count does not change).
   const source = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body
   const tokens = md.parse(source, env)
-  const html = md.renderer.render(tokens, md.options, env)
-  return { html, headings: env.headings }
+  // Render each top-level block on its own (same renderer, same env): the joined result is the
+  // whole document's HTML, and the preview can tell which blocks changed by comparing strings.
+  const blocks: RenderedBlock[] = []
+  let start = 0
+  let line = lineOffset
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!
+    if (i === start && token.map) line = token.map[0] + lineOffset
+    if (token.level === 0 && token.nesting <= 0) {
+      blocks.push({ html: md.renderer.render(tokens.slice(start, i + 1), md.options, env), line })
+      start = i + 1
+    }
+  }
+  if (start < tokens.length) {
+    blocks.push({ html: md.renderer.render(tokens.slice(start), md.options, env), line })
+  }
+  return { html: blocks.map((b) => b.html).join(''), headings: env.headings, blocks }
 }
 
 /**

@@ -22,6 +22,17 @@ export interface Heading {
 export interface RenderResult {
   html: string
   headings: Heading[]
+  /**
+   * The same HTML split into top-level blocks (`html === blocks.map(b => b.html).join('')`), each
+   * with the 0-based file line it starts on, so the preview can patch only the blocks that changed.
+   */
+  blocks: RenderedBlock[]
+}
+
+/** One top-level block of rendered HTML and the 0-based file line it starts on. */
+export interface RenderedBlock {
+  html: string
+  line: number
 }
 
 /** Attributes given by a kramdown attribute list (`{: .a #b key="v" ref}`). */

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react'
 import type { PortalApi } from '../../../shared/ipc/contract'
 import type { Locale } from '../../../shared/localized'
 import { EditorHost } from '../editor/editor-host'
+import { connectBodyImages, portalBodyImageHost } from '../editor/image-drop'
 import { PreviewController } from '../preview/preview-controller'
 import { renderArticle } from '../preview/render-article'
 import { ScrollSyncController } from '../sync/scroll-sync-controller'
@@ -35,19 +36,24 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
   )
   workspace = new Workspace(portal, editor)
   const ws = workspace
+  connectBodyImages(portalBodyImageHost(portal, () => ws.getSnapshot().current?.assetDir ?? null))
   preview = new PreviewController(
     {
       length: () => editor.currentLength(),
-      render: () => {
+      render: (doc) => {
         const view = ws.getSnapshot()
         const path = editor.currentPath
         const assetBase = view.appInfo?.assetBase
         if (path === null || assetBase === undefined) return null
-        return renderArticle(editor.text(path), {
-          postPath: path,
-          assetDir: view.current?.path === path ? view.current.assetDir : null,
-          assetBase,
-        })
+        return renderArticle(
+          editor.text(path),
+          {
+            postPath: path,
+            assetDir: view.current?.path === path ? view.current.assetDir : null,
+            assetBase,
+          },
+          doc,
+        )
       },
     },
     {

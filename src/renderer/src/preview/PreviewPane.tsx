@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react'
 import { useControllers } from '../app/controllers'
 import { useI18n } from '../i18n/locale'
 import { buildPreviewShell } from './preview-shell'
+import { CardStrip } from '../card/tabs/CardStrip'
 
 /**
  * The live preview: a sandboxed frame (no scripts, popups or top navigation) whose fixed shell the
@@ -35,6 +36,7 @@ export function PreviewPane({
 
   return (
     <div className="preview-pane">
+      {hasPost && <CardStrip />}
       {srcDoc !== undefined && (
         <iframe
           ref={frame}

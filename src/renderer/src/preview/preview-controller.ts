@@ -1,6 +1,7 @@
-import morphdom from 'morphdom'
+import { BlockPatcher } from './block-patcher'
 import { classifyLink } from './link-policy'
 import { ARTICLE_ID } from './preview-shell'
+import { sanitizeBlock, type RenderedArticle } from './render-article'
 
 /** Documents at least this long are rendered when typing pauses, not on every frame. */
 export const BIG_DOCUMENT_CHARS = 100_000
@@ -8,6 +9,12 @@ export const BIG_DOCUMENT_CHARS = 100_000
 export const BIG_DOCUMENT_IDLE_MS = 150
 /** Renders slower than this (twice in a row) switch to the idle schedule as well (ms). */
 const SLOW_RENDER_MS = 40
+/**
+ * Renders at most this slow run in the keystroke's own task (a microtask after the editor's update),
+ * so the keystroke and the preview are painted in the same frame; slower ones wait for the next
+ * frame so the keystroke is painted first (ms).
+ */
+const SAME_FRAME_RENDER_MS = 8
 /** Longest quiet time waited for, however slow the render (ms). */
 const MAX_IDLE_MS = 1000
 
@@ -15,8 +22,8 @@ const MAX_IDLE_MS = 1000
 export interface PreviewSource {
   /** Length of the text now (cheap; picks the schedule). */
   length(): number
-  /** Renders the current text into an inert element whose children become the article; null: nothing open. */
-  render(): HTMLElement | null
+  /** Renders the current text (header built in `doc`, blocks unsanitized); null: nothing open. */
+  render(doc: Document): RenderedArticle | null
 }
 
 /** What the preview tells the app. */
@@ -38,7 +45,7 @@ export interface PreviewUpdated {
 /**
  * Keeps the sandboxed preview frame in step with the buffer: renders on the next frame (after it is
  * painted, so typing never waits), coalesces keystrokes so only the latest text renders, switches
- * to rendering on pauses for big documents, and patches the article with morphdom so the page
+ * to rendering on pauses for big documents, and patches only the changed blocks so the page
  * neither flickers nor loses its scroll position.
  */
 export class PreviewController {
@@ -46,12 +53,16 @@ export class PreviewController {
   private article: HTMLElement | null = null
   private stale = false
   private rafPending = false
+  private microtaskPending = false
   private idleTimer: ReturnType<typeof setTimeout> | null = null
   private lastMs = 0
   private slowStreak = 0
   private version = 0
   private readonly channel = new MessageChannel()
   private detachFrame: (() => void) | null = null
+  private readonly patcher = new BlockPatcher(sanitizeBlock)
+  private header: HTMLElement | null = null
+  private headerKey = ''
 
   constructor(
     private readonly source: PreviewSource,
@@ -78,15 +89,32 @@ export class PreviewController {
     const article = doc?.getElementById(ARTICLE_ID) ?? null
     if (!doc || !article) return
     this.article = article
+    // A fresh shell: rebuild everything into it.
+    article.replaceChildren()
+    this.patcher.reset()
+    this.header = null
+    this.headerKey = ''
     const onClick = (e: MouseEvent) => this.onClick(e)
     const block = (e: Event) => e.preventDefault()
     const onScroll = () => this.hooks.onScroll()
+    // An image finishing its load moves everything below it: scroll sync must measure again.
+    let relayout = 0
+    const onLoad = (e: Event) => {
+      if ((e.target as Element | null)?.tagName !== 'IMG' || relayout) return
+      relayout = requestAnimationFrame(() => {
+        relayout = 0
+        this.hooks.onPatched()
+      })
+    }
+    doc.addEventListener('load', onLoad, true)
     doc.addEventListener('click', onClick, true)
     doc.addEventListener('auxclick', block, true)
     doc.addEventListener('submit', block, true)
     doc.addEventListener('dragstart', block, true)
     doc.addEventListener('scroll', onScroll, { passive: true })
     this.detachFrame = () => {
+      doc.removeEventListener('load', onLoad, true)
+      if (relayout) cancelAnimationFrame(relayout)
       doc.removeEventListener('click', onClick, true)
       doc.removeEventListener('auxclick', block, true)
       doc.removeEventListener('submit', block, true)
@@ -118,6 +146,15 @@ export class PreviewController {
       }, wait)
       return
     }
+    if (this.lastMs <= SAME_FRAME_RENDER_MS) {
+      if (this.microtaskPending) return
+      this.microtaskPending = true
+      queueMicrotask(() => {
+        this.microtaskPending = false
+        this.flush()
+      })
+      return
+    }
     if (this.rafPending) return
     this.rafPending = true
     requestAnimationFrame(() => {
@@ -147,21 +184,20 @@ export class PreviewController {
     if (!this.stale || !this.article) return
     this.stale = false
     const started = performance.now()
-    let next: HTMLElement | null
+    const article = this.article
     try {
-      next = this.source.render()
+      const next = this.source.render(article.ownerDocument)
+      if (next) this.patch(article, next)
+      else {
+        article.replaceChildren()
+        this.patcher.reset()
+        this.header = null
+        this.headerKey = ''
+      }
     } catch (e) {
       // A crashing renderer must not take the editor down: keep the last good preview.
       console.error('Preview render failed', e)
       return
-    }
-    if (next) {
-      morphdom(this.article, next, {
-        childrenOnly: true,
-        onBeforeElUpdated: (fromEl, toEl) => !fromEl.isEqualNode(toEl),
-      })
-    } else {
-      this.article.replaceChildren()
     }
     const ms = performance.now() - started
     this.lastMs = ms
@@ -174,6 +210,18 @@ export class PreviewController {
       }),
     )
     this.hooks.onPatched()
+  }
+
+  /** Replaces the header when its content changed, then patches the changed body blocks. */
+  private patch(article: HTMLElement, next: RenderedArticle): void {
+    if (next.headerKey !== this.headerKey) {
+      if (this.header && next.header) article.replaceChild(next.header, this.header)
+      else if (next.header) article.prepend(next.header)
+      else this.header?.remove()
+      this.header = next.header
+      this.headerKey = next.headerKey
+    }
+    this.patcher.patch(article, next.blocks)
   }
 
   /** Scrolls the preview to the element with this id (a `#fragment` link). */

@@ -1,13 +1,26 @@
 import DOMPurify from 'dompurify'
 import { splitPost } from '../../../shared/front-matter'
-import { renderPost, sanitizePreviewFragment } from '../../../shared/markdown'
+import { renderPost, sanitizePreviewFragment, type RenderedBlock } from '../../../shared/markdown'
 import { resolveImageSrc, type ImageContext } from './resolve-image'
-import { SanitizeCache } from './sanitize-cache'
+import { publishLivePost } from '../card/live-post'
 
 /** The browser's DOMPurify instance (bound to this window). */
 const purify = DOMPurify(window)
-/** Sanitized blocks reused between keystrokes (only changed blocks are sanitized again). */
-const sanitized = new SanitizeCache((html) => sanitizePreviewFragment(html, purify))
+
+/** Sanitizes one block (or a run of blocks) of rendered HTML for the preview. */
+export function sanitizeBlock(html: string): DocumentFragment {
+  return sanitizePreviewFragment(html, purify)
+}
+
+/** A post rendered for the preview: its header and its (unsanitized) top-level blocks. */
+export interface RenderedArticle {
+  /** The blog's post header, built from the front matter with text nodes only; null without a title. */
+  header: HTMLElement | null
+  /** A key that changes whenever the header's content does. */
+  headerKey: string
+  /** The body's blocks; the preview sanitizes the ones it has not seen (see BlockPatcher). */
+  blocks: RenderedBlock[]
+}
 
 /** Text of a front-matter value that may be a string, a date or a list. */
 function textOf(value: unknown): string | null {
@@ -71,14 +84,16 @@ function postHeader(doc: Document, data: Record<string, unknown>): HTMLElement |
 }
 
 /**
- * Renders a post for the preview: the shared Markdown pipeline (the same code as the CLI), images
- * resolved inside the repository, then DOMPurify. Returns an element of an inert document (nothing
- * loads or runs) whose children become the preview article.
+ * Renders a post for the preview with the shared Markdown pipeline (the same code as the CLI),
+ * images resolved inside the repository. The blocks are sanitized by the preview's BlockPatcher
+ * before anything is shown; the header is built in `doc` from text nodes only.
  */
-export function renderArticle(text: string, ctx: ImageContext): HTMLElement {
-  const { html } = renderPost(text, { resolveImage: (src: string) => resolveImageSrc(src, ctx) })
-  const holder = sanitized.run(html)
-  const header = postHeader(holder.ownerDocument, splitPost(text).data)
-  if (header) holder.prepend(header)
-  return holder
+export function renderArticle(text: string, ctx: ImageContext, doc: Document): RenderedArticle {
+  const { html, blocks } = renderPost(text, {
+    resolveImage: (src: string) => resolveImageSrc(src, ctx),
+  })
+  const header = postHeader(doc, splitPost(text).data)
+  // The card, feed and share views derive from this same parse, re-rendering in the same frame.
+  publishLivePost({ path: ctx.postPath, assetDir: ctx.assetDir, text, html })
+  return { header, headerKey: header?.outerHTML ?? '', blocks }
 }

@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test'
+import { launchApp, type LaunchedApp } from './harness/launch-app'
+import { editorContent, openPost, previewArticle, previewVersion } from './ui-helpers'
+
+const POST = 'ジョブキューを Resque から Solid Queue へ移した半年間'
+
+let app: LaunchedApp
+test.beforeEach(async () => {
+  app = await launchApp()
+})
+test.afterEach(async () => {
+  await app.close()
+})
+
+test('typing patches the changed block only: other blocks stay the same nodes and the scroll stays put', async () => {
+  const { page } = app
+  await openPost(page, POST)
+  // Scroll the editor to the middle; the preview follows (scroll sync). Then mark every preview block.
+  await editorContent(page).hover()
+  await page.mouse.wheel(0, 2500)
+  await page.waitForTimeout(400)
+  const marked = await page.evaluate(() => {
+    const doc = document.querySelector<HTMLIFrameElement>('iframe.preview-frame')!.contentDocument!
+    const blocks = Array.from(doc.querySelectorAll('#pw-article > *'))
+    blocks.forEach((b, i) => ((b as unknown as { __pwMark: number }).__pwMark = i))
+    return { count: blocks.length, scrollTop: doc.scrollingElement!.scrollTop }
+  })
+  expect(marked.count).toBeGreaterThan(20)
+  expect(marked.scrollTop).toBeGreaterThan(200)
+
+  // Type at the end of a Japanese paragraph visible in the middle of the editor.
+  const visible = await page.evaluate(() => {
+    const scroller = document.querySelector('.cm-scroller')!.getBoundingClientRect()
+    const lines = Array.from(document.querySelectorAll('.cm-line'))
+    return lines.findIndex((l) => {
+      const r = l.getBoundingClientRect()
+      return (
+        r.top > scroller.top + 100 &&
+        r.bottom < scroller.bottom - 100 &&
+        /。$/.test(l.textContent ?? '')
+      )
+    })
+  })
+  expect(visible).toBeGreaterThanOrEqual(0)
+  await page.locator('.cm-line').nth(visible).click()
+  await page.waitForTimeout(300)
+  await page.keyboard.press('End')
+  await page.waitForTimeout(300)
+  const scrollBefore = await page.evaluate(
+    () =>
+      document.querySelector<HTMLIFrameElement>('iframe.preview-frame')!.contentDocument!
+        .scrollingElement!.scrollTop,
+  )
+  expect(scrollBefore).toBeGreaterThan(200)
+  const before = await previewVersion(page)
+  await page.keyboard.insertText('（追記）')
+  await expect(previewArticle(page)).toContainText('（追記）')
+  expect(await previewVersion(page)).toBeGreaterThan(before)
+
+  const after = await page.evaluate(() => {
+    const doc = document.querySelector<HTMLIFrameElement>('iframe.preview-frame')!.contentDocument!
+    const blocks = Array.from(doc.querySelectorAll('#pw-article > *'))
+    return {
+      kept: blocks.filter((b) => (b as unknown as { __pwMark?: number }).__pwMark !== undefined)
+        .length,
+      total: blocks.length,
+      scrollTop: doc.scrollingElement!.scrollTop,
+    }
+  })
+  // Exactly one block was replaced; every other node is the one that was there before.
+  expect(after.total).toBe(marked.count)
+  expect(after.kept).toBe(marked.count - 1)
+  // The preview stays where the writer was reading (no jump to the top, no flicker).
+  expect(Math.abs(after.scrollTop - scrollBefore)).toBeLessThan(40)
+})
