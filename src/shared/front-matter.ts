@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml'
-import { msg, type LocalizedText } from './localized'
+import { contentLine, msg, type LocalizedText } from './localized'
 
 /** Most aliases a front matter may expand; stops alias bombs (RELIABILITY.md S12). */
 export const MAX_ALIAS_COUNT = 100
@@ -94,7 +94,7 @@ export function parseFrontMatterYaml(yaml: string): { data: Record<string, unkno
   const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const first = doc.errors[0]
   if (first) {
-    const line = lineCounter.linePos(first.pos[0]).line + 1
+    const line = contentLine(yaml, lineCounter.linePos(first.pos[0]).line) + 1
     const reason = first.message.split('\n')[0]!
     return {
       data: {},
