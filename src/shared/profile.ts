@@ -1,7 +1,8 @@
 import { LineCounter, parseDocument, isMap, isNode } from 'yaml'
 import { z } from 'zod'
 import { datePartsOf } from './dates'
-import { msg, type LocalizedText } from './localized'
+import { contentLine, msg, type LocalizedText } from './localized'
+import { profileFieldsSchema } from './metadata/field-spec'
 
 /** File name of the per-repository profile, at the repository root. */
 export const PROFILE_FILE = '.portal-writer.yml'
@@ -31,6 +32,15 @@ export const profileSchema = z
     timezone: z.string().regex(/^[+-]\d{2}:\d{2}$/, 'must look like +09:00'),
     eyecatchWidth: z.number().int().positive().max(8000),
     eyecatchHeight: z.number().int().positive().max(8000),
+    /** Extra front-matter fields shown in the metadata form (src/shared/metadata). */
+    fields: profileFieldsSchema.optional(),
+    /** Pull-request link template for hosts that are not GitHub-like (src/shared/publish.ts). */
+    pullRequestUrl: z.string().includes('{branch}').optional(),
+    /** How "update from base" brings the post branch up to date. */
+    updateMethod: z.enum(['merge', 'rebase']).optional(),
+    /** Commit message templates: `{title}` and `{slug}` are filled in. */
+    commitMessage: z.string().min(1).max(500).optional(),
+    commitMessageUpdate: z.string().min(1).max(500).optional(),
   })
   .strict()
 
@@ -74,7 +84,7 @@ export function parseProfile(text: string): ProfileParse {
     return {
       kind: 'invalid',
       error: {
-        line: lineOf(first.pos[0]),
+        line: contentLine(text, lineOf(first.pos[0])),
         message: msg(
           `${PROFILE_FILE} の YAML が読めません: ${first.message.split('\n')[0]}`,
           `${PROFILE_FILE} is not valid YAML: ${first.message.split('\n')[0]}`,
