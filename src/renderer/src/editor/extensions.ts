@@ -21,6 +21,7 @@ import {
   type Command,
 } from '@codemirror/view'
 import { frontMatter } from './front-matter'
+import { imageDrop } from './image-drop'
 import { editorTheme } from './theme'
 
 /** Marks a transaction that loads text from disk: not the writer's edit, so not "unsaved". */
@@ -76,6 +77,7 @@ export function editorExtensions(options: EditorExtensionOptions): Extension {
       autocapitalize: 'off',
     }),
     postLanguage(),
+    imageDrop(),
     Prec.high(
       keymap.of([
         { key: 'Mod-h', run: openReplacePanel, preventDefault: true },
