@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  assetOriginOf,
-  normalizeRepoPath,
-  resolveImageSrc,
-} from '../../../src/renderer/src/preview/resolve-image'
+import { assetOriginOf, resolveImageSrc } from '../../../src/renderer/src/preview/resolve-image'
+import { normalizeRelative } from '../../../src/shared/card/post-location'
 
 const ctx = {
   postPath: 'source/blog/2024-12-15-eks.html.md',
@@ -59,10 +56,10 @@ describe('resolveImageSrc (P3)', () => {
   })
 })
 
-describe('normalizeRepoPath', () => {
+describe('normalizeRelative (the path rule behind it)', () => {
   it('resolves dots and refuses leaving the root', () => {
-    expect(normalizeRepoPath('a/./b/../c')).toBe('a/c')
-    expect(normalizeRepoPath('a/../..')).toBeNull()
+    expect(normalizeRelative('a/./b/../c')).toBe('a/c')
+    expect(normalizeRelative('a/../..')).toBeNull()
   })
 })
 
