@@ -65,6 +65,12 @@ function runGit(
           GIT_EDITOR: 'true',
           GIT_PAGER: 'cat',
           LC_ALL: 'C',
+          // The sample's first commit is always Portal Writer's, whatever identity the machine has
+          // (environment identity outranks `-c user.name`).
+          GIT_AUTHOR_NAME: SAMPLE_AUTHOR.name,
+          GIT_AUTHOR_EMAIL: SAMPLE_AUTHOR.email,
+          GIT_COMMITTER_NAME: SAMPLE_AUTHOR.name,
+          GIT_COMMITTER_EMAIL: SAMPLE_AUTHOR.email,
         },
         windowsHide: true,
       },

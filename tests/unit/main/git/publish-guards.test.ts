@@ -176,6 +176,15 @@ describe('publish refuses and explains, touching nothing (G4, G6, G9)', () => {
     const post = await writePost(root, 'identity')
     const saved = { global: process.env.GIT_CONFIG_GLOBAL }
     process.env.GIT_CONFIG_GLOBAL = '/dev/null'
+    // The test runner may give git an identity through the environment; this case must have none.
+    const identityVars = [
+      'GIT_AUTHOR_NAME',
+      'GIT_AUTHOR_EMAIL',
+      'GIT_COMMITTER_NAME',
+      'GIT_COMMITTER_EMAIL',
+    ]
+    const savedIdentity = identityVars.map((k) => [k, process.env[k]] as const)
+    for (const k of identityVars) delete process.env[k]
     try {
       const r = await service.publish({ path: post.path })
       expect(r).toMatchObject({ kind: 'error', code: 'identity-missing', commitKept: false })
@@ -190,6 +199,7 @@ describe('publish refuses and explains, touching nothing (G4, G6, G9)', () => {
     } finally {
       if (saved.global === undefined) delete process.env.GIT_CONFIG_GLOBAL
       else process.env.GIT_CONFIG_GLOBAL = saved.global
+      for (const [k, v] of savedIdentity) if (v !== undefined) process.env[k] = v
     }
   })
 
