@@ -5,6 +5,9 @@ import { msg, type LocalizedText } from '../shared/localized'
 import { AtomicWriter } from './services/atomic-file'
 import { KnownFiles } from './services/known-files'
 import { PostsService } from './services/posts'
+import { PostIndex } from './services/post-list'
+import { PostFilesService } from './services/post-move'
+import { SuggestionIndex } from './services/suggestions'
 import { RepoService, type OpenRepoResult } from './services/repo'
 import { ensureSampleRepo, type SampleRepoResult } from './services/sample-blog'
 import { SettingsStore } from './services/settings'
@@ -12,6 +15,8 @@ import { PostWatcher } from './services/watcher'
 import { askpassProgram, createFileTokenStore } from './services/credentials'
 import { createPublishService, type PublishService } from './services/publish'
 import { configureSharp, ImageService } from './services/images/image-service'
+import { CardsService } from './services/cards'
+import { BookmarksService } from './services/bookmarks'
 
 /** Encrypts secrets at rest (Electron's safeStorage when available). Kept for the git credential service. */
 export interface Encryption {
@@ -40,6 +45,8 @@ export interface CreateServicesOptions {
   watch?: { debounceMs?: number; pollMs?: number }
   /** The clock for new posts' dates. */
   now?: () => number
+  /** Hatena Bookmark's count endpoint (default: the public one, or `PORTAL_WRITER_HATENA_ENDPOINT`). */
+  hatenaEndpoint?: string
 }
 
 /** Every main-process service, wired together. */
@@ -50,6 +57,12 @@ export interface Services {
   settings: SettingsStore
   repo: RepoService
   posts: PostsService
+  /** Moves posts with their asset folder (rename slug / change date) and lists asset folders. */
+  postFiles: PostFilesService
+  /** Tags, authors and categories of every post, with counts. */
+  suggestions: SuggestionIndex
+  /** Tells the renderer that the set of posts changed (`posts:list-changed`). */
+  postsChanged(): void
   watcher: PostWatcher
   /** How the sample blog's copy went (a message when git was missing). */
   sample: SampleRepoResult
@@ -58,6 +71,10 @@ export interface Services {
   encryption: Encryption | null
   publish: PublishService
   images: ImageService
+  /** Cards of every post, for the feed view. */
+  cards: CardsService
+  /** Hatena Bookmark counts (off until the writer turns them on). */
+  bookmarks: BookmarksService
   /** Opens the sample blog's copy; null when there is none. */
   openSample(): Promise<OpenRepoResult | null>
   /** Stops watchers and waits for pending writes. */
@@ -90,11 +107,30 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   }))
   const sampleRoot = sample.kind === 'ok' ? sample.root : null
   const repo = new RepoService({ settings, sampleRoot })
-  const posts = new PostsService({ repo: () => repo.current(), writer, known, now: options.now })
+  // One post index for creating and moving, so slug collisions see the same list.
+  const index = new PostIndex()
+  const posts = new PostsService({
+    repo: () => repo.current(),
+    writer,
+    known,
+    now: options.now,
+    index,
+  })
+  const postFiles = new PostFilesService({
+    repo: () => repo.current(),
+    writer,
+    known,
+    index,
+    gitPath: options.git,
+  })
+  const suggestions = new SuggestionIndex({ repo: () => repo.current() })
   const watcher = new PostWatcher({ emit: options.emit, writer, known, ...options.watch })
   repo.onChange((info) => watcher.setRepo(info))
 
-  const tokens = createFileTokenStore({ file: join(options.dataDir, 'tokens.json'), encryption: options.encryption })
+  const tokens = createFileTokenStore({
+    file: join(options.dataDir, 'tokens.json'),
+    encryption: options.encryption,
+  })
   const publish = createPublishService({
     repo: () => {
       const current = repo.current()
@@ -118,6 +154,15 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     resourcesDir: options.resourcesDir,
   })
 
+  const cards = new CardsService({ repo: () => repo.current() })
+  const bookmarks = new BookmarksService({
+    dataDir: options.dataDir,
+    writer,
+    onUpdated: () => options.emit('bookmarks:updated', null),
+    endpoint: options.hatenaEndpoint ?? (process.env.PORTAL_WRITER_HATENA_ENDPOINT || undefined),
+    log: options.log,
+  })
+
   const openSample = async () => (sampleRoot ? repo.open(sampleRoot, { remember: false }) : null)
   let startupNotice: LocalizedText | null = sample.message
   const last = settings.get().lastRepoPath
@@ -134,15 +179,21 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     settings,
     repo,
     posts,
+    postFiles,
+    suggestions,
+    postsChanged: () => options.emit('posts:list-changed', null),
     watcher,
     sample,
     startupNotice,
     encryption: options.encryption ?? null,
     publish,
     images,
+    cards,
+    bookmarks,
     openSample,
     async dispose() {
       await watcher.dispose()
+      await bookmarks.idle()
       await writer.idle()
     },
   }

@@ -6,6 +6,10 @@ import type { OpenRepoResult, RepoService } from './services/repo'
 import type { PostWatcher } from './services/watcher'
 import type { PublishService } from './services/publish'
 import type { ImageService } from './services/images/image-service'
+import type { CardsService } from './services/cards'
+import type { BookmarksService } from './services/bookmarks'
+import type { PostFilesService } from './services/post-move'
+import type { SuggestionIndex } from './services/suggestions'
 import { createEyecatchHandlers } from './services/images/handlers'
 import type { LocalizedText } from '../shared/localized'
 
@@ -16,6 +20,12 @@ export interface HandlerServices {
   watcher: Pick<PostWatcher, 'watchPost'>
   publish: PublishService
   images: ImageService
+  cards: Pick<CardsService, 'list'>
+  bookmarks: Pick<BookmarksService, 'counts' | 'setEnabled'>
+  postFiles: Pick<PostFilesService, 'move' | 'assets'>
+  suggestions: Pick<SuggestionIndex, 'suggestions' | 'updatePost' | 'updateFromText' | 'removePost'>
+  /** Tells the renderer that the set of posts changed (`posts:list-changed`). */
+  postsChanged?(): void
   /** Told to the writer once at start (git missing, last repository gone). */
   startupNotice: LocalizedText | null
   /** Opens the embedded sample's copy; null when there is none. */
@@ -58,12 +68,36 @@ export function createHandlers(services: HandlerServices, deps: HandlerDeps): Ha
     },
     'posts:list': () => services.posts.list(),
     'posts:read': ({ path }) => services.posts.read(path),
-    'posts:save': (request) => services.posts.save(request),
-    'posts:create': (request) => services.posts.create(request),
+    'posts:save': async (request) => {
+      const result = await services.posts.save(request)
+      // The saved text counts at once in the suggestions (no rescan of the repository).
+      if (result.kind === 'saved') services.suggestions.updateFromText(request.path, request.text)
+      return result
+    },
+    'posts:create': async (request) => {
+      const result = await services.posts.create(request)
+      if (result.kind === 'created') await services.suggestions.updatePost(result.post.path)
+      return result
+    },
     'posts:watch': async ({ path }) => {
       await services.watcher.watchPost(path)
       return null
     },
+    'posts:cards': () => services.cards.list(),
+    'metadata:suggestions': (request) => services.suggestions.suggestions(request.excludePath),
+    'posts:assets': ({ path }) => services.postFiles.assets(path),
+    'posts:move': async (request) => {
+      const result = await services.postFiles.move(request)
+      if (result.kind === 'moved') {
+        services.suggestions.removePost(result.previousPath)
+        await services.suggestions.updatePost(result.path)
+        services.postsChanged?.()
+        await services.watcher.watchPost(result.path)
+      }
+      return result
+    },
+    'bookmarks:counts': ({ urls }) => services.bookmarks.counts(urls),
+    'bookmarks:setEnabled': ({ enabled }) => services.bookmarks.setEnabled(enabled),
     'shell:openExternal': async ({ url }) => {
       if (!isExternalUrlAllowed(url)) {
         const scheme = schemeOf(url)

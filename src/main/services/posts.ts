@@ -26,6 +26,8 @@ export interface CreateRequest {
   title: string
   slug: string
   date?: string
+  /** The post's authors (blank names dropped). */
+  authors?: string[]
 }
 
 /** Dependencies of {@link PostsService}. */
@@ -121,8 +123,8 @@ function withOffset(date: string, timezone: string): string {
 }
 
 /** The front matter of a new post: title always double-quoted, so no YAML reader takes it as a value. */
-export function newPostText(title: string, date: string): string {
-  const doc = new Document({ title, date, tags: [], authors: [], published: false })
+export function newPostText(title: string, date: string, authors: readonly string[] = []): string {
+  const doc = new Document({ title, date, tags: [], authors: [...authors], published: false })
   const titleNode = doc.get('title', true) as Scalar
   titleNode.type = Scalar.QUOTE_DOUBLE
   return `---\n${doc.toString({ lineWidth: 0 })}---\n\n`
@@ -291,8 +293,9 @@ export class PostsService {
       date = formatWithOffset(epoch, profile.timezone)
     }
     // One create at a time per repository, so two at once cannot both take a free slug.
+    const authors = [...new Set((request.authors ?? []).map((a) => a.trim()).filter(Boolean))]
     return this.deps.writer.exclusive(join(repo.root, '.portal-writer-create'), () =>
-      this.createLocked(repo, title, slug, date),
+      this.createLocked(repo, title, slug, date, authors),
     )
   }
 
@@ -301,6 +304,7 @@ export class PostsService {
     title: string,
     slug: string,
     date: string,
+    authors: readonly string[],
   ): Promise<CreateResult> {
     const { profile } = repo
     const key = postKeyFor(date, slug)!
@@ -323,7 +327,7 @@ export class PostsService {
     if (resolved.kind === 'refused') return { kind: 'error', message: resolved.reason }
     const assets = await resolveInRepo(repo.root, assetRel)
     if (assets.kind === 'refused') return { kind: 'error', message: assets.reason }
-    const text = newPostText(title, date)
+    const text = newPostText(title, date, authors)
     return this.deps.writer.exclusive(resolved.realPath, async (): Promise<CreateResult> => {
       if (await exists(resolved.realPath)) {
         return {

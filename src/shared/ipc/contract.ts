@@ -3,6 +3,8 @@ import { localizedTextSchema, postDocumentSchema, postSummarySchema } from '../p
 import { profileSchema } from '../profile'
 import { publishApiShape, publishChannels, publishEvents } from '../publish'
 import { eyecatchApiShape, eyecatchChannels } from '../eyecatch/schemas'
+import { metadataApiShape, metadataChannels } from '../metadata/contract'
+import type { CardData } from '../card'
 
 /**
  * The one IPC contract between renderer and main.
@@ -42,14 +44,22 @@ export type ReadResult = z.infer<typeof readResult>
 const saveResult = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('saved'), hash: z.string() }),
   /** The file on disk is not the one the editor loaded: the writer must choose (D2). */
-  z.object({ kind: z.literal('conflict'), diskText: z.string().nullable(), diskHash: z.string().nullable() }),
+  z.object({
+    kind: z.literal('conflict'),
+    diskText: z.string().nullable(),
+    diskHash: z.string().nullable(),
+  }),
   errorResult,
 ])
 export type SaveResult = z.infer<typeof saveResult>
 
 const createResult = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('created'), post: postSummarySchema }),
-  z.object({ kind: z.literal('invalid'), field: z.enum(['title', 'slug', 'date']), message: localizedTextSchema }),
+  z.object({
+    kind: z.literal('invalid'),
+    field: z.enum(['title', 'slug', 'date']),
+    message: localizedTextSchema,
+  }),
   errorResult,
 ])
 export type CreateResult = z.infer<typeof createResult>
@@ -69,6 +79,48 @@ export const appInfoSchema = z.object({
   systemLocale: z.enum(['ja', 'en']),
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
+
+/** A feed card as it crosses IPC: `CardData` of `src/shared/card`. */
+export const cardDataSchema = z.object({
+  title: z.string(),
+  siteName: z.string(),
+  siteUrl: z.string(),
+  excerpt: z.string(),
+  relativeTime: z.string().nullable(),
+  date: z.string().nullable(),
+  dateMs: z.number().nullable(),
+  tooltip: z.string().nullable(),
+  eyecatch: z.string().nullable(),
+  eyecatchProblem: localizedTextSchema.nullable(),
+  url: z.string().nullable(),
+  ogDescription: z.string(),
+  pageTitle: z.string(),
+  bookmarks: z.number(),
+  plain: z.object({
+    text: z.string(),
+    length: z.number(),
+    truncated: z.boolean(),
+    ranges: z.array(
+      z.object({ start: z.number(), end: z.number(), source: z.enum(['toc', 'code']) }),
+    ),
+  }),
+  path: z.string().nullable(),
+}) satisfies z.ZodType<CardData>
+
+/** Another post's card for the feed view; `draft` is `published: false` (not in the feed). */
+export const postCardSchema = z.object({ card: cardDataSchema, draft: z.boolean() })
+export type PostCard = z.infer<typeof postCardSchema>
+
+/** Hatena Bookmark counts known now (cached; never waits for the network). */
+export const bookmarkCountsSchema = z.object({
+  /** Whether the writer turned counts on (off by default). */
+  enabled: z.boolean(),
+  /** Counts by URL; a URL with no count known is absent. */
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+  /** True while counts are being fetched: `bookmarks:updated` follows. */
+  pending: z.boolean(),
+})
+export type BookmarkCounts = z.infer<typeof bookmarkCountsSchema>
 
 const none = z.undefined()
 
@@ -99,15 +151,33 @@ export const channels = {
     response: saveResult,
   },
   'posts:create': {
-    request: z.object({ title: z.string(), slug: z.string(), date: z.string().optional() }),
+    request: z.object({
+      title: z.string(),
+      slug: z.string(),
+      date: z.string().optional(),
+      authors: z.array(z.string()).optional(),
+    }),
     response: createResult,
   },
   /** Which post the editor shows, so main watches it for changes made elsewhere. */
   'posts:watch': { request: z.object({ path: z.string().nullable() }), response: z.null() },
+  /** Cards of every post of the open repository, for the feed view (cached by file stamp). */
+  'posts:cards': { request: none, response: z.array(postCardSchema) },
+  /** Cached Hatena Bookmark counts for these URLs; stale ones are fetched in the background. */
+  'bookmarks:counts': {
+    request: z.object({ urls: z.array(z.string().max(2048)).max(5000) }),
+    response: bookmarkCountsSchema,
+  },
+  /** Turns fetching Hatena Bookmark counts on or off (remembered in the data folder). */
+  'bookmarks:setEnabled': {
+    request: z.object({ enabled: z.boolean() }),
+    response: bookmarkCountsSchema,
+  },
   /** Opens an http(s)/mailto link in the system browser; everything else is refused (S9). */
   'shell:openExternal': { request: z.object({ url: z.string() }), response: openExternalResult },
   ...publishChannels,
   ...eyecatchChannels,
+  ...metadataChannels,
 } as const
 
 /** Main → renderer events. */
@@ -121,8 +191,12 @@ export const events = {
   }),
   /** The set of posts changed (created, renamed, removed). */
   'posts:list-changed': z.null(),
+  /** New Hatena Bookmark counts arrived (ask `bookmarks:counts` again). */
+  'bookmarks:updated': z.null(),
   /** Menu commands forwarded to the renderer. */
-  'menu:command': z.object({ command: z.enum(['save', 'new-post', 'open-repo', 'find', 'toggle-language']) }),
+  'menu:command': z.object({
+    command: z.enum(['save', 'new-post', 'open-repo', 'find', 'toggle-language']),
+  }),
   ...publishEvents,
 } as const
 
@@ -151,10 +225,13 @@ export const apiShape = {
     save: 'posts:save',
     create: 'posts:create',
     watch: 'posts:watch',
+    cards: 'posts:cards',
   },
   shell: { openExternal: 'shell:openExternal' },
+  bookmarks: { counts: 'bookmarks:counts', setEnabled: 'bookmarks:setEnabled' },
   publish: publishApiShape,
   ...eyecatchApiShape,
+  ...metadataApiShape,
 } as const satisfies Record<string, Record<string, Channel>>
 
 type Shape = typeof apiShape
