@@ -38,6 +38,8 @@ export interface CardPanelProps {
   inspector?: boolean
   /** Called with the card each time it is rebuilt, so other views can share it. */
   onCard?: (card: CardData) => void
+  /** The card already built from `text` (e.g. shared with other views): used instead of building. */
+  card?: CardData
 }
 
 const AS_OF_LABEL: Record<AsOf, CardStringKey> = {
@@ -76,9 +78,10 @@ export function CardPanel(props: CardPanelProps) {
   const [custom, setCustom] = useState<string>(() => toLocalInput(now))
   const [layout, setLayout] = useState<'narrow' | 'wide'>('narrow')
 
+  const prebuilt = props.card
   const card = useMemo(
-    () => buildCard(text, { profile, now, path, assetDir, bookmarks, html }),
-    [text, profile, now, path, assetDir, bookmarks, html],
+    () => prebuilt ?? buildCard(text, { profile, now, path, assetDir, bookmarks, html }),
+    [prebuilt, text, profile, now, path, assetDir, bookmarks, html],
   )
   const { onCard } = props
   useEffect(() => onCard?.(card), [onCard, card])

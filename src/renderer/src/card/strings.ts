@@ -62,6 +62,34 @@ export const cardStrings = {
   sharePageTitle: { ja: 'ページのタイトル', en: 'Page title' },
   hatenaUsers: { ja: '{n} users', en: '{n} users' },
   slackAppName: { ja: 'Slack', en: 'Slack' },
+  noPost: {
+    ja: '記事を開くと、フィードに出るカードがここに表示されます。',
+    en: 'Open a post to see the card it makes in the feed.',
+  },
+  stripShow: { ja: 'カードを表示', en: 'Show the card' },
+  stripHide: { ja: 'カードを隠す', en: 'Hide the card' },
+  bookmarksToggle: { ja: 'はてなブックマーク数を表示する', en: 'Show Hatena Bookmark counts' },
+  bookmarksHint: {
+    ja: 'オンにすると、公開済みの記事の URL をはてなブックマーク（bookmark.hatenaapis.com）に問い合わせます。数は 6 時間保存し、オフラインのときは表示しません。',
+    en: 'When on, published posts’ URLs are sent to Hatena Bookmark (bookmark.hatenaapis.com). Counts are kept for 6 hours; offline, none are shown.',
+  },
+  bookmarksPending: { ja: 'ブックマーク数を取得中…', en: 'Fetching bookmark counts…' },
+  feedLoading: {
+    ja: 'ほかの記事のカードを読み込んでいます…',
+    en: 'Loading the other posts’ cards…',
+  },
+  feedPage: {
+    ja: 'この記事が載るページ: {page} / {pages}（1 ページ {size} 件）',
+    en: 'This post’s page: {page} of {pages} ({size} a page)',
+  },
+  feedUnpublished: {
+    ja: 'この記事は「published: false」なので、公開するまでフィードには出ません。公開したときに並ぶ位置に表示しています。',
+    en: 'This post says "published: false", so it is not in the feed until it is published. It is shown where it will appear.',
+  },
+  shareProbeFailed: {
+    ja: 'アイキャッチの画像を確認できませんでした: {message}',
+    en: 'The eyecatch image could not be checked: {message}',
+  },
 } as const satisfies Record<string, LocalizedText>
 
 /** A key of {@link cardStrings}. */

@@ -1,0 +1,84 @@
+import { useSyncExternalStore } from 'react'
+import { buildCard, type CardData } from '../../../shared/card'
+import type { Profile } from '../../../shared/profile'
+import { useControllers } from '../app/controllers'
+import type { WorkspaceView } from '../app/workspace'
+import { countFor, publishedUrl } from './bookmark-store'
+import { useBookmarks } from './use-bookmarks'
+import { useLivePost } from './live-post'
+import { useNow } from './use-now'
+
+/** What the card of the post being written is built from. */
+export interface DraftInputs {
+  view: WorkspaceView
+  path: string
+  profile: Profile
+  assetDir: string | null
+  assetBase: string | null
+  /** The editor's text, as the preview last rendered it. */
+  text: string
+  /** The preview's HTML of `text`, when the preview rendered this post (else the card renders). */
+  html: string | undefined
+  /** `published: false` as last saved: such a post is not in the feed and its URL is never asked about. */
+  unpublished: boolean
+  now: number
+}
+
+/**
+ * The inputs of the open post's card, following the article preview's renders while `active`
+ * (hidden views pass false and catch up when shown). Null when no post is open.
+ */
+export function useDraftInputs(active: boolean): DraftInputs | null {
+  const { workspace, editor } = useControllers()
+  const view = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot)
+  const live = useLivePost(active)
+  const now = useNow()
+  const path = view.currentPath
+  if (!path || !view.repo || !view.current || view.current.path !== path) return null
+  // Before the preview rendered this post (just opened), the editor's text stands in.
+  const fromPreview = live !== null && live.path === path
+  return {
+    view,
+    path,
+    profile: view.repo.profile,
+    assetDir: view.current.assetDir,
+    assetBase: view.appInfo?.assetBase ?? null,
+    text: fromPreview ? live.text : editor.text(path),
+    html: fromPreview ? live.html : undefined,
+    unpublished: view.posts.find((p) => p.path === path)?.draft ?? false,
+    now,
+  }
+}
+
+let memo: { key: unknown[]; card: CardData } | null = null
+
+/** `buildCard`, remembered for the last inputs: the strip, feed and share views share one build. */
+export function draftCard(inputs: DraftInputs): CardData {
+  const key = [inputs.text, inputs.html, inputs.profile, inputs.now, inputs.path, inputs.assetDir]
+  if (memo && memo.key.every((v, i) => v === key[i])) return memo.card
+  const started = performance.now()
+  const card = buildCard(inputs.text, {
+    profile: inputs.profile,
+    now: inputs.now,
+    path: inputs.path,
+    assetDir: inputs.assetDir,
+    html: inputs.html,
+  })
+  // A user-timing entry: what a keystroke costs the card (a PerformanceObserver reads them all;
+  // only the last is kept in the timeline).
+  performance.clearMeasures('pw:card')
+  performance.measure('pw:card', { start: started, end: performance.now() })
+  memo = { key, card }
+  return card
+}
+
+/** The open post's card with its bookmark count, live while `active`; null when none is open. */
+export function useDraftCard(active: boolean): { inputs: DraftInputs; card: CardData } | null {
+  const inputs = useDraftInputs(active)
+  const card = inputs ? draftCard(inputs) : null
+  const url = inputs && card ? publishedUrl(card, inputs.unpublished, inputs.now) : null
+  const bookmarks = useBookmarks(url ? [url] : [])
+  if (!inputs || !card) return null
+  const count = countFor(bookmarks, url)
+  return { inputs, card: count === card.bookmarks ? card : { ...card, bookmarks: count } }
+}
