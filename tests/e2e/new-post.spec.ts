@@ -12,7 +12,7 @@ test.afterEach(async () => {
   await app.close()
 })
 
-test('creates a post through the dialog, with the slug suggested and checked as you type', async () => {
+test('creates a post through the wizard, with the slug suggested and checked as you type', async () => {
   const { page } = app
   await page.getByRole('button', { name: '新しい記事' }).click()
   const dialog = page.getByRole('dialog', { name: '新しい記事' })
@@ -30,15 +30,24 @@ test('creates a post through the dialog, with the slug suggested and checked as 
 
   await slug.fill('hello-portal-writer')
   await expect(slug).toHaveAttribute('aria-invalid', 'false')
-  await dialog.getByLabel('公開日（省略すると今日）').fill('2026-12-24')
-  await expect(dialog).toContainText('URL: /2026/12/24/hello-portal-writer/')
+  await dialog.getByLabel('公開日時').fill('2026-12-24T09:30:00')
+  await expect(dialog).toContainText('URL: https://tech.pepabo.com/2026/12/24/hello-portal-writer/')
+  // Authors are required: creating without one says so on the field.
+  await dialog.getByRole('button', { name: '作成して開く' }).click()
+  const authors = dialog.getByRole('combobox', { name: '著者' })
+  await expect(authors).toBeFocused()
+  await expect(dialog).toContainText('著者を 1 人以上入れてください。')
+  await authors.fill('sora')
+  await authors.press('Enter')
   await saveScreenshot(page, 'new-post-dialog.png')
 
-  await dialog.getByRole('button', { name: '作成する' }).click()
+  await dialog.getByRole('button', { name: '作成して開く' }).click()
   await expect(dialog).toBeHidden()
   const rel = 'source/blog/2026-12-24-hello-portal-writer.html.md'
   const text = await readFile(join(app.repoRoot(), rel), 'utf8')
   expect(text).toMatch(/^title: "?Hello Portal Writer 入門"?$/m)
+  expect(text).toMatch(/^date: 2026-12-24T09:30:00\+09:00$/m)
+  expect(text).toMatch(/^authors:\n {2}- sora$/m)
   await expect(page.getByRole('option', { name: 'Hello Portal Writer 入門' })).toHaveAttribute(
     'aria-selected',
     'true',
@@ -47,7 +56,7 @@ test('creates a post through the dialog, with the slug suggested and checked as 
   await expect(previewArticle(page).locator('h1')).toHaveText('Hello Portal Writer 入門')
 })
 
-test('shows main’s refusal on the slug field when the slug is taken, and Escape closes the dialog', async () => {
+test('refuses a slug already taken on the slug field, and Escape closes the wizard', async () => {
   const { page } = app
   // (Ctrl+N itself is reserved by Chromium for a new window; Electron's menu sends it instead.)
   await page.getByRole('button', { name: '新しい記事' }).click()
@@ -56,11 +65,12 @@ test('shows main’s refusal on the slug field when the slug is taken, and Escap
   await dialog.getByLabel('タイトル').fill('もう一度 Rails の話')
   const slug = dialog.getByLabel('スラッグ（URL の一部）')
   await slug.fill('rails-upgrade')
-  await dialog.getByRole('button', { name: '作成する' }).click()
+  await expect(slug).toHaveAttribute('aria-invalid', 'true')
+  await dialog.getByRole('button', { name: '作成して開く' }).click()
   await expect(slug).toHaveAttribute('aria-invalid', 'true')
   await expect(slug).toBeFocused()
   await expect(
-    dialog.locator('.field-error').filter({ hasText: /rails-upgrade|スラッグ/ }),
+    dialog.locator('.pwm-error').filter({ hasText: /rails-upgrade|スラッグ/ }),
   ).toBeVisible()
 
   // The dialog keeps Tab inside.

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { EditorPane } from '../editor/EditorPane'
-import { NewPostDialog } from '../dialogs/NewPostDialog'
+import { NewPostWizardDialog } from '../metadata/NewPostWizardDialog'
 import { useI18n } from '../i18n/locale'
 import { PostList } from '../posts/PostList'
 import { PreviewPane } from '../preview/PreviewPane'
@@ -19,7 +19,7 @@ import { useAppCommands } from './use-app-commands'
 
 /** The main window: toolbar, three panes, dialogs. */
 export function App() {
-  const { workspace, editor, sync } = useControllers()
+  const { workspace, editor, sync, portal } = useControllers()
   const view = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot)
   const { t, text, locale } = useI18n()
   const [newPostOpen, setNewPostOpen] = useState(false)
@@ -75,7 +75,7 @@ export function App() {
             onOpen={(p) => void workspace.openPost(p)}
           />
         }
-        editor={<EditorPane view={view} />}
+        editor={<EditorPane view={view} onOpenEyecatch={() => setEyecatchOpen(true)} />}
         preview={
           <SidePanel
             label={t('side.label')}
@@ -98,9 +98,12 @@ export function App() {
           />
         }
       />
-      {newPostOpen && (
-        <NewPostDialog
+      {newPostOpen && view.repo && (
+        <NewPostWizardDialog
+          portal={portal}
           repo={view.repo}
+          posts={view.posts}
+          locale={locale}
           onClose={() => setNewPostOpen(false)}
           onCreate={(r) => workspace.createPost(r)}
         />

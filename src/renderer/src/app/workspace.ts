@@ -1,5 +1,6 @@
 import type { AppInfo, CreateResult, PortalApi, RepoInfo } from '../../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../../shared/localized'
+import type { MovePostResult } from '../../../shared/metadata/contract'
 import type { PostSummary } from '../../../shared/post'
 import { sortPosts } from '../posts/post-filter'
 import { DocSession, type DiskChange, type DocStatus } from '../save/doc-session'
@@ -10,6 +11,8 @@ export interface EditorPort {
   show(path: string | null): void
   text(path: string): string
   replace(path: string, text: string, mode: 'reload' | 'theirs'): void
+  /** Drops one post's buffer (it moved). */
+  forget(path: string): void
   forgetAll(): void
 }
 
@@ -33,6 +36,12 @@ const LAST_POST_KEY = 'portal-writer.last-post'
 function lastPostKey(root: string): string {
   return `${LAST_POST_KEY}:${root}`
 }
+
+const NO_POST = msg('記事が開かれていません。', 'No post is open.')
+const SAVE_FIRST = msg(
+  '記事を保存できていないため、移動しませんでした。保存の問題を解決してから、もう一度やり直してください。',
+  'The post is not saved, so it was not moved. Resolve the save problem, then try again.',
+)
 
 function unexpected(e: unknown): LocalizedText {
   return msg(
@@ -208,7 +217,12 @@ export class Workspace {
   }
 
   /** Creates a post and opens it. Field errors come back for the dialog to show. */
-  async createPost(request: { title: string; slug: string; date?: string }): Promise<CreateResult> {
+  async createPost(request: {
+    title: string
+    slug: string
+    date?: string
+    authors?: string[]
+  }): Promise<CreateResult> {
     let r: CreateResult
     try {
       r = await this.api.posts.create(request)
@@ -220,6 +234,38 @@ export class Workspace {
       await this.openPost(r.post.path)
     }
     return r
+  }
+
+  /**
+   * Renames the open post's slug and/or moves it to another date: saves first, checks that the
+   * file on disk is the buffer, moves the file and its asset folder, then reopens it at its new path.
+   */
+  async movePost(request: { slug?: string; date?: string }): Promise<MovePostResult> {
+    const path = this.view.currentPath
+    const session = path ? this.sessions.get(path) : undefined
+    if (!path || !session) return { kind: 'error', message: NO_POST }
+    try {
+      await session.save({ explicit: true })
+      const status = session.status
+      if (status.dirty || status.conflict || status.error || status.missing)
+        return { kind: 'conflict', message: SAVE_FIRST }
+      // The hash of what is on disk now, and proof that it is the buffer as saved.
+      const disk = await this.api.posts.read({ path })
+      if (disk.kind === 'error') return disk
+      if (disk.doc.text !== this.editor.text(path)) return { kind: 'conflict', message: SAVE_FIRST }
+      const r = await this.api.metadata.movePost({ path, ...request, expectedHash: disk.doc.hash })
+      if (r.kind === 'moved') {
+        session.dispose()
+        this.sessions.delete(path)
+        this.editor.forget(path)
+        this.set({ currentPath: null, current: null })
+        await this.refreshPosts()
+        await this.openPost(r.path)
+      }
+      return r
+    } catch (e) {
+      return { kind: 'error', message: unexpected(e) }
+    }
   }
 
   /** Re-reads the post list. */

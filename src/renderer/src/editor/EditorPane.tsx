@@ -3,12 +3,20 @@ import { useControllers } from '../app/controllers'
 import type { WorkspaceView } from '../app/workspace'
 import { WarningIcon } from '../app/icons'
 import { useI18n } from '../i18n/locale'
+import { MetadataSection } from '../metadata/MetadataSection'
 
 /**
  * The editor pane: status banners above the CodeMirror view. The view itself is created outside
  * React and only moved into place here, so re-renders never touch it.
  */
-export function EditorPane({ view }: { view: WorkspaceView }) {
+export function EditorPane({
+  view,
+  onOpenEyecatch,
+}: {
+  view: WorkspaceView
+  /** Opens the eyecatch tools (the metadata form's eyecatch button). */
+  onOpenEyecatch?: () => void
+}) {
   const { editor, workspace } = useControllers()
   const { t, text } = useI18n()
   const mount = useRef<HTMLDivElement>(null)
@@ -76,6 +84,7 @@ export function EditorPane({ view }: { view: WorkspaceView }) {
           </button>
         </div>
       )}
+      <MetadataSection view={view} onOpenEyecatch={() => onOpenEyecatch?.()} />
       <div className="editor-mount" ref={mount} hidden={!current} />
       {!current && (
         <p className="pane-empty">{view.opening ? t('app.loading') : t('editor.empty')}</p>

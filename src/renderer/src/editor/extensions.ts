@@ -20,6 +20,7 @@ import {
   lineNumbers,
   type Command,
 } from '@codemirror/view'
+import { metadataEditorLink } from '../metadata/editor-link'
 import { frontMatter } from './front-matter'
 import { imageDrop } from './image-drop'
 import { editorTheme } from './theme'
@@ -78,6 +79,7 @@ export function editorExtensions(options: EditorExtensionOptions): Extension {
     }),
     postLanguage(),
     imageDrop(),
+    metadataEditorLink.extension(),
     Prec.high(
       keymap.of([
         { key: 'Mod-h', run: openReplacePanel, preventDefault: true },

@@ -78,22 +78,6 @@ export const dictionary = {
   'preview.imageMissing': { ja: '画像を表示できません', en: 'Image not available' },
   'dialog.close': { ja: '閉じる', en: 'Close' },
   'dialog.cancel': { ja: 'キャンセル', en: 'Cancel' },
-  'newPost.title': { ja: '新しい記事', en: 'New post' },
-  'newPost.postTitle': { ja: 'タイトル', en: 'Title' },
-  'newPost.titlePlaceholder': {
-    ja: '例: SUZURIをHerokuからAmazon EKSに移設した話',
-    en: 'e.g. Moving SUZURI from Heroku to Amazon EKS',
-  },
-  'newPost.titleRequired': { ja: 'タイトルを入力してください。', en: 'Enter a title.' },
-  'newPost.slug': { ja: 'スラッグ（URL の一部）', en: 'Slug (part of the URL)' },
-  'newPost.slugHint': {
-    ja: '半角英小文字・数字・ハイフン。例: suzuri-eks-migration',
-    en: 'Lower-case letters, digits and hyphens, e.g. suzuri-eks-migration',
-  },
-  'newPost.slugOk': { ja: 'URL: {url}', en: 'URL: {url}' },
-  'newPost.date': { ja: '公開日（省略すると今日）', en: 'Publication date (today if empty)' },
-  'newPost.create': { ja: '作成する', en: 'Create' },
-  'newPost.creating': { ja: '作成中…', en: 'Creating…' },
   'conflict.title': {
     ja: '記事がほかの場所で変更されました',
     en: 'The post was changed elsewhere',

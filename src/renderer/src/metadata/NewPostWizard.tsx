@@ -49,6 +49,8 @@ export interface NewPostWizardProps {
   memory?: AuthorMemory | null
   onCreate(request: NewPostRequest): Promise<NewPostOutcome>
   onCancel(): void
+  /** The heading's id (a dialog around the wizard is labelled by it). */
+  headingId?: string
 }
 
 type Field = 'title' | 'slug' | 'date' | 'authors' | 'form'
@@ -80,6 +82,7 @@ function recall(memory: AuthorMemory | null): string[] {
 export function NewPostWizard(props: NewPostWizardProps) {
   const { locale, profile, takenSlugs, onCreate, onCancel } = props
   const id = useId()
+  const headingId = props.headingId ?? `${id}-heading`
   const [memory] = useState(() => (props.memory === undefined ? defaultMemory() : props.memory))
   const [title, setTitle] = useState('')
   const [slugTyped, setSlugTyped] = useState<string | null>(null)
@@ -153,9 +156,9 @@ export function NewPostWizard(props: NewPostWizardProps) {
       className="pwm-wizard"
       onSubmit={(e) => void submit(e)}
       noValidate
-      aria-labelledby={`${id}-heading`}
+      aria-labelledby={headingId}
     >
-      <h2 id={`${id}-heading`} className="pwm-wizard-title">
+      <h2 id={headingId} className="pwm-wizard-title">
         {mdText(locale, 'wizardTitle')}
       </h2>
       <div className="pwm-field">

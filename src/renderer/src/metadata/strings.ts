@@ -3,6 +3,11 @@ import type { Locale, LocalizedText } from '../../../shared/localized'
 /** Labels of the metadata panel and the new-post wizard, Japanese first. */
 export const metadataStrings = {
   panelLabel: { ja: '記事の情報', en: 'Post details' },
+  sectionLabel: { ja: 'メタデータ', en: 'Metadata' },
+  editRefused: {
+    ja: 'フォームの変更を反映できませんでした: {message}',
+    en: 'The form change was not applied: {message}',
+  },
   readOnly: {
     ja: 'フロントマターの YAML に誤りがあるため、フォームは読むだけになっています。エディタで直すと、また編集できます。',
     en: 'The front-matter YAML has an error, so the form is read-only. Fix it in the editor to edit here again.',
