@@ -36,10 +36,29 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/
  * (S12), and an invalid front matter keeps its text for the editor with a line-numbered error (D1).
  */
 export function splitPost(input: string): SplitPost {
-  const text = input.replace(/\r\n?/g, '\n')
+  // The preview, its header and the card split the same text on every keystroke.
+  if (input === lastSplit.input && lastSplit.result) return lastSplit.result
+  const result = splitPostUncached(input)
+  lastSplit.input = input
+  lastSplit.result = result
+  return result
+}
+
+const lastSplit: { input: string; result: SplitPost | null } = { input: '', result: null }
+
+function splitPostUncached(input: string): SplitPost {
+  const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input
   const open = OPEN.exec(text)
   if (!open) {
-    return { yaml: '', data: {}, error: null, hasFrontMatter: false, body: text, bodyStart: 0, bodyLine: 0 }
+    return {
+      yaml: '',
+      data: {},
+      error: null,
+      hasFrontMatter: false,
+      body: text,
+      bodyStart: 0,
+      bodyLine: 0,
+    }
   }
   const lang = open[1]!.trim()
   const lines = text.slice(open[0].length).split('\n')
@@ -71,7 +90,13 @@ export function splitPost(input: string): SplitPost {
   const bodyLine = closeIndex + 2
   const bodyStart = open[0].length + lines.slice(0, closeIndex + 1).join('\n').length + 1
   const body = text.slice(Math.min(bodyStart, text.length))
-  const base = { yaml, hasFrontMatter: true, body, bodyStart: Math.min(bodyStart, text.length), bodyLine }
+  const base = {
+    yaml,
+    hasFrontMatter: true,
+    body,
+    bodyStart: Math.min(bodyStart, text.length),
+    bodyLine,
+  }
   if (lang !== '' && lang !== 'yaml' && lang !== 'yml') {
     return {
       ...base,
@@ -88,8 +113,25 @@ export function splitPost(input: string): SplitPost {
   return { ...base, ...parseFrontMatterYaml(yaml) }
 }
 
-/** Parses front-matter YAML to plain data with a line-numbered error (line 2 is the first YAML line). */
-export function parseFrontMatterYaml(yaml: string): { data: Record<string, unknown>; error: FrontMatterError | null } {
+type YamlResult = { data: Record<string, unknown>; error: FrontMatterError | null }
+
+/** Recent parses by YAML text: the preview, card and form all read the front matter per keystroke. */
+const recentParses = new Map<string, YamlResult>()
+
+/**
+ * Parses front-matter YAML to plain data with a line-numbered error (line 2 is the first YAML line).
+ * Results are shared between callers for the same text: treat them as read-only.
+ */
+export function parseFrontMatterYaml(yaml: string): YamlResult {
+  const hit = recentParses.get(yaml)
+  if (hit) return hit
+  const result = parseFrontMatterYamlUncached(yaml)
+  if (recentParses.size >= 8) recentParses.delete(recentParses.keys().next().value!)
+  recentParses.set(yaml, result)
+  return result
+}
+
+function parseFrontMatterYamlUncached(yaml: string): YamlResult {
   const lineCounter = new LineCounter()
   const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const first = doc.errors[0]
@@ -100,7 +142,10 @@ export function parseFrontMatterYaml(yaml: string): { data: Record<string, unkno
       data: {},
       error: {
         line,
-        message: msg(`フロントマター ${line} 行目の YAML が正しくありません: ${reason}`, `Invalid YAML in the front matter at line ${line}: ${reason}`),
+        message: msg(
+          `フロントマター ${line} 行目の YAML が正しくありません: ${reason}`,
+          `Invalid YAML in the front matter at line ${line}: ${reason}`,
+        ),
       },
     }
   }
@@ -112,7 +157,10 @@ export function parseFrontMatterYaml(yaml: string): { data: Record<string, unkno
         data: {},
         error: {
           line: 2,
-          message: msg('フロントマターは「キー: 値」の形で書いてください。', 'The front matter must be a mapping of "key: value" lines.'),
+          message: msg(
+            'フロントマターは「キー: 値」の形で書いてください。',
+            'The front matter must be a mapping of "key: value" lines.',
+          ),
         },
       }
     }
@@ -124,8 +172,14 @@ export function parseFrontMatterYaml(yaml: string): { data: Record<string, unkno
       error: {
         line: 2,
         message: alias
-          ? msg('フロントマターのエイリアス（*参照）が多すぎるため読み込みを止めました。', 'Stopped reading the front matter: it expands too many aliases (*references).')
-          : msg(`フロントマターを読めません: ${String(e)}`, `Cannot read the front matter: ${String(e)}`),
+          ? msg(
+              'フロントマターのエイリアス（*参照）が多すぎるため読み込みを止めました。',
+              'Stopped reading the front matter: it expands too many aliases (*references).',
+            )
+          : msg(
+              `フロントマターを読めません: ${String(e)}`,
+              `Cannot read the front matter: ${String(e)}`,
+            ),
       },
     }
   }

@@ -54,6 +54,18 @@ export function openTagBalance(html: string): number {
   return depth
 }
 
+/** Memo of {@link openTagBalance}: a keystroke changes one block, the others are looked up. */
+const balanceMemo = new Map<string, number>()
+function balanceOf(html: string): number {
+  let b = balanceMemo.get(html)
+  if (b === undefined) {
+    if (balanceMemo.size > 5000) balanceMemo.clear()
+    b = openTagBalance(html)
+    balanceMemo.set(html, b)
+  }
+  return b
+}
+
 /** Merges runs of blocks whose tags do not balance, so each group parses as it would in context. */
 export function groupBalanced(blocks: readonly RenderedBlock[]): RenderedBlock[] {
   const out: RenderedBlock[] = []
@@ -62,7 +74,7 @@ export function groupBalanced(blocks: readonly RenderedBlock[]): RenderedBlock[]
   for (const block of blocks) {
     if (pending) {
       pending = { html: pending.html + block.html, line: pending.line }
-      depth += openTagBalance(block.html)
+      depth += balanceOf(block.html)
       if (depth <= 0) {
         out.push(pending)
         pending = null
@@ -70,7 +82,7 @@ export function groupBalanced(blocks: readonly RenderedBlock[]): RenderedBlock[]
       }
       continue
     }
-    const balance = openTagBalance(block.html)
+    const balance = balanceOf(block.html)
     if (balance > 0) {
       pending = { ...block }
       depth = balance
@@ -80,9 +92,20 @@ export function groupBalanced(blocks: readonly RenderedBlock[]): RenderedBlock[]
   return out
 }
 
+/** Memo of {@link relativeKey} by HTML: unchanged blocks on unchanged lines cost a lookup. */
+const keyMemo = new Map<string, { line: number; key: string }>()
+
 /** The block's HTML with its `data-line` values relative to its first line: the cache key. */
 export function relativeKey(block: RenderedBlock): string {
-  return block.html.replace(LINE_ATTR, (_m, n: string) => ` data-line="${Number(n) - block.line}"`)
+  const memo = keyMemo.get(block.html)
+  if (memo && memo.line === block.line) return memo.key
+  const key = block.html.replace(
+    LINE_ATTR,
+    (_m, n: string) => ` data-line="${Number(n) - block.line}"`,
+  )
+  if (keyMemo.size > 5000) keyMemo.clear()
+  keyMemo.set(block.html, { line: block.line, key })
+  return key
 }
 
 function shiftLines(nodes: readonly Node[], delta: number): void {

@@ -14,7 +14,7 @@ const SLOW_RENDER_MS = 40
  * so the keystroke and the preview are painted in the same frame; slower ones wait for the next
  * frame so the keystroke is painted first (ms).
  */
-const SAME_FRAME_RENDER_MS = 8
+const SAME_FRAME_RENDER_MS = 12
 /** Longest quiet time waited for, however slow the render (ms). */
 const MAX_IDLE_MS = 1000
 
@@ -56,6 +56,8 @@ export class PreviewController {
   private microtaskPending = false
   private idleTimer: ReturnType<typeof setTimeout> | null = null
   private lastMs = 0
+  /** Smoothed render time: one slow render (a GC pause) must not move typing off the fast path. */
+  private typicalMs = 0
   private slowStreak = 0
   private version = 0
   private readonly channel = new MessageChannel()
@@ -146,7 +148,7 @@ export class PreviewController {
       }, wait)
       return
     }
-    if (this.lastMs <= SAME_FRAME_RENDER_MS) {
+    if (this.typicalMs <= SAME_FRAME_RENDER_MS) {
       if (this.microtaskPending) return
       this.microtaskPending = true
       queueMicrotask(() => {
@@ -201,6 +203,7 @@ export class PreviewController {
     }
     const ms = performance.now() - started
     this.lastMs = ms
+    this.typicalMs = this.version === 0 ? ms : this.typicalMs * 0.8 + ms * 0.2
     this.slowStreak = ms > SLOW_RENDER_MS ? this.slowStreak + 1 : 0
     this.version++
     document.documentElement.dataset.previewVersion = String(this.version)
