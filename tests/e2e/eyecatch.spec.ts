@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -122,6 +123,12 @@ test('crops a photo with the keyboard, exports exactly 1200×630 and sets the fr
   const frame = dialog.getByTestId('crop-frame')
   await expect(frame).toBeVisible()
   const zoom0 = Number(await frame.getAttribute('data-zoom'))
+  // The post's feed card shows the photo being cropped (not the written eyecatch) before export.
+  const liveCard = dialog.getByTestId('eyecatch-live-card')
+  await expect(liveCard.getByTestId('card-title')).toHaveText(RAILS)
+  const liveImage = liveCard.locator('[role="img"] img')
+  await expect(liveImage).toHaveAttribute('src', /^(blob|data):/)
+  const transformBefore = await liveImage.evaluate((img) => (img as HTMLElement).style.transform)
   await frame.focus()
   for (let i = 0; i < 4; i++) await page.keyboard.press('+')
   await page.keyboard.press('Shift+ArrowRight')
@@ -129,6 +136,11 @@ test('crops a photo with the keyboard, exports exactly 1200×630 and sets the fr
   await expect
     .poll(async () => Number(await frame.getAttribute('data-zoom')))
     .toBeGreaterThan(zoom0 * 1.4)
+  // The card followed the crop live, while nothing was written yet.
+  await expect
+    .poll(() => liveImage.evaluate((img) => (img as HTMLElement).style.transform))
+    .not.toBe(transformBefore)
+  expect(existsSync(join(app.repoRoot(), ASSET_DIR, 'eyecatch.webp'))).toBe(false)
   // The size estimate follows the crop.
   await expect(dialog.getByTestId('eyecatch-estimate')).toContainText('KB', { timeout: 15_000 })
   await saveScreenshot(page, 'eyecatch-crop.png')

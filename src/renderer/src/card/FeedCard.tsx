@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { CardData } from '../../../shared/card'
 import type { Locale } from '../../../shared/localized'
 import { HATENA_ICON_URL, PLACEHOLDER_IMAGE_URL } from './icons'
@@ -23,6 +23,8 @@ export interface FeedCardProps {
   /** Marks the card as the post being written (feed view). */
   highlight?: boolean
   theme?: CardTheme
+  /** Shown instead of the eyecatch: the eyecatch studio's live crop, before anything is written. */
+  imageSlot?: ReactNode
 }
 
 /**
@@ -38,6 +40,7 @@ export function FeedCard({
   relativeTime,
   highlight = false,
   theme,
+  imageSlot,
 }: FeedCardProps) {
   const src = card.eyecatch && resolveImage ? resolveImage(card.eyecatch) : null
   const [failed, setFailed] = useState<string | null>(null)
@@ -52,7 +55,9 @@ export function FeedCard({
       data-testid="feed-card"
     >
       <div className="pwc-card__image">
-        {showImage ? (
+        {imageSlot ? (
+          imageSlot
+        ) : showImage ? (
           <img src={src} alt={cardText(locale, 'eyecatchAlt')} onError={() => setFailed(src)} />
         ) : (
           <img

@@ -8,6 +8,7 @@ import type { WorkspaceView } from '../app/workspace'
 import { Dialog } from '../dialogs/Dialog'
 import { useI18n } from '../i18n/locale'
 import { EyecatchStudio } from './EyecatchStudio'
+import { LiveCard } from './LiveCard'
 import { publishLivePreview } from './live-preview'
 import { eyecatchDefaults, setEyecatchInEditor } from './set-eyecatch'
 import './EyecatchDialog.css'
@@ -152,6 +153,12 @@ export function EyecatchDialog({ view, onClose }: { view: WorkspaceView; onClose
         }}
         onLivePreview={onLivePreview}
         onExported={onExported}
+      />
+      <LiveCard
+        locale={locale}
+        label={text(
+          msg('フィードでの見え方（書き出す前のプレビュー）', 'In the feed (before export)'),
+        )}
       />
       {note && (
         <p
