@@ -2,9 +2,9 @@
  * Electron glue: the app, its one window, the custom protocol, the menu and IPC registration.
  * Everything else lives in services (src/main/services) that never import electron.
  */
-import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session, shell } from 'electron'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { createServices } from './create-services'
 import { createHandlers } from './handlers'
 import { makeEmitter, registerHandlers } from './ipc/register'
@@ -92,11 +92,12 @@ async function main(): Promise<void> {
     // App files (html/js/css) only from the built renderer; the repository serves images and media only.
     const r = await resolveAssetRequest(root, path, isApp ? { types: APP_FILE_TYPES } : undefined)
     if (r.kind !== 'file') return new Response(null, { status: r.status })
-    const response = await net.fetch(pathToFileURL(r.absPath).toString())
-    const headers = new Headers(response.headers)
-    headers.set('content-type', r.mime)
+    // Read directly (app files and post images are small): no file:// URL is ever loaded.
+    const body = await readFile(r.absPath).catch(() => null)
+    if (!body) return new Response(null, { status: 404 })
+    const headers = new Headers({ 'content-type': r.mime, 'cache-control': 'no-cache' })
     if (r.mime.startsWith('text/html')) headers.set('content-security-policy', CONTENT_SECURITY_POLICY)
-    return new Response(response.body, { status: 200, headers })
+    return new Response(new Uint8Array(body), { status: 200, headers })
   })
 
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(isPermissionGranted(permission)))
