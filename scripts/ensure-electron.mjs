@@ -26,7 +26,9 @@ if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
   console.error(`ELECTRON_SKIP_BINARY_DOWNLOAD is set.${help}`)
   process.exit(1)
 }
-console.log('Downloading Electron for the first start… / 初回起動のため Electron をダウンロードしています…')
+console.log(
+  'Downloading Electron for the first start… / 初回起動のため Electron をダウンロードしています…',
+)
 const r = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
   stdio: 'inherit',
   timeout: 10 * 60_000,

@@ -26,7 +26,9 @@ describe('npm start: the first-start Electron check', () => {
     const pkg = (await import('../../../package.json', { with: { type: 'json' } })).default as {
       scripts: Record<string, string>
     }
-    expect(pkg.scripts.start).toMatch(/^node scripts\/ensure-electron\.mjs && electron-vite preview/)
+    expect(pkg.scripts.start).toMatch(
+      /^node scripts\/ensure-electron\.mjs && electron-vite preview/,
+    )
     expect(pkg.scripts.dev).toMatch(/^node scripts\/ensure-electron\.mjs && electron-vite dev/)
   })
 })
