@@ -22,13 +22,7 @@ import { configureSharp, ImageService } from '../src/main/services/images/image-
 import { INITIAL_CROP, panCrop, type CropContext } from '../src/shared/eyecatch/crop'
 import { cropPreviewStyle } from '../src/shared/eyecatch/preview-transform'
 import type { ExportRequest } from '../src/shared/eyecatch/schemas'
-
-function stats(samples: number[]): { medianMs: number; p95Ms: number } {
-  const s = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!
-  const round = (v: number) => (v < 1 ? Math.round(v * 1000) / 1000 : Math.round(v * 10) / 10)
-  return { medianMs: round(at(0.5)), p95Ms: round(at(0.95)) }
-}
+import { stats } from './stats'
 
 /** Samples RSS every few milliseconds (sharp works off the main thread, so the timer keeps running). */
 function rssSampler(): () => number {

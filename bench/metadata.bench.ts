@@ -25,12 +25,7 @@ import { applyFieldEdit, bodyUnaffected, readFields } from '../src/shared/metada
 import { DEFAULT_FIELDS } from '../src/shared/metadata/schema'
 import { validateFrontMatter } from '../src/shared/metadata/validate'
 import { DEFAULT_PROFILE } from '../src/shared/profile'
-
-function stats(samples: number[]): { medianMs: number; p95Ms: number } {
-  const s = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!
-  return { medianMs: Math.round(at(0.5) * 100) / 100, p95Ms: Math.round(at(0.95) * 100) / 100 }
-}
+import { stats } from './stats'
 
 function report(
   name: string,
@@ -38,7 +33,7 @@ function report(
   targetMs: number | null,
   targetOn: 'median' | 'p95' = 'median',
 ): void {
-  console.log(JSON.stringify({ name, ...stats(samples), runs: samples.length, targetMs, targetOn }))
+  console.log(JSON.stringify({ name, ...stats(samples), targetMs, targetOn }))
 }
 
 const FRONT = [

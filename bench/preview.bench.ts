@@ -8,6 +8,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchApp } from '../tests/e2e/harness/launch-app'
+import { stats } from './stats'
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 220)
 const SIZES = (process.env.BENCH_SIZES ?? '5000,50000,200000').split(',').map(Number)
@@ -76,22 +77,6 @@ function generatePost(title: string, date: string, chars: number): string {
     i++
   }
   return parts.join('\n')
-}
-
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
-}
-
-function stats(values: number[]) {
-  const s = [...values].sort((a, b) => a - b)
-  const round = (n: number) => Math.round(n * 100) / 100
-  return {
-    medianMs: round(quantile(s, 0.5)),
-    p95Ms: round(quantile(s, 0.95)),
-    maxMs: round(s.at(-1) ?? NaN),
-    samples: s.length,
-  }
 }
 
 async function main(): Promise<void> {

@@ -22,15 +22,10 @@ import {
   tokenPushArgs,
   writePost,
 } from '../tests/unit/main/git/fixtures'
-
-function stats(samples: number[]): { medianMs: number; p95Ms: number } {
-  const s = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!
-  return { medianMs: Math.round(at(0.5) * 10) / 10, p95Ms: Math.round(at(0.95) * 10) / 10 }
-}
+import { stats } from './stats'
 
 function report(name: string, samples: number[], targetMs: number): void {
-  console.log(JSON.stringify({ name, ...stats(samples), runs: samples.length, targetMs }))
+  console.log(JSON.stringify({ name, ...stats(samples), targetMs }))
 }
 
 async function benchPublish(runs: number): Promise<void> {

@@ -7,11 +7,19 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 
 const BENCHES = [
-  { file: 'bench/preview.bench.ts', title: 'Live preview (Chromium, real app through the e2e harness)', issue: 2 },
+  {
+    file: 'bench/preview.bench.ts',
+    title: 'Live preview (Chromium, real app through the e2e harness)',
+    issue: 2,
+  },
   { file: 'bench/card.bench.mjs', title: 'Feed card', issue: 3 },
   { file: 'bench/metadata.bench.ts', title: 'Metadata forms and suggestions', issue: 4 },
   { file: 'bench/eyecatch.bench.ts', title: 'Eyecatch export (sharp)', issue: 5 },
-  { file: 'bench/publish.bench.ts', title: 'Publishing (real git, loopback HTTP remote)', issue: 6 },
+  {
+    file: 'bench/publish.bench.ts',
+    title: 'Publishing (real git, loopback HTTP remote)',
+    issue: 6,
+  },
 ]
 /** Figures whose target applies to the p95 rather than the median. */
 const P95_TARGETS = [/keystroke/, /form edit/i, /frame/i]
@@ -24,10 +32,16 @@ for (const bench of BENCHES) {
     sections.push({ ...bench, rows: [], error: 'missing' })
     continue
   }
-  const [cmd, args] = bench.file.endsWith('.mjs') ? ['node', [bench.file]] : ['npx', ['tsx', bench.file]]
+  const [cmd, args] = bench.file.endsWith('.mjs')
+    ? ['node', [bench.file]]
+    : ['npx', ['tsx', bench.file]]
   console.log(`\n=== ${bench.file}`)
   const started = Date.now()
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000 })
+  const r = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 20 * 60_000,
+  })
   process.stderr.write(r.stderr ?? '')
   const rows = (r.stdout ?? '')
     .split('\n')
@@ -41,10 +55,16 @@ for (const bench of BENCHES) {
     })
     .filter(Boolean)
   for (const row of rows) console.log(JSON.stringify(row))
-  sections.push({ ...bench, rows, seconds: (Date.now() - started) / 1000, error: r.status === 0 ? null : `exit ${r.status}` })
+  sections.push({
+    ...bench,
+    rows,
+    seconds: (Date.now() - started) / 1000,
+    error: r.status === 0 ? null : `exit ${r.status}`,
+  })
 }
 
-const fmt = (n, unit) => (typeof n === 'number' && Number.isFinite(n) ? `${Math.round(n * 100) / 100} ${unit}` : '–')
+const fmt = (n, unit) =>
+  typeof n === 'number' && Number.isFinite(n) ? `${Math.round(n * 100) / 100} ${unit}` : '–'
 function verdict(row) {
   if (typeof row.targetMB === 'number') {
     const v = row.valueMB ?? row.rssMB
@@ -53,10 +73,15 @@ function verdict(row) {
   if (typeof row.targetMs !== 'number') return ''
   const on = row.targetOn ?? (P95_TARGETS.some((re) => re.test(row.name)) ? 'p95' : 'median')
   const value = on === 'p95' ? row.p95Ms : row.medianMs
-  return typeof value === 'number' ? (value <= row.targetMs ? `meets (${on})` : `**misses** (${on})`) : ''
+  return typeof value === 'number'
+    ? value <= row.targetMs
+      ? `meets (${on})`
+      : `**misses** (${on})`
+    : ''
 }
 
-const chromium = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? 'unknown'
+const chromium =
+  spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? 'unknown'
 const lines = [
   '# Benchmarks',
   '',
@@ -68,7 +93,12 @@ const lines = [
   '',
 ]
 for (const s of sections) {
-  lines.push(`## ${s.title} (issue ${s.issue})`, '', `\`${s.file}\`${s.seconds ? `, ${s.seconds.toFixed(0)} s` : ''}${s.error ? ` — **${s.error}**` : ''}`, '')
+  lines.push(
+    `## ${s.title} (issue ${s.issue})`,
+    '',
+    `\`${s.file}\`${s.seconds ? `, ${s.seconds.toFixed(0)} s` : ''}${s.error ? ` — **${s.error}**` : ''}`,
+    '',
+  )
   if (s.rows.length === 0) {
     lines.push('No figures.', '')
     continue
@@ -79,12 +109,23 @@ for (const s of sections) {
       row.maxMs !== undefined ? `max ${fmt(row.maxMs, 'ms')}` : '',
       row.valueMB !== undefined ? fmt(row.valueMB, 'MB') : '',
       row.rssMB !== undefined ? `RSS ${fmt(row.rssMB, 'MB')}` : '',
-      row.runs !== undefined ? `${row.runs} runs` : row.samples !== undefined ? `${row.samples} samples` : '',
+      row.runs !== undefined
+        ? `${row.runs} runs`
+        : row.samples !== undefined
+          ? `${row.samples} samples`
+          : '',
     ]
       .filter(Boolean)
       .join(', ')
-    const target = typeof row.targetMs === 'number' ? `≤ ${row.targetMs} ms` : typeof row.targetMB === 'number' ? `≤ ${row.targetMB} MB` : ''
-    lines.push(`| ${row.name} | ${fmt(row.medianMs, 'ms')} | ${fmt(row.p95Ms, 'ms')} | ${other} | ${target} | ${verdict(row)} |`)
+    const target =
+      typeof row.targetMs === 'number'
+        ? `≤ ${row.targetMs} ms`
+        : typeof row.targetMB === 'number'
+          ? `≤ ${row.targetMB} MB`
+          : ''
+    lines.push(
+      `| ${row.name} | ${fmt(row.medianMs, 'ms')} | ${fmt(row.p95Ms, 'ms')} | ${other} | ${target} | ${verdict(row)} |`,
+    )
   }
   lines.push('')
 }

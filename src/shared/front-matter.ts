@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml'
-import { contentLine, msg, type LocalizedText } from './localized'
+import { msg, type LocalizedText } from './localized'
 
 /** Most aliases a front matter may expand; stops alias bombs (RELIABILITY.md S12). */
 export const MAX_ALIAS_COUNT = 100
@@ -183,4 +183,15 @@ function parseFrontMatterYamlUncached(yaml: string): YamlResult {
       },
     }
   }
+}
+
+/**
+ * A 1-based line clamped to the last line that has content: YAML reports errors such as an unclosed
+ * quote at the end of the input, while the writer needs the line where the quote was opened.
+ */
+export function contentLine(text: string, line: number): number {
+  const lines = text.split('\n')
+  let last = lines.length
+  while (last > 1 && lines[last - 1]!.trim() === '') last--
+  return Math.max(1, Math.min(line, last))
 }

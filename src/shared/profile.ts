@@ -1,7 +1,8 @@
 import { LineCounter, parseDocument, isMap, isNode } from 'yaml'
 import { z } from 'zod'
 import { datePartsOf } from './dates'
-import { contentLine, msg, type LocalizedText } from './localized'
+import { contentLine } from './front-matter'
+import { msg, type LocalizedText } from './localized'
 import { profileFieldsSchema } from './metadata/field-spec'
 
 /** File name of the per-repository profile, at the repository root. */
@@ -69,7 +70,8 @@ export interface ProfileError {
 }
 
 /** Result of reading a profile: defaults merged with the file, or the first error. */
-export type ProfileParse = { kind: 'ok'; profile: Profile } | { kind: 'invalid'; error: ProfileError }
+export type ProfileParse =
+  { kind: 'ok'; profile: Profile } | { kind: 'invalid'; error: ProfileError }
 
 /**
  * Parses `.portal-writer.yml` text over the defaults.
@@ -112,7 +114,10 @@ export function parseProfile(text: string): ProfileParse {
       kind: 'invalid',
       error: {
         line: 1,
-        message: msg(`${PROFILE_FILE} を読めません: ${String(e)}`, `Cannot read ${PROFILE_FILE}: ${String(e)}`),
+        message: msg(
+          `${PROFILE_FILE} を読めません: ${String(e)}`,
+          `Cannot read ${PROFILE_FILE}: ${String(e)}`,
+        ),
       },
     }
   }
@@ -123,7 +128,11 @@ export function parseProfile(text: string): ProfileParse {
   let line = 1
   if (issue.code === 'unrecognized_keys') {
     const bad = issue.keys[0]
-    const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isNode(p.key) && String((p.key as { value?: unknown }).value) === bad) : undefined
+    const pair = isMap(doc.contents)
+      ? doc.contents.items.find(
+          (p) => isNode(p.key) && String((p.key as { value?: unknown }).value) === bad,
+        )
+      : undefined
     if (pair && isNode(pair.key) && pair.key.range) line = lineOf(pair.key.range[0])
     return {
       kind: 'invalid',

@@ -1,10 +1,12 @@
+import { APP_SCHEME, isExternalUrlAllowed } from '../../shared/schemes'
+
+export { APP_SCHEME, EXTERNAL_SCHEMES, isExternalUrlAllowed } from '../../shared/schemes'
+
 /**
  * The window's security configuration as plain data, so tests can check it without an Electron
  * binary (RELIABILITY.md, "Electron hardening"). `src/main/index.ts` applies it.
  */
 
-/** The custom scheme that serves the app and the open repository's files instead of `file://`. */
-export const APP_SCHEME = 'portal'
 /** Origin of the app's own pages. */
 export const APP_ORIGIN = `${APP_SCHEME}://app`
 /** URL prefix for files of the open repository (images in the preview). */
@@ -13,7 +15,13 @@ export const ASSET_BASE = `${APP_SCHEME}://asset/`
 /** Privileges for the custom scheme: a standard, secure origin with fetch support. */
 export const SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: true },
+  privileges: {
+    standard: true,
+    secure: true,
+    supportFetchAPI: true,
+    corsEnabled: false,
+    stream: true,
+  },
 } as const
 
 /**
@@ -60,18 +68,6 @@ export function isAllowedNavigation(url: string, appOrigin: string = APP_ORIGIN)
   try {
     const u = new URL(url)
     return `${u.protocol}//${u.host}` === appOrigin
-  } catch {
-    return false
-  }
-}
-
-/** Schemes that may be handed to the system browser (S9). */
-export const EXTERNAL_SCHEMES = ['https:', 'http:', 'mailto:'] as const
-
-/** Whether a URL may be opened in the system browser with `shell.openExternal`. */
-export function isExternalUrlAllowed(url: string): boolean {
-  try {
-    return (EXTERNAL_SCHEMES as readonly string[]).includes(new URL(url).protocol)
   } catch {
     return false
   }

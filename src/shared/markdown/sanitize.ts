@@ -1,3 +1,4 @@
+import { APP_SCHEME } from '../schemes'
 import type { Config, DOMPurify, UponSanitizeAttributeHookEvent } from 'dompurify'
 
 // The preview runs no scripts and loads no third-party frames (ARCHITECTURE.md, "Preview safety").
@@ -48,12 +49,14 @@ export const PREVIEW_SANITIZE_CONFIG: Config = {
 }
 
 /**
- * Image sources the preview may load: the web, the app's asset protocol (`portal:`, see
- * src/main/electron/security.ts), blobs and inline image data. Anything else (a relative path that
+ * Image sources the preview may load: the web, the app's asset protocol (`APP_SCHEME`), blobs and
+ * inline image data. Anything else (a relative path that
  * was not resolved) becomes a placeholder (RELIABILITY.md P3).
  */
-const SHOWABLE_IMAGE =
-  /^(?:https?:|portal:|blob:|data:image\/(?:png|jpe?g|gif|webp|avif|svg\+xml)[;,])/i
+const SHOWABLE_IMAGE = new RegExp(
+  `^(?:https?:|${APP_SCHEME}:|blob:|data:image/(?:png|jpe?g|gif|webp|avif|svg\\+xml)[;,])`,
+  'i',
+)
 /** Elements whose `id`/`name` can shadow `document` properties; other ids are kept as written. */
 const CLOBBERING_TAGS = new Set(['img', 'form', 'embed', 'iframe', 'object'])
 /** CSS that can load or run something. */

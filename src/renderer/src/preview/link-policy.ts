@@ -1,8 +1,8 @@
+import { isExternalUrlAllowed } from '../../../shared/schemes'
+
 /** What a click on a link inside the preview does (RELIABILITY.md S9). */
 export type LinkAction =
   { kind: 'fragment'; id: string } | { kind: 'external'; url: string } | { kind: 'ignore' }
-
-const EXTERNAL = new Set(['http:', 'https:', 'mailto:'])
 
 /**
  * Classifies the raw `href` attribute of a clicked link.
@@ -27,6 +27,6 @@ export function classifyLink(href: string | null): LinkAction {
   } catch {
     return { kind: 'ignore' }
   }
-  if (!EXTERNAL.has(url.protocol)) return { kind: 'ignore' }
+  if (!isExternalUrlAllowed(url.href)) return { kind: 'ignore' }
   return { kind: 'external', url: url.href }
 }
