@@ -10,6 +10,7 @@
  * ```
  */
 import { z } from 'zod'
+import { closestName } from '../closest-name'
 import { msg, type LocalizedText } from '../localized'
 import { isRuleId, RULE_IDS, RULES, type RuleId, type RuleLevel, type RuleOptions } from './rules'
 
@@ -39,34 +40,6 @@ export interface CheckSettingsError {
 /** Result of reading the `check:` key. */
 export type CheckConfigParse =
   { kind: 'ok'; config: CheckConfig } | { kind: 'invalid'; error: CheckSettingsError }
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const kept = row[j]!
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
-      previous = kept
-    }
-  }
-  return row[b.length]!
-}
-
-/** The candidate closest to `word` when it is a plausible typo of it (for "did you mean"). */
-export function closestName(word: string, candidates: readonly string[]): string | null {
-  let best: string | null = null
-  let bestDistance = Infinity
-  for (const c of candidates) {
-    const d = editDistance(word, c)
-    if (d < bestDistance) {
-      best = c
-      bestDistance = d
-    }
-  }
-  return best !== null && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : null
-}
 
 function defaults(): CheckConfig {
   const levels = {} as Record<RuleId, RuleLevel>
