@@ -3,10 +3,10 @@
  * given, or the posts a branch changed. Exit 0 without errors, 1 with errors, 2 for a usage error
  * or a blog without posts.
  */
-import { readdir } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 import { msg, type Locale, type LocalizedText } from '../shared/localized'
-import { patternRoot, type Profile } from '../shared/profile'
+import { patternRoot, PROFILE_FILE, type Profile } from '../shared/profile'
 import { changedFiles, defaultBase } from '../main/services/git/changed-files'
 import { readRepoProfile } from '../main/services/repo'
 import {
@@ -37,6 +37,14 @@ export interface CheckExtensions {
   producers?: (flags: ReadonlyMap<string, string | true>) => Promise<FindingProducer[]>
   /** Switches those producers add to the command line. */
   switches?: readonly string[]
+}
+
+/** The first argument that names nothing on disk, or null. */
+async function firstMissing(args: readonly string[], cwd: string): Promise<string | null> {
+  for (const arg of args) {
+    if (!(await stat(resolve(cwd, arg)).catch(() => null))) return arg
+  }
+  return null
 }
 
 async function isFolder(path: string): Promise<boolean> {
@@ -92,16 +100,18 @@ export async function checkCommand(
     )
 
   // The repository: the one holding the first argument, else the one we are in.
+  const missing = await firstMissing(positionals, io.cwd)
+  if (missing !== null)
+    return usage(msg(`「${missing}」が見つかりません。`, `"${missing}" was not found.`))
   const first = positionals[0] === undefined ? io.cwd : resolve(io.cwd, positionals[0])
-  if (positionals.length > 0 && !(await isFolder(first)) && !(await isFolder(dirname(first))))
-    return usage(
-      msg(`「${positionals[0]}」が見つかりません。`, `"${positionals[0]}" was not found.`),
-    )
   const start = (await isFolder(first)) ? first : dirname(first)
   const root = (await findRepoRoot(start)) ?? start
   const { profile, profileError } = await readRepoProfile(root)
   const allPosts = await listPosts(root, profile)
-  if (allPosts.length === 0) return usage(noPosts(profile, root, io.cwd))
+  if (allPosts.length === 0) {
+    if (profileError) io.err(`${PROFILE_FILE}:${profileError.line}: ${profileError.message[lang]}`)
+    return usage(noPosts(profile, root, io.cwd))
+  }
 
   let only: string[] | null = null
   if (changed !== undefined) {

@@ -121,10 +121,10 @@ export const RULES = {
   },
   'tag-variant': {
     level: 'warning',
-    scope: 'post',
+    scope: 'editor',
     description: msg(
-      'ほかの記事のタグと表記だけが違うタグ',
-      "a tag spelt differently from another post's tag",
+      'ほかの記事のタグと表記だけが違うタグ（エディタだけ）',
+      "a tag spelt differently from another post's tag (editor only)",
     ),
     options: noOptions,
   },

@@ -109,8 +109,9 @@ async function eyecatchFindings(
   const { probeImage } = await import('../images/probe')
   const probe = await probeImage(found.realPath)
   if (probe.kind === 'error') {
+    // An SVG shows on the site, but not on X or Facebook: advice, not a broken card.
     add(
-      'eyecatch-not-image',
+      probe.reason === 'svg' ? 'eyecatch-svg' : 'eyecatch-not-image',
       line,
       msg(
         `アイキャッチ「${found.relPath}」: ${probe.message.ja}`,
@@ -194,8 +195,13 @@ function slugFindings(
       ),
     )
   }
-  // The length has its own rule; judge the characters of a long slug on a short stand-in.
-  const check = checkSlug(slug.length > MAX_SLUG_LENGTH ? slug.slice(0, MAX_SLUG_LENGTH) : slug)
+  // The length has its own rule: judge the characters of a long slug on a stand-in of the allowed
+  // length that keeps its start and its end.
+  const sample =
+    slug.length > MAX_SLUG_LENGTH
+      ? slug.slice(0, MAX_SLUG_LENGTH / 2) + slug.slice(-MAX_SLUG_LENGTH / 2)
+      : slug
+  const check = checkSlug(sample)
   if (check.kind === 'invalid') {
     add(
       'slug-format',

@@ -67,7 +67,7 @@ export async function runCheck(
     config,
     allPosts: posts,
     checked: new Set(targets.map((p) => p.relPath)),
-    whole: only === null,
+    whole: targets.length === posts.length,
     isOn: (rule: RuleId) => config.levels[rule] !== 'off',
   }
   const producers = options.producers ?? BUILT_IN_PRODUCERS
