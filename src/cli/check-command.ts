@@ -105,7 +105,8 @@ export async function checkCommand(
     return usage(msg(`「${missing}」が見つかりません。`, `"${missing}" was not found.`))
   const first = positionals[0] === undefined ? io.cwd : resolve(io.cwd, positionals[0])
   const start = (await isFolder(first)) ? first : dirname(first)
-  const root = (await findRepoRoot(start)) ?? start
+  // Outside any repository the folder it runs in is the blog (a copy without .git).
+  const root = (await findRepoRoot(start)) ?? (await findRepoRoot(io.cwd)) ?? io.cwd
   const { profile, profileError } = await readRepoProfile(root)
   const allPosts = await listPosts(root, profile)
   if (allPosts.length === 0) {

@@ -54,8 +54,9 @@ async function whyNotAPost(arg: string, abs: string, pattern: string): Promise<L
       `「${arg}」は画像です。画像は、それを使う記事といっしょに検査されます。記事のファイルを指定してください。`,
       `"${arg}" is an image. Images are checked with the post that uses them; give the post's file.`,
     )
-  // A cut multi-byte character at the end of the head is not a reason to refuse.
-  const whole = isUtf8(bytes) || isUtf8(bytes.subarray(0, Math.max(0, bytes.length - 3)))
+  // A multi-byte character cut at the end of a full head is not a reason to refuse.
+  const cut = bytes.length === HEAD_BYTES
+  const whole = isUtf8(bytes) || (cut && isUtf8(bytes.subarray(0, bytes.length - 3)))
   if (bytes.includes(0) || !whole)
     return msg(
       `「${arg}」は UTF-8 のテキストではないため、記事ではありません。`,
