@@ -2,17 +2,18 @@
 import { Parser } from 'htmlparser2'
 import {
   assetDirOfPath,
-  buildCard,
   checkEyecatchValue,
+  EXCERPT_LENGTH,
   inspectExcerpt,
   joinPostAsset,
+  plainTextFromHtml,
   shareImageWarnings,
 } from '../../../shared/card'
 import { datePartsOf } from '../../../shared/dates'
 import { splitPost } from '../../../shared/front-matter'
 import { msg } from '../../../shared/localized'
 import { renderPost } from '../../../shared/markdown'
-import { metadataSchemaFor } from '../../../shared/metadata/schema'
+import { metadataSchemaFor, type MetadataSchema } from '../../../shared/metadata/schema'
 import { readFields } from '../../../shared/metadata/round-trip'
 import { validateFrontMatter } from '../../../shared/metadata/validate'
 import { classifyImageSrc } from '../../../shared/post-images'
@@ -214,6 +215,18 @@ function slugFindings(
   }
 }
 
+const schemas = new WeakMap<CheckRun, MetadataSchema>()
+
+/** The front-matter schema of the run's profile, built once per run. */
+function schemaOf(run: CheckRun): MetadataSchema {
+  let schema = schemas.get(run)
+  if (!schema) {
+    schema = metadataSchemaFor(run.profile)
+    schemas.set(run, schema)
+  }
+  return schema
+}
+
 /** The built-in rules about one post. */
 export const postRules: FindingProducer = {
   id: 'rules',
@@ -226,10 +239,7 @@ export const postRules: FindingProducer = {
     const text = post.text
     const lines = text.split('\n')
     const fields = readFields(text)
-    const problems = validateFrontMatter(fields, {
-      schema: metadataSchemaFor(run.profile),
-      rules: run.config,
-    })
+    const problems = validateFrontMatter(fields, { schema: schemaOf(run), rules: run.config })
     for (const p of problems) add(p.rule, p.line, p.message)
     slugFindings(post, run, add)
 
@@ -264,8 +274,9 @@ export const postRules: FindingProducer = {
       const html = renderPost(text, { resolveImage: (src) => src }).html
       await imageFindings(post, run, html, lines, bodyLine, add)
       if (run.isOn('excerpt-toc')) {
-        const card = buildCard(text, { profile: run.profile, now: 0, path: relPath, html })
-        if (inspectExcerpt(card.plain).some((w) => w.id === 'toc'))
+        // The card's excerpt is the plain text of the same HTML (src/shared/card/card.ts).
+        const plain = plainTextFromHtml(html, EXCERPT_LENGTH)
+        if (inspectExcerpt(plain).some((w) => w.id === 'toc'))
           add('excerpt-toc', lineOf(lines, bodyLine, ['{:toc}']), TOC_MESSAGE)
       }
     }
