@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { escapeData, escapeProperty, githubLine, summaryLine } from '../../../src/cli/check-format'
+import { checkCommand } from '../../../src/cli/check-command'
 import { langFromEnv } from '../../../src/cli/lang'
 import { msg } from '../../../src/shared/localized'
 import { makeTempDir, makeTempRepo, removeTempDirs } from '../../helpers/temp-repo'
@@ -171,6 +172,30 @@ describe('portal-writer check: exit codes, refusals and help', () => {
       }
     },
   )
+
+  it('shows a progress line only where the caller has a terminal, and never for json or github', async () => {
+    const shown: Array<string | null> = []
+    const io = (format: string) => ({
+      out: () => undefined,
+      err: () => undefined,
+      cwd: repo,
+      env: {},
+      progress: (text: string | null) => shown.push(`${format}:${text}`),
+    })
+    await checkCommand(['--lang', 'en'], io('text'))
+    expect(shown).toEqual(['text:Checking 1/2', 'text:Checking 2/2', 'text:null'])
+    shown.length = 0
+    await checkCommand(['--format', 'json'], io('json'))
+    await checkCommand(['--format', 'github'], io('github'))
+    expect(shown).toEqual([])
+  })
+
+  it('prints no progress when stderr is not a terminal', async () => {
+    const { runCli } = await import('./run-cli')
+    const run = await runCli(['check', '--lang', 'en'], repo, { CI: '' })
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toContain('Checked 2 posts: 1 error, 3 warnings')
+  }, 60_000)
 
   it('lists check’s options in its help', async () => {
     const run = await runMain(['check', '--help'], repo, { LANG: 'en' })
