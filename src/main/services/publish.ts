@@ -235,7 +235,12 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
   return {
     checkGit,
     status: (path) =>
-      aboutPost(path, async (ctx, repo, post) => ({ status: await describePost(ctx, repo, post) })),
+      aboutPost(path, async (ctx, repo, post) => {
+        const status = await describePost(ctx, repo, post)
+        const host = status.remote?.tokenHost
+        const tokenStored = host ? (await options.tokens.get(host)) !== null : false
+        return { status: { ...status, tokenStored } }
+      }),
     states: (paths) =>
       aboutRepo(async (ctx, repo) => ({ states: await statesOf(ctx, paths, repo.profile) })),
     publish,

@@ -114,6 +114,8 @@ export const publishStatusSchema = z.object({
   remote: remoteInfoSchema.nullable(),
   /** The pull-request page, when the remote has one. */
   pullRequestUrl: z.string().nullable(),
+  /** A token is saved for the remote's host (the tab offers to delete it). */
+  tokenStored: z.boolean(),
   /** The commit message the next commit gets unless the writer edits it. */
   suggestedMessage: z.string(),
   /** True until the post's branch exists: the message can be edited for the first send. */

@@ -86,6 +86,7 @@ export async function describePost(
             profile.pullRequestUrl ?? null,
           )
         : null,
+    tokenStored: false,
     suggestedMessage: await suggestedMessage({ repo, post }, newToBase),
     firstCommit: tip === null,
     blockers,
