@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 import { msg, type Locale, type LocalizedText } from '../shared/localized'
 import { patternRoot, PROFILE_FILE, type Profile } from '../shared/profile'
-import { changedFiles, defaultBase } from '../main/services/git/changed-files'
+import { changedFiles } from '../main/services/git/changed-files'
 import { readRepoProfile } from '../main/services/repo'
 import {
   BUILT_IN_PRODUCERS,
@@ -116,9 +116,8 @@ export async function checkCommand(
 
   let only: string[] | null = null
   if (changed !== undefined) {
-    const ctx = { cwd: root }
-    const base = typeof changed === 'string' ? changed : await defaultBase(ctx, profile.baseBranch)
-    const found = await changedFiles(ctx, base)
+    const requested = typeof changed === 'string' ? changed : null
+    const found = await changedFiles({ cwd: root }, requested, profile.baseBranch)
     if (found.kind === 'not-a-repository')
       return usage(
         msg(
@@ -129,8 +128,8 @@ export async function checkCommand(
     if (found.kind === 'no-base')
       return usage(
         msg(
-          `比べるブランチ「${base}」が見つかりません。git fetch するか、--changed <base> で指定してください。`,
-          `The base "${base}" was not found. Fetch it, or name one with --changed <base>.`,
+          `比べるブランチ「${found.base}」が見つかりません。git fetch するか、--changed <base> で指定してください。`,
+          `The base "${found.base}" was not found. Fetch it, or name one with --changed <base>.`,
         ),
       )
     only = chooseChanged(found.paths, profile, allPosts)

@@ -145,6 +145,12 @@ describe('portal-writer check: exit codes, refusals and help', () => {
     expect(run.stderr).toContain(reason)
   })
 
+  it('refuses --changed outside a git repository (exit 2)', async () => {
+    const run = await runMain(['check', '--changed'], repo, { LANG: 'en' })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('is not a git repository, so --changed cannot be used.')
+  })
+
   it('names an unknown option with the nearest one, and checks its values', async () => {
     const typo = await runMain(['check', '--chagned'], repo)
     expect(typo.code).toBe(2)

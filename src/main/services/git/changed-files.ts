@@ -3,6 +3,7 @@
  * branch changed since it left its base, including uncommitted and untracked ones.
  */
 import { gitIn, type GitContext } from './core'
+import { resolveCommit } from './rev-parse'
 
 /** Result of looking for the changed files. */
 export type ChangedFiles =
@@ -10,29 +11,16 @@ export type ChangedFiles =
   | { kind: 'no-base'; base: string }
   | { kind: 'not-a-repository' }
 
-/** Whether `ref` names a commit in the repository. */
-async function commitExists(ctx: GitContext, ref: string): Promise<boolean> {
-  const r = await gitIn(ctx, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
-    readOnly: true,
-    expectedErrors: 'all',
-    successExitCodes: [0, 1],
-  })
-  return r.errorKind === null && r.exitCode === 0
-}
-
 /**
- * The ref to compare with when none is given: `origin/<baseBranch>` when the remote-tracking
- * branch exists (a CI checkout has no local base branch), else `<baseBranch>`.
+ * Paths (relative to `ctx.cwd`, which may be below the top of the work tree) that differ between
+ * the merge base of the base (`requested`, else the default above) and HEAD and the working tree:
+ * committed, staged, unstaged and untracked changes; deleted files included.
  */
-export async function defaultBase(ctx: GitContext, baseBranch: string): Promise<string> {
-  return (await commitExists(ctx, `origin/${baseBranch}`)) ? `origin/${baseBranch}` : baseBranch
-}
-
-/**
- * Paths (relative to `ctx.cwd`, which may be below the top of the work tree) that differ between the merge base of `base` and HEAD and the working
- * tree (committed, staged, unstaged and untracked changes; deleted files included).
- */
-export async function changedFiles(ctx: GitContext, base: string): Promise<ChangedFiles> {
+export async function changedFiles(
+  ctx: GitContext,
+  requested: string | null,
+  baseBranch: string,
+): Promise<ChangedFiles> {
   // Paths come relative to the top of the work tree; the caller's folder may be below it.
   const top = await gitIn(ctx, ['rev-parse', '--show-prefix'], {
     readOnly: true,
@@ -40,16 +28,24 @@ export async function changedFiles(ctx: GitContext, base: string): Promise<Chang
   })
   if (top.errorKind !== null) return { kind: 'not-a-repository' }
   const prefix = top.stdout.trim()
-  if (!(await commitExists(ctx, base))) return { kind: 'no-base', base }
+  // Without a base: `origin/<baseBranch>` when it exists (a CI checkout has no local base
+  // branch), else `<baseBranch>`.
+  const remote = `origin/${baseBranch}`
+  const base = requested ?? ((await resolveCommit(ctx, remote)) ? remote : baseBranch)
+  if (!(await resolveCommit(ctx, base))) return { kind: 'no-base', base }
   const mb = await gitIn(ctx, ['merge-base', base, 'HEAD'], {
     readOnly: true,
     expectedErrors: 'all',
   })
   if (mb.errorKind !== null) return { kind: 'no-base', base }
   const mergeBase = mb.stdout.trim()
-  const diff = await gitIn(ctx, ['diff', '--name-only', '--no-relative', '--no-renames', '-z', mergeBase], {
-    readOnly: true,
-  })
+  const diff = await gitIn(
+    ctx,
+    ['diff', '--name-only', '--no-relative', '--no-renames', '-z', mergeBase],
+    {
+      readOnly: true,
+    },
+  )
   const untracked = await gitIn(
     ctx,
     ['ls-files', '--others', '--exclude-standard', '--full-name', '-z'],
