@@ -145,6 +145,15 @@ describe('portal-writer check: exit codes, refusals and help', () => {
     expect(run.stderr).toContain(reason)
   })
 
+  it('lists only errors with --quiet, still counting the warnings', async () => {
+    const run = await runMain(['check', '--quiet', '--lang', 'en'], repo)
+    expect(run.lines).toEqual([
+      `${P}/2025-01-02-bad.html.md:8: error: The image "missing.png" (${P}/2025-01-02-bad/missing.png) was not found. [image-missing]`,
+      'Checked 2 posts: 1 error, 3 warnings',
+    ])
+    expect(run.code).toBe(1)
+  })
+
   it('refuses --changed outside a git repository (exit 2)', async () => {
     const run = await runMain(['check', '--changed'], repo, { LANG: 'en' })
     expect(run.code).toBe(2)
