@@ -15,7 +15,6 @@ import {
   runCheck,
   type CheckResult,
 } from '../main/services/check/run-check'
-import type { FindingProducer } from '../main/services/check/types'
 import {
   byRuleLine,
   FORMATS,
@@ -26,18 +25,11 @@ import {
   type CheckFormat,
   type ShownFinding,
 } from './check-format'
+import { CHECK_SOURCES } from './check-sources'
 import { chooseChanged, chooseGiven } from './check-targets'
 import { startCommand } from './command-start'
 import type { CliIo } from './output'
 import { findRepoRoot, toPosix } from './post-context'
-
-/** Extra finding sources a caller plugs in (e.g. `--proofread` adds textlint's). */
-export interface CheckExtensions {
-  /** Producers to run besides the built-in rules, chosen from the parsed options. */
-  producers?: (flags: ReadonlyMap<string, string | true>) => Promise<FindingProducer[]>
-  /** Switches those producers add to the command line. */
-  switches?: readonly string[]
-}
 
 /** The first argument that names nothing on disk, or null. */
 async function firstMissing(args: readonly string[], cwd: string): Promise<string | null> {
@@ -65,15 +57,11 @@ function noPosts(profile: Profile, root: string, cwd: string): LocalizedText {
 }
 
 /** `portal-writer check`; resolves to the exit code. */
-export async function checkCommand(
-  argv: readonly string[],
-  io: CliIo,
-  extensions: CheckExtensions = {},
-): Promise<number> {
+export async function checkCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const started = startCommand('check', argv, io, {
     valued: ['format'],
     optionalValue: ['changed'],
-    switches: ['quiet', ...(extensions.switches ?? [])],
+    switches: ['quiet', ...CHECK_SOURCES.map((source) => source.flag)],
   })
   if (started.kind === 'exit') return started.code
   const { flags, positionals } = started.args
@@ -142,7 +130,8 @@ export async function checkCommand(
     only = chosen.relPaths
   }
 
-  const producers = [...BUILT_IN_PRODUCERS, ...((await extensions.producers?.(flags)) ?? [])]
+  const extra = CHECK_SOURCES.filter((source) => flags.has(source.flag))
+  const producers = [...BUILT_IN_PRODUCERS, ...(await Promise.all(extra.map((s) => s.load())))]
   const progress = format === 'text' ? io.progress : undefined
   const word = lang === 'ja' ? '検査中' : 'Checking'
   const result = await runCheck(

@@ -1,5 +1,6 @@
 /** `--help` of `portal-writer` and of each command: every option with one line and an example. */
 import { msg, type Locale, type LocalizedText } from '../shared/localized'
+import { CHECK_SOURCES } from './check-sources'
 
 /** One option of a command. */
 interface OptionHelp {
@@ -136,13 +137,21 @@ function optionLines(options: readonly OptionHelp[], lang: Locale): string[] {
 /** `portal-writer <command> --help`. */
 export function commandHelp(name: CommandName, lang: Locale): string {
   const help: CommandHelp = COMMAND_HELP[name]
+  const extra: OptionHelp[] =
+    name === 'check'
+      ? CHECK_SOURCES.map((s) => ({
+          flag: `--${s.flag}`,
+          text: s.help.text,
+          example: s.help.example,
+        }))
+      : []
   return [
     `${HEAD.usage[lang]}: ${help.usage}`,
     '',
     help.summary[lang],
     '',
     `${HEAD.options[lang]}:`,
-    ...optionLines([...help.options, LANG_OPTION, HELP_OPTION], lang),
+    ...optionLines([...help.options, ...extra, LANG_OPTION, HELP_OPTION], lang),
     '',
     `${HEAD.examples[lang]}:`,
     ...EXAMPLES[name].map((e) => `  ${e}`),

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { escapeData, escapeProperty, githubLine, summaryLine } from '../../../src/cli/check-format'
 import { checkCommand } from '../../../src/cli/check-command'
+import { CHECK_SOURCES } from '../../../src/cli/check-sources'
 import { langFromEnv } from '../../../src/cli/lang'
 import { msg } from '../../../src/shared/localized'
 import { makeTempDir, makeTempRepo, removeTempDirs } from '../../helpers/temp-repo'
@@ -143,6 +144,42 @@ describe('portal-writer check: exit codes, refusals and help', () => {
     })
     expect(run.code).toBe(2)
     expect(run.stderr).toContain(reason)
+  })
+
+  it('adds a source of findings behind its switch, with its own rule ids and severities', async () => {
+    CHECK_SOURCES.push({
+      flag: 'shout',
+      help: { text: msg('大声で', 'shout'), example: '--shout' },
+      load: async () => ({
+        id: 'shout',
+        post: async (p) =>
+          p.text.includes('導入')
+            ? [
+                {
+                  rule: 'shout/intro',
+                  relPath: p.file.relPath,
+                  line: 8,
+                  column: 1,
+                  message: msg('導入！', 'Intro!'),
+                  severity: 'error',
+                },
+              ]
+            : [],
+      }),
+    })
+    try {
+      const help = await runMain(['check', '--help', '--lang', 'en'], repo)
+      expect(help.stdout).toContain('  --shout')
+      const without = await runMain(['check', `${P}/2025-01-01-good.html.md`], repo)
+      expect(without.code).toBe(0)
+      const run = await runMain(['check', `${P}/2025-01-01-good.html.md`, '--shout'], repo, {
+        LANG: 'en',
+      })
+      expect(run.lines[0]).toBe(`${P}/2025-01-01-good.html.md:8:1: error: Intro! [shout/intro]`)
+      expect(run.code).toBe(1)
+    } finally {
+      CHECK_SOURCES.pop()
+    }
   })
 
   it('lists only errors with --quiet, still counting the warnings', async () => {
