@@ -203,8 +203,11 @@ export const RULES = {
   'eyecatch-not-image': {
     level: 'error',
     scope: 'post',
-    description: msg('アイキャッチが画像として読めない', 'the eyecatch cannot be read as an image'),
-    options: noOptions,
+    description: msg(
+      'アイキャッチが画像として読めない（decode: true で中身まで読んで確かめる）',
+      'the eyecatch cannot be read as an image (decode: true also decodes it to find damage)',
+    ),
+    options: z.object({ decode: z.boolean().default(false) }).strict(),
   },
   'eyecatch-size': {
     level: 'warning',

@@ -200,3 +200,24 @@ describe('the editor-only rules and the profile rule', () => {
     expect(run.stdout).toMatch(/\[profile\]\n/)
   })
 })
+
+describe('eyecatch-not-image: decode', () => {
+  it('reads headers by default, and decodes the eyecatch with decode: true', async () => {
+    const whole = await png(1200, 630)
+    const cut = await makeTempRepo({
+      [`${P}/2025-12-01-cut.html.md`]: post(ok('2025-12-01', 'eyecatch: e.png\n')),
+      [`${P}/2025-12-01-cut/e.png`]: whole.subarray(0, 120),
+    })
+    const header = await runMain(['check', '--lang', 'en'], cut)
+    expect(header.code).toBe(0)
+    await writeFile(
+      join(cut, '.portal-writer.yml'),
+      'check:\n  eyecatch-not-image: { decode: true }\n',
+    )
+    const decoded = await runMain(['check', '--lang', 'en'], cut)
+    expect(decoded.code).toBe(1)
+    expect(decoded.stdout).toMatch(
+      /:8: error: Eyecatch ".+e\.png": .+damaged.+\[eyecatch-not-image\]/,
+    )
+  })
+})

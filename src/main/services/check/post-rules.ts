@@ -10,7 +10,6 @@ import {
   shareImageWarnings,
 } from '../../../shared/card'
 import { datePartsOf } from '../../../shared/dates'
-import { splitPost } from '../../../shared/front-matter'
 import { msg } from '../../../shared/localized'
 import { renderPost } from '../../../shared/markdown'
 import { metadataSchemaFor, type MetadataSchema } from '../../../shared/metadata/schema'
@@ -51,6 +50,13 @@ function lineOf(lines: readonly string[], fromLine: number, needles: string[]): 
     if (needles.some((n) => n !== '' && lines[i]!.includes(n))) return i + 1
   }
   return fromLine + 1
+}
+
+/** 0-based line where the body starts: after the front matter's closing fence, if it has one. */
+function bodyLineOf(lines: readonly string[]): number {
+  if (!/^---[ \t]*$/.test(lines[0] ?? '')) return 0
+  const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line))
+  return close < 0 ? 0 : close + 1
 }
 
 /** Eyecatch rules that need the image file itself. */
@@ -106,9 +112,11 @@ async function eyecatchFindings(
     )
     return
   }
-  // sharp is loaded only when an eyecatch is actually measured.
-  const { probeImage } = await import('../images/probe')
-  const probe = await probeImage(found.realPath)
+  // sharp is loaded only when an eyecatch is actually measured. The header is enough to tell an
+  // image from anything else; decoding every eyecatch (`decode: true`) costs several times more.
+  const { readImageFile } = await import('../images/probe')
+  const decode = run.config.options['eyecatch-not-image'].decode
+  const probe = await readImageFile(found.realPath, { verify: decode })
   if (probe.kind === 'error') {
     // An SVG shows on the site, but not on X or Facebook: advice, not a broken card.
     add(
@@ -264,7 +272,7 @@ export const postRules: FindingProducer = {
     if (!fields.error && !problems.some((p) => p.field === 'eyecatch'))
       await eyecatchFindings(post, run, fields.data.eyecatch, fields.keyLines.eyecatch ?? 1, add)
 
-    const bodyLine = fields.error ? 0 : splitPost(text).bodyLine
+    const bodyLine = bodyLineOf(lines)
     if (
       run.isOn('image-missing') ||
       run.isOn('unsafe-path') ||
