@@ -8,6 +8,8 @@ const CACHE_LIMIT = 20_000
 
 const cache = new Map<string, { children: Token[]; used: number }>()
 let generation = 0
+/** The settings the cached runs were finished with (typography depends on them). */
+let cachedFor: unknown = null
 /** Cached token lists that the after-inline rules have already finished. */
 const finished = new WeakSet<Token[]>()
 /** Rendered HTML of cached token lists that render the same in every document. */
@@ -63,6 +65,11 @@ const cachedLists = new WeakSet<Token[]>()
 export function cachedInline(state: StateCore): void {
   const { md, env } = state
   generation++
+  // Finished runs hold typography and ids made with one set of options: another set starts afresh.
+  if (env.markdown !== cachedFor) {
+    cache.clear()
+    cachedFor = env.markdown
+  }
   const references = env.references
   const referenceKey =
     references && Object.keys(references).length > 0 ? JSON.stringify(references) : ''

@@ -80,7 +80,11 @@ class LiteralReader {
     const close = { '[': ']', '(': ')', '{': '}', '<': '>' }[open] ?? open
     const end = this.src.indexOf(close, this.pos + 3)
     if (end < 0) throw new Unreadable('unterminated word list')
-    const words = this.src.slice(this.pos + 3, end).trim().split(/\s+/).filter(Boolean)
+    const words = this.src
+      .slice(this.pos + 3, end)
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
     this.pos = end + 1
     return words
   }

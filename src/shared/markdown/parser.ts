@@ -51,9 +51,9 @@ const renderHtml: RendererRule = (tokens, idx, _options, env) => {
 }
 
 /**
- * Builds the markdown-it instance that renders like the blog (kramdown's GFM parser, `hard_wrap:
- * false`, `toc_levels: 2..3`). Build it once and reuse it: rules keep no state between renders
- * (everything per render lives in the env).
+ * Builds the markdown-it instance that renders like the blog (kramdown's GFM parser). The blog's
+ * kramdown options (`MarkdownSettings`) come with each render in the env. Build it once and reuse
+ * it: rules keep no state between renders (everything per render lives in the env).
  */
 export function createKramdownMarkdown(): MarkdownIt {
   const md = MarkdownItFactory({
@@ -120,6 +120,9 @@ export function createKramdownMarkdown(): MarkdownIt {
   md.renderer.rules.kramdown_span_ial = (tokens, idx) =>
     tokens[idx]!.hidden ? '' : escapeHtml(tokens[idx]!.content)
   md.renderer.rules.kramdown_toc = renderTableOfContents
+  // kramdown's hard_wrap: a line break inside a paragraph is a <br />.
+  md.renderer.rules.softbreak = (_tokens, _idx, _options, env) =>
+    (env as PipelineEnv).markdown.hardWrap ? '<br />\n' : '\n'
   // GFM strikethrough is <del> in kramdown.
   md.renderer.rules.s_open = renderDel
   md.renderer.rules.s_close = renderDel

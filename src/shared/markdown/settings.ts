@@ -70,7 +70,13 @@ const KEYS: Record<string, keyof MarkdownSettings> = {
 }
 
 /** Options that do not change how a post renders in the preview (or are the blog's anyway). */
-const IGNORED = new Set(['input', 'parse_block_html', 'fenced_code_blocks', 'tables', 'with_toc_data'])
+const IGNORED = new Set([
+  'input',
+  'parse_block_html',
+  'fenced_code_blocks',
+  'tables',
+  'with_toc_data',
+])
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; why: LocalizedText }
 
@@ -107,7 +113,10 @@ export function parseSmartQuotes(value: unknown): Parsed<[string, string, string
     : typeof value === 'string'
       ? value.split(',').map((s) => s.trim())
       : []
-  if (names.length === 4 && names.every((n) => /^(?:[a-zA-Z][a-zA-Z0-9]*|#\d+|#x[0-9a-fA-F]+)$/.test(n)))
+  if (
+    names.length === 4 &&
+    names.every((n) => /^(?:[a-zA-Z][a-zA-Z0-9]*|#\d+|#x[0-9a-fA-F]+)$/.test(n))
+  )
     return { ok: true, value: names as [string, string, string, string] }
   return {
     ok: false,

@@ -10,7 +10,12 @@ describe('config.rb: set :markdown read as literals', () => {
   it.each([
     [
       "set :markdown, input: 'GFM', hard_wrap: false, smart_quotes: ['apos', 'apos', 'quot', 'quot'], toc_levels: 2..3\n",
-      { input: 'GFM', hard_wrap: false, smart_quotes: ['apos', 'apos', 'quot', 'quot'], toc_levels: '2..3' },
+      {
+        input: 'GFM',
+        hard_wrap: false,
+        smart_quotes: ['apos', 'apos', 'quot', 'quot'],
+        toc_levels: '2..3',
+      },
     ],
     [
       'set :markdown, input: "GFM",\n  smart_quotes: %w[apos apos quot quot],  # straight\n  toc_levels: 1...4\n',
@@ -18,13 +23,27 @@ describe('config.rb: set :markdown read as literals', () => {
     ],
     [
       "set :markdown, { :input => 'GFM', 'smart_quotes' => 'apos,apos,quot,quot',\n :syntax_highlighter => :rouge, :auto_ids => true }\n",
-      { input: 'GFM', smart_quotes: 'apos,apos,quot,quot', syntax_highlighter: 'rouge', auto_ids: true },
+      {
+        input: 'GFM',
+        smart_quotes: 'apos,apos,quot,quot',
+        syntax_highlighter: 'rouge',
+        auto_ids: true,
+      },
     ],
     [
       'set(:markdown, input: :GFM, footnote_backlink: "&#x2191;", auto_id_prefix: "p-", syntax_highlighter: nil, toc_levels: [2, 4])\n',
-      { input: 'GFM', footnote_backlink: '&#x2191;', auto_id_prefix: 'p-', syntax_highlighter: null, toc_levels: [2, 4] },
+      {
+        input: 'GFM',
+        footnote_backlink: '&#x2191;',
+        auto_id_prefix: 'p-',
+        syntax_highlighter: null,
+        toc_levels: [2, 4],
+      },
     ],
-    ["set :markdown, smart_quotes: %i(lsquo rsquo ldquo rdquo)\n", { smart_quotes: ['lsquo', 'rsquo', 'ldquo', 'rdquo'] }],
+    [
+      'set :markdown, smart_quotes: %i(lsquo rsquo ldquo rdquo)\n',
+      { smart_quotes: ['lsquo', 'rsquo', 'ldquo', 'rdquo'] },
+    ],
   ])('%j', (text, options) => {
     const config = readMiddlemanMarkdown(`activate :blog\n${text}set :css_dir, 'css'\n`)
     expect(config.options).toEqual(options)
@@ -33,12 +52,14 @@ describe('config.rb: set :markdown read as literals', () => {
   })
 
   it('ignores commented-out statements and lets the last one win, as Ruby runs it', () => {
-    const text = "# set :markdown, hard_wrap: true\nset :markdown, hard_wrap: false\nset :markdown, toc_levels: 2..2\n"
+    const text =
+      '# set :markdown, hard_wrap: true\nset :markdown, hard_wrap: false\nset :markdown, toc_levels: 2..2\n'
     expect(readMiddlemanMarkdown(text)).toMatchObject({ options: { toc_levels: '2..2' }, line: 3 })
   })
 
   it('never evaluates: a value that is not a literal is skipped with a note, the rest is read', () => {
-    const text = "set :markdown, input: 'GFM', toc_levels: ENV.fetch('X') { system('rm -rf /') }, hard_wrap: true\n"
+    const text =
+      "set :markdown, input: 'GFM', toc_levels: ENV.fetch('X') { system('rm -rf /') }, hard_wrap: true\n"
     const config = readMiddlemanMarkdown(text)
     expect(config.options).toEqual({ input: 'GFM', hard_wrap: true })
     expect(config.notes[0]!.en).toContain('toc_levels is not a literal')
@@ -52,7 +73,11 @@ describe('config.rb: set :markdown read as literals', () => {
   })
 
   it('has nothing to say when config.rb does not set markdown options', () => {
-    expect(readMiddlemanMarkdown("set :markdown_engine, :kramdown\n")).toEqual({ options: {}, notes: [], line: null })
+    expect(readMiddlemanMarkdown('set :markdown_engine, :kramdown\n')).toEqual({
+      options: {},
+      notes: [],
+      line: null,
+    })
   })
 })
 
@@ -73,12 +98,24 @@ describe('settings in force: defaults, then config.rb, then the profile', () => 
     expect(settings.tocLevels).toEqual([2])
     expect(settings.hardWrap).toBe(true)
     expect(settings.smartQuotes).toEqual(['lsquo', 'rsquo', 'ldquo', 'rdquo'])
-    expect(sources).toMatchObject({ tocLevels: 'profile', hardWrap: 'config.rb', autoIds: 'default' })
+    expect(sources).toMatchObject({
+      tocLevels: 'profile',
+      hardWrap: 'config.rb',
+      autoIds: 'default',
+    })
   })
 
   it('notes values it cannot use and keeps the previous one', () => {
     const { settings, notes } = resolveMarkdownSettings([
-      { source: 'profile', options: { toc_levels: '0..9', input: 'kramdown', hard_wrap: 'yes', math_engine: 'mathjax' } },
+      {
+        source: 'profile',
+        options: {
+          toc_levels: '0..9',
+          input: 'kramdown',
+          hard_wrap: 'yes',
+          math_engine: 'mathjax',
+        },
+      },
     ])
     expect(settings.tocLevels).toEqual([2, 3])
     expect(settings.hardWrap).toBe(false)
@@ -92,7 +129,8 @@ describe('settings in force: defaults, then config.rb, then the profile', () => 
 
   it('reads Ruby ranges, exclusive ranges, single levels and lists', () => {
     const levels = (v: unknown) =>
-      resolveMarkdownSettings([{ source: 'profile', options: { toc_levels: v } }]).settings.tocLevels
+      resolveMarkdownSettings([{ source: 'profile', options: { toc_levels: v } }]).settings
+        .tocLevels
     expect(levels('1...4')).toEqual([1, 2, 3])
     expect(levels(3)).toEqual([3])
     expect(levels('[2, 4]')).toEqual([2, 4])
