@@ -15,8 +15,9 @@ import { assignHeadingIds, kramdownHeadingSyntax } from './headings'
 import { escapeStrayClosingTags, kramdownHtmlBlock, kramdownHtmlInline } from './html-rules'
 import { kramdownImages, rewriteRawImages } from './images'
 import { cachedInline, joinText, markFinished, rememberHtml, renderedHtml } from './inline-cache'
-import { enforceLinkPolicy } from './links'
+import { enforceLinkPolicy, kramdownLinkTargets } from './links'
 import { kramdownList } from './kramdown-lists'
+import { kramdownBackslashBreak } from './line-breaks'
 import { kramdownLists } from './lists'
 import { mergeAdjacentParagraphs } from './paragraphs'
 import { addSourceLines } from './source-lines'
@@ -80,8 +81,10 @@ export function createKramdownMarkdown(): MarkdownIt {
   })
 
   // Inline level.
+  kramdownLinkTargets(md)
   kramdownEmphasis(md)
   md.inline.ruler.at('backticks', kramdownBackticks)
+  md.inline.ruler.before('escape', 'kramdown_backslash_break', kramdownBackslashBreak)
   md.inline.ruler.at('html_inline', kramdownHtmlInline)
   md.inline.ruler.before('html_inline', 'kramdown_span_extensions', kramdownSpanExtensions)
   md.inline.ruler2.push('kramdown_span_ial', applySpanAttributeLists)
