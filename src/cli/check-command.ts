@@ -199,7 +199,7 @@ async function checkPost(ctx: CheckContext, file: PostFile): Promise<Finding[]> 
       // keep the raw form for the line search
     }
     const line = lineOf(text, split.bodyLine, [src, decodedSrc])
-    const image = classifyImageSrc(src, file.relPath, assetDir)
+    const image = classifyImageSrc(src, file.relPath, assetDir, ctx.profile.sourceDir)
     if (image.kind === 'remote') continue
     if (image.kind === 'refused') {
       add(line, image.reason === 'root' ? 'warning' : 'error', image.message)
@@ -210,7 +210,8 @@ async function checkPost(ctx: CheckContext, file: PostFile): Promise<Finding[]> 
     else if (!found.exists) {
       add(
         line,
-        'error',
+        // A site-root path may be served from outside the source folder (a gem, a proxy).
+        src.startsWith('/') ? 'warning' : 'error',
         msg(
           `画像「${src}」（${image.relPath}）が見つかりません。`,
           `The image "${src}" (${image.relPath}) was not found.`,

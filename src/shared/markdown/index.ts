@@ -13,8 +13,12 @@ export {
 } from './sanitize'
 export { gfmHeadingSlug } from './heading-ids'
 export {
+  DEFAULT_MARKDOWN_IN_FORCE,
   DEFAULT_MARKDOWN_SETTINGS,
+  MARKDOWN_SETTING_KEYS,
+  describeSettings,
   formatSetting,
+  settingsOrigin,
   kramdownName,
   resolveMarkdownSettings,
   type MarkdownOptionsLayer,

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { msg, type LocalizedText } from '../localized'
 
 /** How kramdown writes characters it holds as entities (its `entity_output` option). */
@@ -232,4 +233,63 @@ export function formatSetting(settings: MarkdownSettings, key: keyof MarkdownSet
   if (value === null) return 'nil'
   if (typeof value === 'string') return JSON.stringify(value)
   return String(value)
+}
+
+const sourceSchema = z.enum(['default', 'config.rb', 'profile'])
+
+/** Schema of {@link MarkdownSettingsInForce} where it crosses IPC. */
+export const markdownSettingsInForceSchema = z.object({
+  settings: z.object({
+    smartQuotes: z.tuple([z.string(), z.string(), z.string(), z.string()]).readonly(),
+    tocLevels: z.array(z.number().int().min(1).max(6)).readonly(),
+    hardWrap: z.boolean(),
+    autoIds: z.boolean(),
+    autoIdPrefix: z.string(),
+    footnoteBacklink: z.string(),
+    entityOutput: z.enum(['as_char', 'as_input', 'numeric', 'symbolic']),
+    syntaxHighlighter: z.literal('rouge').nullable(),
+  }),
+  sources: z.object({
+    smartQuotes: sourceSchema,
+    tocLevels: sourceSchema,
+    hardWrap: sourceSchema,
+    autoIds: sourceSchema,
+    autoIdPrefix: sourceSchema,
+    footnoteBacklink: sourceSchema,
+    entityOutput: sourceSchema,
+    syntaxHighlighter: sourceSchema,
+  }),
+  notes: z.array(z.object({ ja: z.string(), en: z.string() })),
+})
+
+/** The settings in force for the built-in defaults (no config.rb, no profile key). */
+export const DEFAULT_MARKDOWN_IN_FORCE: MarkdownSettingsInForce = resolveMarkdownSettings([])
+
+/** The one-word summary of where the settings came from: the most specific source in use. */
+export function settingsOrigin(inForce: MarkdownSettingsInForce): SettingSource {
+  const used = new Set(Object.values(inForce.sources))
+  return used.has('profile') ? 'profile' : used.has('config.rb') ? 'config.rb' : 'default'
+}
+
+/** Every setting the pipeline honours, in the order the app lists them. */
+export const MARKDOWN_SETTING_KEYS = Object.keys(DEFAULT_MARKDOWN_SETTINGS) as Array<
+  keyof MarkdownSettings
+>
+
+/**
+ * The settings in force in kramdown's own words, for the command line's JSON: the overall source,
+ * each option as config.rb would spell it, and where each came from.
+ */
+export function describeSettings(inForce: MarkdownSettingsInForce): {
+  source: SettingSource
+  options: Record<string, string>
+  sources: Record<string, SettingSource>
+} {
+  const options: Record<string, string> = {}
+  const sources: Record<string, SettingSource> = {}
+  for (const key of MARKDOWN_SETTING_KEYS) {
+    options[kramdownName(key)] = formatSetting(inForce.settings, key)
+    sources[kramdownName(key)] = inForce.sources[key]
+  }
+  return { source: settingsOrigin(inForce), options, sources }
 }

@@ -48,7 +48,9 @@ describe('portal-writer check on a repository with problems', () => {
         // Eyecatch outside the asset folder (P2) and body images outside the repo / refused (P3).
         [`${P}/2025-12-02-paths.html.md`]:
           good('paths', '2025-12-02T10:00:00+09:00', 'eyecatch: ../../../etc/passwd\n') +
-          '\n![](../../../../secret.png)\n\n![](missing.png)\n\n<img src="file:///etc/passwd">\n\n![](/images/root.png)\n',
+          '\n![](../../../../secret.png)\n\n![](missing.png)\n\n<img src="file:///etc/passwd">\n\n![](/images/root.png)\n\n![:tada:](/images/emoji/tada.png)\n',
+        // A site-root image that exists in the source folder (profile sourceDir, Middleman's source/).
+        'source/images/emoji/tada.png': await png(20, 20),
         // Eyecatch too small; eyecatch file missing.
         [`${P}/2025-12-03-small.html.md`]: good(
           'small',
@@ -120,8 +122,9 @@ describe('portal-writer check on a repository with problems', () => {
     )
     expect(at('2025-12-02-paths.html.md', 17).join('\n')).toContain('uses file:')
     expect(at('2025-12-02-paths.html.md', 19).join('\n')).toMatch(
-      /警告: .+ \/ warning: .+site root/,
+      /警告: .+ \/ warning: The image "\/images\/root.png" \(source\/images\/root.png\) was not found/,
     )
+    expect(at('2025-12-02-paths.html.md', 21)).toEqual([])
   })
 
   it('measures eyecatches with sharp: too small is an error, a 16:9 image a warning', () => {
