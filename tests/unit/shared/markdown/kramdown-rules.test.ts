@@ -162,10 +162,10 @@ describe('attribute lists', () => {
       not: ['options'],
     },
     {
-      name: '{::comment} hides its content',
+      name: '{::comment} becomes an HTML comment, as kramdown writes it (never shown)',
       md: '{::comment}\nsecret\n{:/comment}\nshown\n',
-      has: ['<p>shown</p>'],
-      not: ['secret'],
+      has: ['<!-- secret -->\n', '<p>shown</p>'],
+      not: ['<p>secret'],
     },
     {
       name: 'span lists apply to emphasis',
