@@ -219,7 +219,7 @@ export function kramdownName(key: keyof MarkdownSettings): string {
   return Object.entries(KEYS).find(([, k]) => k === key)![0]
 }
 
-/** A setting's value written the way `config.rb` would (`2..3`, `apos,apos,quot,quot`, `nil`). */
+/** A setting's value written the way `config.rb` would (`2..3`, `apos,apos,quot,quot`, `:rouge`). */
 export function formatSetting(settings: MarkdownSettings, key: keyof MarkdownSettings): string {
   const value = settings[key]
   if (key === 'tocLevels') {
@@ -231,6 +231,8 @@ export function formatSetting(settings: MarkdownSettings, key: keyof MarkdownSet
   }
   if (key === 'smartQuotes') return settings.smartQuotes.join(',')
   if (value === null) return 'nil'
+  // Symbols in config.rb.
+  if (key === 'entityOutput' || key === 'syntaxHighlighter') return `:${String(value)}`
   if (typeof value === 'string') return JSON.stringify(value)
   return String(value)
 }
