@@ -82,6 +82,7 @@ const OPTION_CASES: Array<[string, Record<string, unknown>, string]> = [
   ],
   ['toc_levels [2, 4]', { toc_levels: [2, 4] }, '1. 目次\n{:toc}\n\n## A\n\n### B\n\n#### C\n'],
   ['hard_wrap', { hard_wrap: true }, '一行目\n二行目\n\n* a\n  b\n'],
+  ['hard_wrap with backslashes', { hard_wrap: true }, 'a  \nb\nc\\\\\nd\\\ne\n\n> q\n> r\n'],
   ['auto_ids false', { auto_ids: false }, '1. 目次\n{:toc}\n\n## A\n\n## B {#b}\n'],
   ['auto_id_prefix', { auto_id_prefix: 'p-' }, '1. 目次\n{:toc}\n\n## A\n\n## A\n\n## !!!\n'],
   ['footnote_backlink', { footnote_backlink: '&#x2191;' }, 'a[^1]\n\n[^1]: n\n'],
