@@ -80,13 +80,15 @@ export function classifyImageSrc(
 /** A site-root path (`/images/a.png`) as a repository path under the source folder, or null. */
 function joinSiteRoot(sourceDir: string, path: string): string | null {
   const parts: string[] = []
+  const top = sourceDir.split('/').filter((p) => p !== '' && p !== '.').length
   for (const part of `${sourceDir}/${path}`.split('/')) {
     if (part === '' || part === '.') continue
     if (part === '..') {
       // The site root is the top: nothing above the source folder is part of the site.
-      if (parts.length <= sourceDir.split('/').filter(Boolean).length) return null
+      if (parts.length <= top) return null
       parts.pop()
     } else parts.push(part)
   }
-  return parts.length > 0 ? parts.join('/') : null
+  // A file below the source folder, never the folder itself.
+  return parts.length > top ? parts.join('/') : null
 }
