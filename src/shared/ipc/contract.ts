@@ -4,6 +4,7 @@ import { profileSchema } from '../profile'
 import { publishApiShape, publishChannels, publishEvents } from '../publish'
 import { eyecatchApiShape, eyecatchChannels } from '../eyecatch/schemas'
 import { metadataApiShape, metadataChannels } from '../metadata/contract'
+import { proofreadApiShape, proofreadChannels } from '../proofread/contract'
 import type { CardData } from '../card'
 
 /**
@@ -178,6 +179,7 @@ export const channels = {
   ...publishChannels,
   ...eyecatchChannels,
   ...metadataChannels,
+  ...proofreadChannels,
 } as const
 
 /** Main → renderer events. */
@@ -232,6 +234,7 @@ export const apiShape = {
   publish: publishApiShape,
   ...eyecatchApiShape,
   ...metadataApiShape,
+  ...proofreadApiShape,
 } as const satisfies Record<string, Record<string, Channel>>
 
 type Shape = typeof apiShape

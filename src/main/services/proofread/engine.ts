@@ -64,7 +64,9 @@ interface KernelMessage {
 /** A textlint message → a finding (offsets into the linted text, message in Japanese). */
 export function toRawFinding(m: KernelMessage, textLength: number): RawFinding {
   const from = Math.min(m.range?.[0] ?? m.index, textLength)
-  const to = Math.min(Math.max(m.range?.[1] ?? from + 1, from), textLength)
+  let to = Math.min(Math.max(m.range?.[1] ?? from + 1, from), textLength)
+  // Rules like prh point at one character; their fix shows the whole word to underline.
+  if (m.fix && m.fix.range[0] === from) to = Math.min(Math.max(to, m.fix.range[1]), textLength)
   return {
     ruleId: m.ruleId,
     message: japaneseMessage(m.message, m.ruleId),

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { RawFinding } from '../../../shared/proofread/incremental'
-import type { RuleScope } from './engine'
+import type { ProofreadEngine, RuleScope } from './engine'
 import type { LintHost, WorkerRequest, WorkerResponse } from './protocol'
 import type { EngineConfig } from './shipped-rules'
 
@@ -85,7 +85,7 @@ export class WorkerLintHost implements LintHost {
 
 /** textlint on the calling thread (loaded on first use). */
 export class InProcessLintHost implements LintHost {
-  private engine: Promise<import('./engine').ProofreadEngine> | null = null
+  private engine: Promise<ProofreadEngine> | null = null
   private config: EngineConfig | null = null
 
   async configure(config: EngineConfig): Promise<void> {
@@ -93,7 +93,7 @@ export class InProcessLintHost implements LintHost {
     this.engine = null
   }
 
-  private async current(): Promise<import('./engine').ProofreadEngine> {
+  private async current(): Promise<ProofreadEngine> {
     if (!this.engine) {
       const config = this.config
       this.engine = (async () => {
