@@ -26,9 +26,10 @@ import { parseArgs } from './args'
 import { classifyImageSrc } from './images'
 import { formatFinding, type CliIo, type Finding, type Severity } from './output'
 import { findRepoRoot, toPosix } from './post-context'
+import { proofreadRepository, toCheckFinding } from './proofread'
 
 /** Usage of `portal-writer check`. */
-export const CHECK_USAGE = 'portal-writer check [<repo>]'
+export const CHECK_USAGE = 'portal-writer check [--proofread] [<repo>]'
 
 /** The renderer's placeholder for an image it refuses; its title ends with the src as written. */
 const PLACEHOLDER_CLASS = /(?:^|\s)pw-missing-image(?:\s|$)/
@@ -290,7 +291,7 @@ export async function checkRepository(
 
 /** `portal-writer check`: validates every post; exits 1 when any error was found. */
 export async function checkCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv, [], [])
+  const parsed = parseArgs(argv, [], ['proofread'])
   if (parsed.kind === 'error' || parsed.args.positionals.length > 1) {
     io.err(`使い方 / usage: ${CHECK_USAGE}`)
     return 2
@@ -306,6 +307,11 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     return 2
   }
   const { findings, posts } = await checkRepository(root, io.cwd)
+  if (parsed.args.flags.has('proofread')) {
+    const proofread = await proofreadRepository(root, io.cwd)
+    for (const n of proofread.notices) io.err(`${n.ja} / ${n.en}`)
+    findings.push(...proofread.findings.map(toCheckFinding))
+  }
   for (const f of findings) io.out(formatFinding(f))
   const errors = findings.filter((f) => f.severity === 'error').length
   const warnings = findings.length - errors

@@ -113,5 +113,24 @@ export function parseConfigFile(name: string, source: string): ConfigFileResult 
   // JSON is YAML too; JSON files may carry comments. `.textlintrc` is JSON when it starts with `{`.
   const json =
     name.endsWith('.json') || (name === '.textlintrc' && source.trimStart().startsWith('{'))
-  return parseData(json ? stripComments(source) : source, 0)
+  if (!json) return parseData(source, 0)
+  const text = stripComments(source)
+  try {
+    return { kind: 'ok', value: JSON.parse(text) as unknown }
+  } catch (error) {
+    // Trailing commas and unquoted keys (JSON5-style) are read as YAML flow; a real mistake is
+    // reported where JSON itself stopped.
+    const relaxed = parseData(text, 0)
+    if (relaxed.kind === 'ok') return relaxed
+    const at = /position (\d+)/.exec(String(error))
+    const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!
+    return {
+      kind: 'error',
+      line: at ? lineAt(text, Number(at[1])) : relaxed.line,
+      reason: {
+        ja: `書式が正しくありません（${detail}）`,
+        en: `The syntax is not valid (${detail})`,
+      },
+    }
+  }
 }

@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { msg, type LocalizedText } from '../../../shared/localized'
 import { CONFIG_FILE_NAMES, parseConfigFile } from './config-file'
-import { DEFAULT_PRH_DICTIONARY } from './default-dictionary'
+import { defaultEngineConfig } from './default-config'
 import { readPrhDictionaries } from './prh-dictionary'
+
+export { defaultEngineConfig }
 import {
   normalizeRuleKey,
   PRESET_KEY,
@@ -27,23 +29,6 @@ export interface ProofreadConfig {
   notices: LocalizedText[]
   /** Files whose change means the configuration must be read again (absolute). */
   files: string[]
-}
-
-/**
- * The built-in default: the technical-writing preset tuned for blog prose (sentences up to 120
- * characters, exclamation marks allowed) and prh with the shipped dictionary of tech names.
- */
-export function defaultEngineConfig(): EngineConfig {
-  return {
-    preset: {
-      'sentence-length': { max: 120 },
-      'no-exclamation-question-mark': {
-        allowHalfWidthExclamation: true,
-        allowFullWidthExclamation: true,
-      },
-    },
-    rules: [{ name: PRH_KEY, options: { ruleContents: [DEFAULT_PRH_DICTIONARY] } }],
-  }
 }
 
 const SHIPPED = new Set<string>(PRESET_RULE_NAMES)

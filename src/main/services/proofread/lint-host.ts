@@ -98,7 +98,7 @@ export class InProcessLintHost implements LintHost {
       const config = this.config
       this.engine = (async () => {
         const { ProofreadEngine } = await import('./engine')
-        const { defaultEngineConfig } = await import('./config')
+        const { defaultEngineConfig } = await import('./default-config')
         return new ProofreadEngine(config ?? defaultEngineConfig())
       })()
     }

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { ProofreadEngine } from './engine'
 import type { WorkerRequest, WorkerResponse } from './protocol'
-import { defaultEngineConfig } from './config'
+import { defaultEngineConfig } from './default-config'
 
 const data = (workerData ?? {}) as { dicPath?: string | null }
 if (data.dicPath) process.env.KUROMOJIN_DIC_PATH = data.dicPath
