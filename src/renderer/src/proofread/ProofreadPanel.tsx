@@ -4,6 +4,9 @@ import { useI18n } from '../i18n/locale'
 import { prText } from './strings'
 import './proofread.css'
 
+/** Findings listed at once (the editor underlines all of them); keeps the panel cheap to render. */
+const MAX_LISTED = 200
+
 /**
  * The 「校正」 side-panel tab: every textlint finding of the shown post (click to jump), quick fixes,
  * 「このルールを無効にする」, the rules turned off for this repository, and notes about the blog's
@@ -48,7 +51,7 @@ export function ProofreadPanel({ hasPost }: { hasPost: boolean }) {
         <p className="proofread-none">{prText(locale, 'none')}</p>
       ) : (
         <ol className="proofread-list">
-          {snap.findings.map((f, i) => (
+          {snap.findings.slice(0, MAX_LISTED).map((f, i) => (
             <li key={`${f.ruleId}:${f.from}:${i}`} className="proofread-item">
               <button
                 type="button"
@@ -82,6 +85,11 @@ export function ProofreadPanel({ hasPost }: { hasPost: boolean }) {
             </li>
           ))}
         </ol>
+      )}
+      {snap.findings.length > MAX_LISTED && (
+        <p className="proofread-more">
+          {prText(locale, 'more', { n: snap.findings.length - MAX_LISTED })}
+        </p>
       )}
       {snap.source && snap.source.disabled.length > 0 && (
         <div className="proofread-disabled">

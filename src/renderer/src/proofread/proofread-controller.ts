@@ -206,6 +206,19 @@ export class ProofreadController {
   }
 }
 
+/** Whether two finding lists say the same (positions, rules, messages). */
+function sameFindings(a: readonly ProofFinding[], b: readonly ProofFinding[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!
+    const y = b[i]!
+    if (x.from !== y.from || x.to !== y.to || x.ruleId !== y.ruleId || x.message !== y.message) {
+      return false
+    }
+  }
+  return true
+}
+
 function button(label: string, onClick: () => void): HTMLButtonElement {
   const b = document.createElement('button')
   b.type = 'button'
@@ -284,16 +297,29 @@ class LintRunner {
         : result.findings
             .map((f) => mapFinding(f, changes))
             .filter((f): f is ProofFinding => f !== null)
-      this.view.dispatch({ effects: setFindings.of(findings) })
-      this.controller.publish({
-        path,
-        findings: this.view.state.field(findingsField).findings,
-        complete: result.complete,
-        documentChecked: result.documentChecked,
-        notices: result.notices,
-        source: result.source,
-        error: null,
-      })
+      // Repeated answers during a first lint often add nothing: leave the editor and panel alone.
+      const shown = this.view.state.field(findingsField).findings
+      if (!sameFindings(shown, findings)) this.view.dispatch({ effects: setFindings.of(findings) })
+      const snap = this.controller.getSnapshot()
+      if (
+        snap.path !== path ||
+        !sameFindings(snap.findings, findings) ||
+        snap.complete !== result.complete ||
+        snap.documentChecked !== result.documentChecked ||
+        snap.error !== null ||
+        JSON.stringify([snap.notices, snap.source]) !==
+          JSON.stringify([result.notices, result.source])
+      ) {
+        this.controller.publish({
+          path,
+          findings: this.view.state.field(findingsField).findings,
+          complete: result.complete,
+          documentChecked: result.documentChecked,
+          notices: result.notices,
+          source: result.source,
+          error: null,
+        })
+      }
     } else if (result.kind === 'error') {
       this.controller.publish({ error: result.message })
     }

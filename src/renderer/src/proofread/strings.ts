@@ -30,6 +30,10 @@ export const proofreadStrings = {
   enableRule: { ja: '有効に戻す', en: 'Turn back on' },
   jump: { ja: '{line} 行目へ移動', en: 'Go to line {line}' },
   line: { ja: '{line} 行', en: 'line {line}' },
+  more: {
+    ja: 'ほかに {n} 件あります（エディタの下線で確認できます）。',
+    en: '{n} more (underlined in the editor).',
+  },
 } satisfies Record<string, Record<Locale, string>>
 
 /** A proofreading label in a language, with `{name}` placeholders filled. */
