@@ -20,7 +20,11 @@ const BENCHES = [
     title: 'Publishing (real git, loopback HTTP remote)',
     issue: 6,
   },
-  { file: 'bench/proofread.bench.ts', title: 'Proofreading (textlint in the worker; real app)', issue: 13 },
+  {
+    file: 'bench/proofread.bench.ts',
+    title: 'Proofreading (textlint in the worker; real app)',
+    issue: 13,
+  },
 ]
 /** Figures whose target applies to the p95 rather than the median. */
 const P95_TARGETS = [/keystroke/, /form edit/i, /frame/i]
