@@ -134,6 +134,9 @@ export function createHandlers(services: HandlerServices, deps: HandlerDeps): Ha
     'proofread:lint': (request) => services.proofread.lint(request),
     'proofread:setRuleDisabled': ({ ruleId, disabled }) =>
       services.proofread.setRuleDisabled(ruleId, disabled),
+    'publish:compare': ({ path }) => services.publish.compare(path),
+    'publish:folder': () => services.publish.folder(),
+    'publish:returnToBase': () => services.publish.returnToBase(),
     ...createEyecatchHandlers(services.images),
   }
 }

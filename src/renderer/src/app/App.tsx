@@ -15,6 +15,8 @@ import { ShareTab } from '../card/tabs/ShareTab'
 import { PublishTab } from '../publish/PublishTab'
 import { ProofreadPanel } from '../proofread/ProofreadPanel'
 import { prText } from '../proofread/strings'
+import { FolderBanner } from '../publish/FolderBanner'
+import { usePublishStates } from '../publish/use-publish-states'
 import { EyecatchDialog } from '../eyecatch/EyecatchDialog'
 import { Toolbar } from './Toolbar'
 import { useAppCommands } from './use-app-commands'
@@ -48,6 +50,7 @@ export function App() {
   }, [currentTitle, view.currentPath, dirty])
 
   const onResize = useCallback(() => sync.invalidate(), [sync])
+  const publishStates = usePublishStates(portal, view)
   const conflict = view.current?.conflict ?? null
 
   return (
@@ -68,6 +71,13 @@ export function App() {
           </button>
         </div>
       )}
+      <FolderBanner
+        portal={portal}
+        repoRoot={view.repo?.root ?? null}
+        locale={locale}
+        refreshKey={view.posts}
+        onReturned={() => void workspace.refreshPosts()}
+      />
       <SplitPanes
         onResize={onResize}
         list={
@@ -75,6 +85,7 @@ export function App() {
             repo={view.repo}
             posts={view.posts}
             currentPath={view.currentPath}
+            states={publishStates}
             onOpen={(p) => void workspace.openPost(p)}
           />
         }
