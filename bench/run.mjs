@@ -21,6 +21,11 @@ const BENCHES = [
     issue: 6,
   },
   { file: 'bench/cli.bench.ts', title: 'portal-writer command: start-up and check', issue: 12 },
+  {
+    file: 'bench/proofread.bench.ts',
+    title: 'Proofreading (textlint in the worker; real app)',
+    issue: 13,
+  },
 ]
 /** Figures whose target applies to the p95 rather than the median. */
 const P95_TARGETS = [/keystroke/, /form edit/i, /frame/i]

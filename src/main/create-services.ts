@@ -17,6 +17,8 @@ import { createPublishService, type PublishService } from './services/publish'
 import { configureSharp, ImageService } from './services/images/image-service'
 import { CardsService } from './services/cards'
 import { BookmarksService } from './services/bookmarks'
+import { ProofreadService } from './services/proofread/service'
+import { InProcessLintHost, WorkerLintHost } from './services/proofread/lint-host'
 
 /** Encrypts secrets at rest (Electron's safeStorage when available). Kept for the git credential service. */
 export interface Encryption {
@@ -45,6 +47,12 @@ export interface CreateServicesOptions {
   watch?: { debounceMs?: number; pollMs?: number }
   /** The clock for new posts' dates. */
   now?: () => number
+  /**
+   * Proofreading: the built worker script (`out/main/proofread-worker.js`) and the kuromoji
+   * dictionary folder (null: next to kuromoji in node_modules). Without a worker file textlint runs
+   * in-process (tests only: it would block main).
+   */
+  proofread?: { workerFile?: string | null; dicPath?: string | null }
   /** Hatena Bookmark's count endpoint (default: the public one, or `PORTAL_WRITER_HATENA_ENDPOINT`). */
   hatenaEndpoint?: string
 }
@@ -75,6 +83,8 @@ export interface Services {
   cards: CardsService
   /** Hatena Bookmark counts (off until the writer turns them on). */
   bookmarks: BookmarksService
+  /** textlint proofreading of open posts (in a worker thread). */
+  proofread: ProofreadService
   /** Opens the sample blog's copy; null when there is none. */
   openSample(): Promise<OpenRepoResult | null>
   /** Stops watchers and waits for pending writes. */
@@ -163,6 +173,20 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     log: options.log,
   })
 
+  const workerFile = options.proofread?.workerFile ?? null
+  const proofread = new ProofreadService({
+    root: () => repo.current()?.root ?? null,
+    host: workerFile
+      ? new WorkerLintHost({ workerFile, dicPath: options.proofread?.dicPath, log: options.log })
+      : new InProcessLintHost(),
+    disabledRules: (root) => settings.get().proofreadDisabledRules?.[root] ?? [],
+    saveDisabledRules: async (root, ruleIds) => {
+      const all = { ...settings.get().proofreadDisabledRules, [root]: ruleIds }
+      await settings.update({ proofreadDisabledRules: all })
+    },
+    log: options.log,
+  })
+
   const openSample = async () => (sampleRoot ? repo.open(sampleRoot, { remember: false }) : null)
   let startupNotice: LocalizedText | null = sample.message
   const last = settings.get().lastRepoPath
@@ -190,8 +214,10 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     images,
     cards,
     bookmarks,
+    proofread,
     openSample,
     async dispose() {
+      await proofread.dispose()
       await watcher.dispose()
       await bookmarks.idle()
       await writer.idle()

@@ -12,6 +12,7 @@ import type { PostFilesService } from './services/post-move'
 import type { SuggestionIndex } from './services/suggestions'
 import { createEyecatchHandlers } from './services/images/handlers'
 import type { LocalizedText } from '../shared/localized'
+import type { ProofreadService } from './services/proofread/service'
 
 /** What the handlers need from the services (a subset of `Services`, so tests can pass their own). */
 export interface HandlerServices {
@@ -24,6 +25,7 @@ export interface HandlerServices {
   bookmarks: Pick<BookmarksService, 'counts' | 'setEnabled'>
   postFiles: Pick<PostFilesService, 'move' | 'assets'>
   suggestions: Pick<SuggestionIndex, 'suggestions' | 'updatePost' | 'updateFromText' | 'removePost'>
+  proofread: Pick<ProofreadService, 'lint' | 'setRuleDisabled'>
   /** Tells the renderer that the set of posts changed (`posts:list-changed`). */
   postsChanged?(): void
   /** Told to the writer once at start (git missing, last repository gone). */
@@ -129,6 +131,9 @@ export function createHandlers(services: HandlerServices, deps: HandlerDeps): Ha
     'publish:setToken': ({ host, token }) => services.publish.setToken(host, token),
     'publish:forgetToken': ({ host }) => services.publish.forgetToken(host),
     'publish:setIdentity': (identity) => services.publish.setIdentity(identity),
+    'proofread:lint': (request) => services.proofread.lint(request),
+    'proofread:setRuleDisabled': ({ ruleId, disabled }) =>
+      services.proofread.setRuleDisabled(ruleId, disabled),
     'publish:compare': ({ path }) => services.publish.compare(path),
     'publish:folder': () => services.publish.folder(),
     'publish:returnToBase': () => services.publish.returnToBase(),

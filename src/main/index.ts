@@ -57,6 +57,12 @@ async function main(): Promise<void> {
     sampleSourceDir,
     resourcesDir,
     emit,
+    // textlint runs in a worker thread beside main's bundle; the morphological dictionary ships
+    // outside the asar (extraResources) when packaged, and comes from node_modules in a clone.
+    proofread: {
+      workerFile: join(__dirname, 'proofread-worker.js'),
+      dicPath: app.isPackaged ? join(resourcesDir, 'kuromoji-dict') : null,
+    },
     encryption: safeStorage.isEncryptionAvailable()
       ? {
           encrypt: (s: string) => safeStorage.encryptString(s),

@@ -10,6 +10,8 @@ const settingsSchema = z.object({
   version: z.literal(1),
   /** Absolute path of the repository opened last. */
   lastRepoPath: z.string().nullable(),
+  /** Proofreading rules turned off, by repository root (「このルールを無効にする」). */
+  proofreadDisabledRules: z.record(z.string(), z.array(z.string())).optional(),
 })
 
 /** The app's own small settings. */

@@ -5,6 +5,7 @@ import { markdownSettingsInForceSchema } from '../markdown/settings'
 import { publishApiShape, publishChannels, publishEvents } from '../publish'
 import { eyecatchApiShape, eyecatchChannels } from '../eyecatch/schemas'
 import { metadataApiShape, metadataChannels } from '../metadata/contract'
+import { proofreadApiShape, proofreadChannels } from '../proofread/contract'
 import type { CardData } from '../card'
 
 /**
@@ -184,6 +185,7 @@ export const channels = {
   ...publishChannels,
   ...eyecatchChannels,
   ...metadataChannels,
+  ...proofreadChannels,
 } as const
 
 /** Main → renderer events. */
@@ -238,6 +240,7 @@ export const apiShape = {
   publish: publishApiShape,
   ...eyecatchApiShape,
   ...metadataApiShape,
+  ...proofreadApiShape,
 } as const satisfies Record<string, Record<string, Channel>>
 
 type Shape = typeof apiShape

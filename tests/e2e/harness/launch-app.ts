@@ -124,6 +124,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     sampleSourceDir: SAMPLE_BLOG_DIR,
     resourcesDir: join(PROJECT_ROOT, 'resources'),
     emit,
+    // The built proofreading worker, as the app runs it.
+    proofread: {
+      workerFile: join(PROJECT_ROOT, 'out/main/proofread-worker.js'),
+      dicPath: join(PROJECT_ROOT, 'node_modules/kuromoji/dict'),
+    },
   })
   const openedUrls: string[] = []
   let origin = ''

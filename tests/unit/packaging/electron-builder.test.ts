@@ -139,7 +139,12 @@ async function makeStubElectron(dir: string): Promise<void> {
 }
 
 /** The build outputs the app needs at run time (electron.vite.config.ts). */
-const BUILD_OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']
+const BUILD_OUTPUTS = [
+  'out/main/index.js',
+  'out/main/proofread-worker.js',
+  'out/preload/index.cjs',
+  'out/renderer/index.html',
+]
 
 /** Terminal colour codes, stripped from the build's output before quoting it. */
 const ANSI_COLOR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g')
@@ -148,6 +153,7 @@ const ANSI_COLOR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g')
 const MINIMAL_OUT: Record<string, string> = {
   'out/main/index.js': "'use strict'\n// Minimal stand-in for the built main process.\n",
   'out/main/index.js.map': '{"version":3,"sources":[],"mappings":""}\n',
+  'out/main/proofread-worker.js': '// Minimal stand-in for the built proofreading worker.\n',
   'out/preload/index.cjs': "'use strict'\n",
   'out/renderer/index.html': '<!doctype html><title>Portal Writer</title>\n',
 }
@@ -311,6 +317,15 @@ describe.skipIf(process.platform === 'win32')(
         expect(await sha256(join(packed, file)), file).toBe(await sha256(join(source, file)))
       }
       expect(existsSync(join(appOutDir, 'resources/icons/icon.png'))).toBe(true)
+    })
+
+    it('ships textlint bundled in out/main and kuromoji’s dictionary beside the asar, where the worker reads it', async () => {
+      expect(asarEntries).toContain('/out/main/proofread-worker.js')
+      const want = (await readdir(join(ROOT, 'node_modules/kuromoji/dict')))
+        .filter((f) => f.endsWith('.dat.gz'))
+        .sort()
+      expect(want.length).toBeGreaterThan(5)
+      expect((await readdir(join(appOutDir, 'resources/kuromoji-dict'))).sort()).toEqual(want)
     })
 
     it('flips the Electron fuses in the packaged executable as src/main/electron/security.ts asks', async () => {

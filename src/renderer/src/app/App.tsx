@@ -13,6 +13,8 @@ import { CardTab } from '../card/tabs/CardTab'
 import { FeedTab } from '../card/tabs/FeedTab'
 import { ShareTab } from '../card/tabs/ShareTab'
 import { PublishTab } from '../publish/PublishTab'
+import { ProofreadPanel } from '../proofread/ProofreadPanel'
+import { prText } from '../proofread/strings'
 import { FolderBanner } from '../publish/FolderBanner'
 import { usePublishStates } from '../publish/use-publish-states'
 import { EyecatchDialog } from '../eyecatch/EyecatchDialog'
@@ -21,7 +23,7 @@ import { useAppCommands } from './use-app-commands'
 
 /** The main window: toolbar, three panes, dialogs. */
 export function App() {
-  const { workspace, editor, sync, portal } = useControllers()
+  const { workspace, editor, sync, portal, proofread } = useControllers()
   const view = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot)
   const { t, text, locale } = useI18n()
   const [newPostOpen, setNewPostOpen] = useState(false)
@@ -38,6 +40,7 @@ export function App() {
   useAppCommands(openNewPost)
 
   useEffect(() => editor.setLocale(locale), [editor, locale])
+  useEffect(() => proofread.setLocale(locale), [proofread, locale])
 
   const currentTitle = view.posts.find((p) => p.path === view.currentPath)?.title
   const dirty = view.current?.dirty ?? false
@@ -106,6 +109,11 @@ export function App() {
               { id: 'feed', label: t('side.feed'), content: <FeedTab view={view} /> },
               { id: 'share', label: t('side.share'), content: <ShareTab view={view} /> },
               { id: 'publish', label: t('side.publish'), content: <PublishTab view={view} /> },
+              {
+                id: 'proofread',
+                label: prText(locale, 'tab'),
+                content: <ProofreadPanel hasPost={view.current !== null} />,
+              },
             ]}
           />
         }

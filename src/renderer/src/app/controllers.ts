@@ -7,6 +7,7 @@ import { PreviewController } from '../preview/preview-controller'
 import { renderArticle } from '../preview/render-article'
 import { ScrollSyncController } from '../sync/scroll-sync-controller'
 import { Workspace } from './workspace'
+import { ProofreadController } from '../proofread/proofread-controller'
 
 /** The long-lived, non-React parts of the app. */
 export interface Controllers {
@@ -15,6 +16,8 @@ export interface Controllers {
   editor: EditorHost
   preview: PreviewController
   sync: ScrollSyncController
+  /** textlint findings of the shown post (underlines, gutter, panel). */
+  proofread: ProofreadController
 }
 
 /**
@@ -25,6 +28,10 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
   let workspace: Workspace | null = null
   let sync: ScrollSyncController | null = null
   let preview: PreviewController | null = null
+  let editorRef: EditorHost | null = null
+  const proofread = new ProofreadController(portal.proofread, {
+    currentPath: () => editorRef?.currentPath ?? null,
+  })
   const editor = new EditorHost(
     document.createElement('div'),
     {
@@ -33,7 +40,9 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
       onScroll: () => sync?.editorScrolled(),
     },
     locale,
+    proofread.extension(),
   )
+  editorRef = editor
   workspace = new Workspace(portal, editor)
   const ws = workspace
   connectBodyImages(portalBodyImageHost(portal, () => ws.getSnapshot().current?.assetDir ?? null))
@@ -65,7 +74,7 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
     },
   )
   sync = new ScrollSyncController(editor.view, preview)
-  return { portal, workspace, editor, preview, sync }
+  return { portal, workspace, editor, preview, sync, proofread }
 }
 
 /** React access to the controllers. */

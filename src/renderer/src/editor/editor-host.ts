@@ -60,14 +60,19 @@ export class EditorHost {
     parent: HTMLElement,
     private readonly callbacks: EditorHostCallbacks,
     locale: Locale,
+    /** Features' editor extensions, composed by the app (proofreading…). */
+    features: Extension = [],
   ) {
     this.locale = locale
-    this.shared = editorExtensions({
-      onDocChanged: (external) => {
-        if (!external && this.shown !== null) this.callbacks.onEdit(this.shown)
-        this.callbacks.onDocChanged()
-      },
-    })
+    this.shared = [
+      editorExtensions({
+        onDocChanged: (external) => {
+          if (!external && this.shown !== null) this.callbacks.onEdit(this.shown)
+          this.callbacks.onDocChanged()
+        },
+      }),
+      features,
+    ]
     this.empty = this.createState('', true)
     this.view = new EditorView({ state: this.empty, parent })
     this.view.scrollDOM.addEventListener('scroll', () => this.callbacks.onScroll(), {
