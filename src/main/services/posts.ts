@@ -59,6 +59,12 @@ const NOT_UTF8 = msg(
   'This file contains bytes that are not valid UTF-8, so it is open read-only: saving would replace them. Convert it to UTF-8 and open it again.',
 )
 
+const NOT_A_POST_FILE = (relPath: string) =>
+  msg(
+    `「${relPath}」は記事のファイルでも記事の画像フォルダの中のファイルでもないため、このアプリからは保存しません（リポジトリの設定やワークフローを書き換えないためです）。`,
+    `"${relPath}" is neither a post file nor a file in a post’s asset folder, so the app does not save it (it never rewrites the repository’s settings or workflows).`,
+  )
+
 function codeOf(error: unknown): string {
   return (error as NodeJS.ErrnoException | null)?.code ?? 'UNKNOWN'
 }
@@ -198,6 +204,11 @@ export class PostsService {
     return this.deps.writer.exclusive(orderKey, async () => {
       const resolved = await resolveInRepo(repo.root, checked.relPath)
       if (resolved.kind === 'refused') return { kind: 'error', message: resolved.reason }
+      // Both the name and where a link leads must be a post or inside an asset folder (D11).
+      for (const rel of [resolved.relPath, resolved.realRelPath]) {
+        if (!isSavablePath(repo.profile, rel))
+          return { kind: 'error', message: NOT_A_POST_FILE(rel) }
+      }
       const write = () => this.saveResolved(request, resolved.relPath, resolved.realPath)
       // A symlinked name also takes the real file's turn (the watcher and other names use that one).
       return resolved.realPath === orderKey
@@ -359,6 +370,21 @@ export class PostsService {
       return { kind: 'created', post: summarizePost(resolved.relPath, key, head) }
     })
   }
+}
+
+/**
+ * Whether `posts:save` may write a repository-relative path: a post file (the profile's
+ * `postPath`) or a file inside a post's asset folder; never `Gemfile`, `.github/…` or the profile.
+ */
+export function isSavablePath(profile: Profile, relPath: string): boolean {
+  if (patternMatcher(profile.postPath)(relPath)) return true
+  const parts = relPath.split('/')
+  if (parts.some((part) => part.startsWith('.'))) return false
+  const inAssets = patternMatcher(profile.assetPath)
+  for (let i = parts.length - 1; i > 0; i--) {
+    if (inAssets(parts.slice(0, i).join('/'))) return true
+  }
+  return false
 }
 
 /** The asset folder of a post path under the profile, or null when the path is not a post path. */
