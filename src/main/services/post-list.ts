@@ -7,7 +7,7 @@ import { splitPost } from '../../shared/front-matter'
 import { msg } from '../../shared/localized'
 import type { PostSummary } from '../../shared/post'
 import { patternMatcher, type PostKey } from '../../shared/profile'
-import { isTempFileName } from './atomic-file'
+import { isTempFileName } from './temp-files'
 import { parseSimpleYaml } from './front-matter-fast'
 import { checkRelativePath, resolveInRepo } from './paths'
 
