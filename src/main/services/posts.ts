@@ -1,4 +1,4 @@
-import { access, constants, mkdir, readFile, stat } from 'node:fs/promises'
+import { access, constants, readFile, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { Document, Scalar } from 'yaml'
 import { formatWithOffset, parseFrontMatterDate } from '../../shared/dates'
@@ -7,7 +7,8 @@ import { msg, type LocalizedText } from '../../shared/localized'
 import type { PostSummary } from '../../shared/post'
 import { fillPattern, patternMatcher, postKeyFor, type Profile } from '../../shared/profile'
 import { checkSlug } from '../../shared/slug'
-import { writeFileAtomic, type AtomicWriter } from './atomic-file'
+import { writeErrorMessage, writeFileAtomic, type AtomicWriter } from './atomic-file'
+import { makeFolder } from './make-folder'
 import type { KnownFiles } from './known-files'
 import { decodeText, encodeText, hashBytes } from './post-bytes'
 import { PostIndex, readPostHead, summarizePost } from './post-list'
@@ -53,6 +54,10 @@ const READ_ONLY_FILE = msg(
 const READ_ONLY_FOLDER = msg(
   'このファイルのフォルダに書き込む権限がないため保存できません。権限を変えるか、内容を別の場所に保存してください。',
   'You cannot write to this file’s folder, so it cannot be saved. Change the permissions, or save the text elsewhere.',
+)
+const READ_ONLY_DISK = msg(
+  'リポジトリが読み取り専用のディスクにあるため、記事を作れません。書き込める場所にリポジトリを置いてください。',
+  'The repository is on a read-only disk, so the post cannot be created. Put the repository somewhere writable.',
 )
 const NOT_UTF8 = msg(
   'このファイルは UTF-8 として正しくない文字を含むため、読み取り専用で開きました。保存すると元のバイトが失われるためです。UTF-8 に変換してから開き直してください。',
@@ -248,7 +253,13 @@ export class PostsService {
     const hash = hashBytes(bytes)
     if (hash !== diskHash) {
       const mode = disk ? (await stat(realPath)).mode : undefined
-      if (!disk) await mkdir(dirname(realPath), { recursive: true }).catch(() => undefined)
+      if (!disk) {
+        const folder = await makeFolder(dirname(realPath)).then(
+          () => null,
+          (error: unknown) => codeOf(error),
+        )
+        if (folder) return { kind: 'error', message: writeErrorMessage(folder, realPath) }
+      }
       const written = await writeFileAtomic(realPath, bytes, { mode })
       if (written.kind === 'error') return { kind: 'error', message: written.message }
     }
@@ -351,15 +362,18 @@ export class PostsService {
         }
       }
       try {
-        await mkdir(dirname(resolved.realPath), { recursive: true })
-        await mkdir(assets.realPath, { recursive: true })
+        await makeFolder(dirname(resolved.realPath))
+        await makeFolder(assets.realPath)
       } catch (error) {
         return {
           kind: 'error',
-          message: msg(
-            `記事のフォルダを作れませんでした（${codeOf(error)}）。フォルダの権限や空き容量を確かめてください。`,
-            `Could not create the post’s folders (${codeOf(error)}). Check the folder permissions and free space.`,
-          ),
+          message:
+            codeOf(error) === 'EROFS'
+              ? READ_ONLY_DISK
+              : msg(
+                  `記事のフォルダを作れませんでした（${codeOf(error)}）。フォルダの権限や空き容量を確かめてください。`,
+                  `Could not create the post’s folders (${codeOf(error)}). Check the folder permissions and free space.`,
+                ),
         }
       }
       const bytes = Buffer.from(text, 'utf8')
