@@ -59,6 +59,10 @@ const READ_ONLY_DISK = msg(
   'リポジトリが読み取り専用のディスクにあるため、記事を作れません。書き込める場所にリポジトリを置いてください。',
   'The repository is on a read-only disk, so the post cannot be created. Put the repository somewhere writable.',
 )
+const LONE_CR = msg(
+  'このファイルには CR だけの改行（古い Mac 形式）があります。編集しない行の改行はそのまま保ちますが、編集した行や新しい行の改行はこのファイルで多い形式になります。',
+  'This file has line breaks made of a lone CR (old Mac style). Lines you do not edit keep their breaks; lines you edit or add take the file’s usual line break.',
+)
 const NOT_UTF8 = msg(
   'このファイルは UTF-8 として正しくない文字を含むため、読み取り専用で開きました。保存すると元のバイトが失われるためです。UTF-8 に変換してから開き直してください。',
   'This file contains bytes that are not valid UTF-8, so it is open read-only: saving would replace them. Convert it to UTF-8 and open it again.',
@@ -185,6 +189,7 @@ export class PostsService {
         eol: decoded.eol,
         bom: decoded.bom,
         readOnly,
+        notice: decoded.loneCr ? LONE_CR : null,
         assetDir: assetDirOf(repo.profile, resolved.relPath),
       },
     }
@@ -249,7 +254,7 @@ export class PostsService {
     const readOnly = await readOnlyReason(realPath, disk !== null).catch(() => null)
     if (readOnly && disk !== null) return { kind: 'error', message: readOnly }
     const format = decoded ?? known ?? { eol: 'lf' as const, bom: false }
-    const bytes = encodeText(request.text, format)
+    const bytes = encodeText(request.text, format, decoded?.raw)
     const hash = hashBytes(bytes)
     if (hash !== diskHash) {
       const mode = disk ? (await stat(realPath)).mode : undefined

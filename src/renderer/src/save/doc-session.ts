@@ -52,6 +52,8 @@ export interface DocStatus {
   /** The file vanished on disk; the buffer is kept and saving recreates it (D3). */
   missing: boolean
   readOnly: LocalizedText | null
+  /** Worth knowing before editing, editing allowed (e.g. lone-CR line breaks, D9). */
+  notice: LocalizedText | null
   conflict: Conflict | null
   /** Whether the conflict dialog is open (the writer may postpone the choice). */
   conflictOpen: boolean
@@ -101,6 +103,7 @@ export class DocSession {
       error: null,
       missing: false,
       readOnly: doc.readOnly,
+      notice: doc.notice ?? null,
       conflict: null,
       conflictOpen: false,
       assetDir: doc.assetDir,
