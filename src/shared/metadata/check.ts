@@ -1,5 +1,5 @@
-import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml'
-import { splitPost } from '../front-matter'
+import { isMap, isNode, isScalar, LineCounter } from 'yaml'
+import { parseYamlDocument, splitPost } from '../front-matter'
 import { msg, type LocalizedText } from '../localized'
 import { METADATA_MESSAGES as M } from './messages'
 import { DEFAULT_METADATA_SCHEMA, fieldSpec, frontMatterZod, type MetadataSchema } from './schema'
@@ -15,7 +15,7 @@ export interface FrontMatterProblem {
 export function frontMatterKeyLines(yaml: string): Map<string, number> {
   const lines = new Map<string, number>()
   const counter = new LineCounter()
-  const doc = parseDocument(yaml, { lineCounter: counter, prettyErrors: false })
+  const doc = parseYamlDocument(yaml, counter)
   if (!isMap(doc.contents)) return lines
   for (const pair of doc.contents.items) {
     if (isScalar(pair.key) && isNode(pair.key) && pair.key.range) {
