@@ -53,7 +53,7 @@ export interface DocStatus {
   missing: boolean
   readOnly: LocalizedText | null
   /** Worth knowing before editing, editing allowed (e.g. lone-CR line breaks, D9). */
-  notice: LocalizedText | null
+  notice?: LocalizedText | null
   conflict: Conflict | null
   /** Whether the conflict dialog is open (the writer may postpone the choice). */
   conflictOpen: boolean
