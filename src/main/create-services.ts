@@ -17,6 +17,7 @@ import { createPublishService, type PublishService } from './services/publish'
 import { configureSharp, ImageService } from './services/images/image-service'
 import { CardsService } from './services/cards'
 import { BookmarksService } from './services/bookmarks'
+import { BackupStore } from './services/backups'
 
 /** Encrypts secrets at rest (Electron's safeStorage when available). Kept for the git credential service. */
 export interface Encryption {
@@ -115,6 +116,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     known,
     now: options.now,
     index,
+    backups: new BackupStore(join(options.dataDir, 'backups')),
   })
   const postFiles = new PostFilesService({
     repo: () => repo.current(),

@@ -9,6 +9,7 @@ import { fillPattern, patternMatcher, postKeyFor, type Profile } from '../../sha
 import { checkSlug } from '../../shared/slug'
 import { writeErrorMessage, writeFileAtomic, type AtomicWriter } from './atomic-file'
 import { makeFolder } from './make-folder'
+import type { BackupEntry, BackupStore } from './backups'
 import type { KnownFiles } from './known-files'
 import { decodeText, encodeText, hashBytes } from './post-bytes'
 import { PostIndex, readPostHead, summarizePost } from './post-list'
@@ -20,6 +21,11 @@ export interface SaveRequest {
   text: string
   expectedHash: string | null
   force?: boolean
+  /**
+   * The writer chose to replace the version on disk whose hash is `expectedHash` ("keep mine"):
+   * saved only if the disk still has that version, which is kept as a backup first (D2).
+   */
+  replace?: boolean
 }
 
 /** What `posts:create` receives. */
@@ -40,6 +46,8 @@ export interface PostsServiceDeps {
   /** The clock for new posts' dates (tests pass a fixed one). */
   now?: () => number
   index?: PostIndex
+  /** Keeps versions that a save replaces without the app having written them (D2). */
+  backups?: BackupStore
 }
 
 const NO_REPO = msg(
@@ -62,6 +70,10 @@ const READ_ONLY_DISK = msg(
 const LONE_CR = msg(
   'このファイルには CR だけの改行（古い Mac 形式）があります。編集しない行の改行はそのまま保ちますが、編集した行や新しい行の改行はこのファイルで多い形式になります。',
   'This file has line breaks made of a lone CR (old Mac style). Lines you do not edit keep their breaks; lines you edit or add take the file’s usual line break.',
+)
+const BACKUP_FAILED = msg(
+  'ディスクの版を残しておけなかったため、上書きしませんでした。アプリのデータフォルダの空きや権限を確かめて、もう一度保存してください。編集内容はアプリに残っています。',
+  'The version on disk could not be kept, so it was not overwritten. Check the free space and permissions of the app’s data folder and save again. Your edits are still in the app.',
 )
 const NOT_UTF8 = msg(
   'このファイルは UTF-8 として正しくない文字を含むため、読み取り専用で開きました。保存すると元のバイトが失われるためです。UTF-8 に変換してから開き直してください。',
@@ -219,7 +231,7 @@ export class PostsService {
         if (!isSavablePath(repo.profile, rel))
           return { kind: 'error', message: NOT_A_POST_FILE(rel) }
       }
-      const write = () => this.saveResolved(request, resolved.relPath, resolved.realPath)
+      const write = () => this.saveResolved(request, repo.root, resolved.relPath, resolved.realPath)
       // A symlinked name also takes the real file's turn (the watcher and other names use that one).
       return resolved.realPath === orderKey
         ? write()
@@ -229,6 +241,7 @@ export class PostsService {
 
   private async saveResolved(
     request: SaveRequest,
+    repoRoot: string,
     relPath: string,
     realPath: string,
   ): Promise<SaveResult> {
@@ -256,6 +269,13 @@ export class PostsService {
     const format = decoded ?? known ?? { eol: 'lf' as const, bom: false }
     const bytes = encodeText(request.text, format, decoded?.raw)
     const hash = hashBytes(bytes)
+    let backup: BackupEntry | null = null
+    const replacing = request.replace === true || request.force === true
+    if (replacing && hash !== diskHash && disk && diskHash !== known?.hash && this.deps.backups) {
+      // Someone else's version is about to be replaced: keep it first, or do not replace it.
+      backup = await this.deps.backups.keep(repoRoot, relPath, disk, diskHash!)
+      if (!backup) return { kind: 'error', message: BACKUP_FAILED }
+    }
     if (hash !== diskHash) {
       const mode = disk ? (await stat(realPath)).mode : undefined
       if (!disk) {
@@ -269,7 +289,9 @@ export class PostsService {
       if (written.kind === 'error') return { kind: 'error', message: written.message }
     }
     this.deps.known.set(realPath, { hash, eol: format.eol, bom: format.bom })
-    return { kind: 'saved', hash }
+    return backup
+      ? { kind: 'saved', hash, backup: { file: backup.file, savedAt: backup.savedAt } }
+      : { kind: 'saved', hash }
   }
 
   /**
