@@ -76,15 +76,19 @@ function splitPostUncached(input: string): SplitPost {
     }
   }
   if (closeIndex < 0) {
+    const rest = text.slice(open[0].length)
     return {
-      yaml: text.slice(open[0].length),
+      yaml: rest,
       data: {},
       error: {
         line: 1,
-        message: msg(
-          'フロントマターが閉じていません。YAML の終わりに「---」だけの行を置いてください。',
-          'The front matter is not closed: add a line with only "---" after the YAML.',
-        ),
+        // Past the limits (or only the start of a huge one was given), the limit is the news.
+        message:
+          frontMatterTooLarge(rest, { atLeast: true }) ??
+          msg(
+            'フロントマターが閉じていません。YAML の終わりに「---」だけの行を置いてください。',
+            'The front matter is not closed: add a line with only "---" after the YAML.',
+          ),
       },
       hasFrontMatter: true,
       body: '',
@@ -93,7 +97,6 @@ function splitPostUncached(input: string): SplitPost {
     }
   }
   const yaml = lines.slice(0, closeIndex).join('\n')
-  const tooLarge = overLimit(closeIndex, yaml)
   const bodyLine = closeIndex + 2
   const bodyStart = open[0].length + lines.slice(0, closeIndex + 1).join('\n').length + 1
   const body = text.slice(Math.min(bodyStart, text.length))
@@ -104,7 +107,6 @@ function splitPostUncached(input: string): SplitPost {
     bodyStart: Math.min(bodyStart, text.length),
     bodyLine,
   }
-  if (tooLarge) return { ...base, data: {}, error: { line: 1, message: tooLarge } }
   if (lang !== '' && lang !== 'yaml' && lang !== 'yml') {
     return {
       ...base,
@@ -121,22 +123,35 @@ function splitPostUncached(input: string): SplitPost {
   return { ...base, ...parseFrontMatterYaml(yaml) }
 }
 
-/** Why a front matter of `lines` lines is refused before parsing (S12), or null. */
-function overLimit(lines: number, yaml: string): LocalizedText | null {
+/**
+ * Why a front matter's YAML is refused before any parser sees it (S12), or null. Every reader of
+ * front matter (the full parser, the list's fast path, the suggestion index) asks this first.
+ */
+export function frontMatterTooLarge(
+  yaml: string,
+  options: { atLeast?: boolean } = {},
+): LocalizedText | null {
   const { lines: maxLines, bytes: maxBytes } = FRONT_MATTER_LIMITS
+  // With `atLeast` the text may be only the start of the front matter: its size is a lower bound.
+  const ja = options.atLeast ? ' 以上' : ''
+  const en = options.atLeast ? 'at least ' : ''
+  let lines = 1
+  for (let i = yaml.indexOf('\n'); i >= 0 && lines <= maxLines; i = yaml.indexOf('\n', i + 1))
+    lines++
+  if (lines > maxLines) lines = yaml.split('\n').length
   const n = (value: number) => value.toLocaleString('en')
   if (lines > maxLines) {
     return msg(
-      `フロントマターが長すぎるため読み込みません（${n(lines)} 行。上限は ${n(maxLines)} 行）。不要な項目を削るか本文に移してください。`,
-      `The front matter is too long to read (${n(lines)} lines; the limit is ${n(maxLines)} lines). Remove what is not needed or move it into the body.`,
+      `フロントマターが長すぎるため読み込みません（${n(lines)} 行${ja}。上限は ${n(maxLines)} 行）。不要な項目を削るか本文に移してください。`,
+      `The front matter is too long to read (${en}${n(lines)} lines; the limit is ${n(maxLines)} lines). Remove what is not needed or move it into the body.`,
     )
   }
   // Up to 3 UTF-8 bytes per UTF-16 unit: counted exactly only when it could matter.
   const bytes = yaml.length * 3 <= maxBytes ? yaml.length : new TextEncoder().encode(yaml).length
   if (bytes > maxBytes) {
     return msg(
-      `フロントマターが大きすぎるため読み込みません（${n(Math.ceil(bytes / 1024))} KB。上限は ${n(maxBytes / 1024)} KB）。不要な項目を削るか本文に移してください。`,
-      `The front matter is too large to read (${n(Math.ceil(bytes / 1024))} KB; the limit is ${n(maxBytes / 1024)} KB). Remove what is not needed or move it into the body.`,
+      `フロントマターが大きすぎるため読み込みません（${n(Math.ceil(bytes / 1024))} KB${ja}。上限は ${n(maxBytes / 1024)} KB）。不要な項目を削るか本文に移してください。`,
+      `The front matter is too large to read (${en}${n(Math.ceil(bytes / 1024))} KB; the limit is ${n(maxBytes / 1024)} KB). Remove what is not needed or move it into the body.`,
     )
   }
   return null
@@ -182,6 +197,8 @@ const recentParses = new Map<string, YamlResult>()
 export function parseFrontMatterYaml(yaml: string): YamlResult {
   const hit = recentParses.get(yaml)
   if (hit) return hit
+  const tooLarge = frontMatterTooLarge(yaml)
+  if (tooLarge) return { data: {}, error: { line: 1, message: tooLarge } }
   const result = parseFrontMatterYamlUncached(yaml)
   if (recentParses.size >= 8) recentParses.delete(recentParses.keys().next().value!)
   recentParses.set(yaml, result)

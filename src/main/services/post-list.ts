@@ -3,7 +3,7 @@ import { open, readdir, realpath } from 'node:fs/promises'
 import { isUtf8 } from 'node:buffer'
 import { join } from 'node:path'
 import { parseFrontMatterDate } from '../../shared/dates'
-import { FRONT_MATTER_LIMITS, splitPost } from '../../shared/front-matter'
+import { frontMatterTooLarge, splitPost } from '../../shared/front-matter'
 import { msg } from '../../shared/localized'
 import type { PostSummary } from '../../shared/post'
 import { patternMatcher, type PostKey } from '../../shared/profile'
@@ -231,9 +231,10 @@ function quickFrontMatter(text: string): Record<string, unknown> | null {
   if (!text.startsWith('---\n')) return null
   const lines = text.slice(4).split('\n')
   const close = lines.findIndex((line) => FENCE_LINE.test(line))
-  // Past the limit, splitPost refuses it with a message naming the limit (S12).
-  if (close < 0 || close > FRONT_MATTER_LIMITS.lines) return null
-  return parseSimpleYaml(lines.slice(0, close).join('\n'))
+  if (close < 0) return null
+  const yaml = lines.slice(0, close).join('\n')
+  // Past the limits, splitPost refuses it with a message naming them (S12).
+  return frontMatterTooLarge(yaml) ? null : parseSimpleYaml(yaml)
 }
 
 function sortTime(post: PostSummary, key: PostKey): number {

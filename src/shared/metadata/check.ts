@@ -1,5 +1,5 @@
 import { isMap, isNode, isScalar, LineCounter } from 'yaml'
-import { parseYamlDocument, splitPost } from '../front-matter'
+import { frontMatterTooLarge, parseYamlDocument, splitPost } from '../front-matter'
 import { msg, type LocalizedText } from '../localized'
 import { METADATA_MESSAGES as M } from './messages'
 import { DEFAULT_METADATA_SCHEMA, fieldSpec, frontMatterZod, type MetadataSchema } from './schema'
@@ -14,6 +14,7 @@ export interface FrontMatterProblem {
 /** 1-based file lines of each top-level key of the front matter (the YAML starts on line 2). */
 export function frontMatterKeyLines(yaml: string): Map<string, number> {
   const lines = new Map<string, number>()
+  if (frontMatterTooLarge(yaml)) return lines
   const counter = new LineCounter()
   const doc = parseYamlDocument(yaml, counter)
   if (!isMap(doc.contents)) return lines
