@@ -5,14 +5,11 @@
 import { mkdir, readdir, readFile, symlink } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import sharp from 'sharp'
+import { postsServiceFor } from '../../../helpers/posts-service'
 import { afterAll, describe, expect, it } from 'vitest'
 import { resolveAssetRequest } from '../../../../src/main/services/assets'
-import { AtomicWriter } from '../../../../src/main/services/atomic-file'
 import { ImageService } from '../../../../src/main/services/images/image-service'
-import { KnownFiles } from '../../../../src/main/services/known-files'
 import { resolveInRepo } from '../../../../src/main/services/paths'
-import { PostsService } from '../../../../src/main/services/posts'
-import type { RepoInfo } from '../../../../src/shared/ipc/contract'
 import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
 import { makeTempRepo, postPathFor, postText, removeTempDirs } from '../../../helpers/temp-repo'
 
@@ -24,18 +21,7 @@ const GIT_CONFIG = '[core]\n\trepositoryformatversion = 0\n'
 
 async function setup(files: Record<string, string> = {}) {
   const root = await makeTempRepo({ '.git/config': GIT_CONFIG, 'source/blog/.keep': '', ...files })
-  const repo: RepoInfo = {
-    root,
-    name: 'blog',
-    profile: DEFAULT_PROFILE,
-    profileError: null,
-    isSample: false,
-  }
-  const posts = new PostsService({
-    repo: () => repo,
-    writer: new AtomicWriter(),
-    known: new KnownFiles(),
-  })
+  const posts = postsServiceFor(root)
   return { root, posts }
 }
 
@@ -63,11 +49,9 @@ describe('D11: a committed symlink into .git', () => {
     })
     await mkdir(join(root, 'src2'))
     await symlink('../.git/info', join(root, 'src2/blog'))
-    const repo = { ...DEFAULT_PROFILE, postPath: 'src2/blog/{year}-{month}-{day}-{slug}.html.md' }
-    const other = new PostsService({
-      repo: () => ({ root, name: 'b', profile: repo, profileError: null, isSample: false }),
-      writer: new AtomicWriter(),
-      known: new KnownFiles(),
+    const other = postsServiceFor(root, {
+      ...DEFAULT_PROFILE,
+      postPath: 'src2/blog/{year}-{month}-{day}-{slug}.html.md',
     })
     const listed = await other.list()
     expect(listed.every((p) => p.problem !== null)).toBe(true)

@@ -5,11 +5,9 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { postsServiceFor } from '../../../helpers/posts-service'
 import { afterAll, describe, expect, it } from 'vitest'
-import { AtomicWriter } from '../../../../src/main/services/atomic-file'
 import { BackupStore } from '../../../../src/main/services/backups'
-import { KnownFiles } from '../../../../src/main/services/known-files'
-import { PostsService } from '../../../../src/main/services/posts'
 import { DocSession, isNotSaved } from '../../../../src/renderer/src/save/doc-session'
 import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
 import { makeTempDir, makeTempRepo, postPathFor, removeTempDirs } from '../../../helpers/temp-repo'
@@ -22,18 +20,7 @@ async function setup() {
   const root = await makeTempRepo({ [A]: 'original\n' })
   const dataDir = await makeTempDir('pw-data-')
   const backups = new BackupStore(join(dataDir, 'backups'))
-  const posts = new PostsService({
-    repo: () => ({
-      root,
-      name: 'b',
-      profile: DEFAULT_PROFILE,
-      profileError: null,
-      isSample: false,
-    }),
-    writer: new AtomicWriter(),
-    known: new KnownFiles(),
-    backups,
-  })
+  const posts = postsServiceFor(root, DEFAULT_PROFILE, { backups })
   const read = await posts.read(A)
   if (read.kind !== 'ok') throw new Error('read failed')
   let buffer = read.doc.text

@@ -7,10 +7,8 @@ import { execFile } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { postsServiceFor } from '../../../helpers/posts-service'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AtomicWriter } from '../../../../src/main/services/atomic-file'
-import { KnownFiles } from '../../../../src/main/services/known-files'
-import { PostsService } from '../../../../src/main/services/posts'
 import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
 import { makeTempDir, removeTempDirs } from '../../../helpers/temp-repo'
 
@@ -36,19 +34,7 @@ afterAll(async () => {
 })
 
 describe('D7: a repository on a read-only disk', () => {
-  const service = () =>
-    new PostsService({
-      repo: () => ({
-        root,
-        name: 'ro',
-        profile: DEFAULT_PROFILE,
-        profileError: null,
-        isSample: false,
-      }),
-      writer: new AtomicWriter(),
-      known: new KnownFiles(),
-      now: () => Date.UTC(2025, 0, 2),
-    })
+  const service = () => postsServiceFor(root, DEFAULT_PROFILE, { now: () => Date.UTC(2025, 0, 2) })
 
   it('says "read-only" when a post cannot be created', async (ctx) => {
     if (!mounted) ctx.skip()

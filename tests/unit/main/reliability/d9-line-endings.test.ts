@@ -5,12 +5,9 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fc from 'fast-check'
+import { postsServiceFor } from '../../../helpers/posts-service'
 import { afterAll, describe, expect, it } from 'vitest'
-import { AtomicWriter } from '../../../../src/main/services/atomic-file'
-import { KnownFiles } from '../../../../src/main/services/known-files'
 import { decodeText, encodeText } from '../../../../src/main/services/post-bytes'
-import { PostsService } from '../../../../src/main/services/posts'
-import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
 import { makeTempRepo, postPathFor, removeTempDirs } from '../../../helpers/temp-repo'
 
 afterAll(removeTempDirs)
@@ -19,17 +16,7 @@ const A = postPathFor('2025-02-01', 'eol')
 
 async function open(bytes: string) {
   const root = await makeTempRepo({ [A]: Buffer.from(bytes, 'utf8') })
-  const posts = new PostsService({
-    repo: () => ({
-      root,
-      name: 'b',
-      profile: DEFAULT_PROFILE,
-      profileError: null,
-      isSample: false,
-    }),
-    writer: new AtomicWriter(),
-    known: new KnownFiles(),
-  })
+  const posts = postsServiceFor(root)
   const doc = await posts.read(A)
   if (doc.kind !== 'ok') throw new Error('read failed')
   return { root, posts, doc: doc.doc }

@@ -3,10 +3,8 @@
  * the YAML parser runs, with a message naming the limit, by every reader (preview, form, card,
  * lint, the post list); one under the limit parses without a quadratic step.
  */
+import { postsServiceFor } from '../../../helpers/posts-service'
 import { afterAll, describe, expect, it } from 'vitest'
-import { AtomicWriter } from '../../../../src/main/services/atomic-file'
-import { KnownFiles } from '../../../../src/main/services/known-files'
-import { PostsService } from '../../../../src/main/services/posts'
 import { buildCard } from '../../../../src/shared/card/card'
 import { FRONT_MATTER_LIMITS, splitPost } from '../../../../src/shared/front-matter'
 import { renderPost } from '../../../../src/shared/markdown/render-post'
@@ -61,17 +59,7 @@ describe('S12: a front matter of 100,000 keys', () => {
   it('is listed and opened by main within a second, with the problem shown', async () => {
     const path = postPathFor('2025-03-01', 'huge')
     const root = await makeTempRepo({ [path]: huge })
-    const posts = new PostsService({
-      repo: () => ({
-        root,
-        name: 'b',
-        profile: DEFAULT_PROFILE,
-        profileError: null,
-        isSample: false,
-      }),
-      writer: new AtomicWriter(),
-      known: new KnownFiles(),
-    })
+    const posts = postsServiceFor(root)
     const start = performance.now()
     const [row] = await posts.list()
     expect(row?.problem?.en).toMatch(/limit is 1,000 lines/)
