@@ -10,6 +10,7 @@ import {
   type ProfileError,
 } from '../../shared/profile'
 import { cleanRepoTempFiles } from './temp-files'
+import { readMarkdownSettings } from './markdown-settings'
 import { resolveInRepo } from './paths'
 import type { SettingsStore } from './settings'
 
@@ -142,6 +143,7 @@ export class RepoService {
       profile,
       profileError,
       isSample: sampleRoot === root,
+      markdown: await readMarkdownSettings(root, profile),
     }
     this.repo = repo
     // The repository is open even when the settings cannot be written; it is just not remembered.
