@@ -19,6 +19,7 @@ import { CardsService } from './services/cards'
 import { BookmarksService } from './services/bookmarks'
 import { ProofreadService } from './services/proofread/service'
 import { InProcessLintHost, WorkerLintHost } from './services/proofread/lint-host'
+import { BackupStore } from './services/backups'
 
 /** Encrypts secrets at rest (Electron's safeStorage when available). Kept for the git credential service. */
 export interface Encryption {
@@ -125,6 +126,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     known,
     now: options.now,
     index,
+    backups: new BackupStore(join(options.dataDir, 'backups')),
   })
   const postFiles = new PostFilesService({
     repo: () => repo.current(),

@@ -15,6 +15,7 @@ import {
   ASSET_BASE,
   CONTENT_SECURITY_POLICY,
   SCHEME_PRIVILEGES,
+  isAllowedFrameNavigation,
   isAllowedNavigation,
   isExternalUrlAllowed,
   isPermissionGranted,
@@ -152,6 +153,9 @@ async function main(): Promise<void> {
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url, appOrigin)) event.preventDefault()
+  })
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAllowedFrameNavigation(event.url, event.isMainFrame, appOrigin)) event.preventDefault()
   })
   contents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url, appOrigin)) event.preventDefault()

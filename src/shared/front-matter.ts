@@ -1,8 +1,14 @@
-import { LineCounter, parseDocument } from 'yaml'
+import { isMap, isScalar, isSeq, parseDocument, LineCounter, type Document } from 'yaml'
 import { msg, type LocalizedText } from './localized'
 
 /** Most aliases a front matter may expand; stops alias bombs (RELIABILITY.md S12). */
 export const MAX_ALIAS_COUNT = 100
+
+/**
+ * The most front matter the app parses (S12): beyond this it is refused before the YAML parser
+ * runs, with a message naming the limit. Real posts use a few dozen lines.
+ */
+export const FRONT_MATTER_LIMITS = { lines: 1000, bytes: 64 * 1024 } as const
 
 /** A front-matter problem with its 1-based line in the whole file. */
 export interface FrontMatterError {
@@ -70,15 +76,19 @@ function splitPostUncached(input: string): SplitPost {
     }
   }
   if (closeIndex < 0) {
+    const rest = text.slice(open[0].length)
     return {
-      yaml: text.slice(open[0].length),
+      yaml: rest,
       data: {},
       error: {
         line: 1,
-        message: msg(
-          'フロントマターが閉じていません。YAML の終わりに「---」だけの行を置いてください。',
-          'The front matter is not closed: add a line with only "---" after the YAML.',
-        ),
+        // Past the limits (or only the start of a huge one was given), the limit is the news.
+        message:
+          frontMatterTooLarge(rest, { atLeast: true }) ??
+          msg(
+            'フロントマターが閉じていません。YAML の終わりに「---」だけの行を置いてください。',
+            'The front matter is not closed: add a line with only "---" after the YAML.',
+          ),
       },
       hasFrontMatter: true,
       body: '',
@@ -113,6 +123,68 @@ function splitPostUncached(input: string): SplitPost {
   return { ...base, ...parseFrontMatterYaml(yaml) }
 }
 
+/**
+ * Why a front matter's YAML is refused before any parser sees it (S12), or null. Every reader of
+ * front matter (the full parser, the list's fast path, the suggestion index) asks this first.
+ */
+export function frontMatterTooLarge(
+  yaml: string,
+  options: { atLeast?: boolean } = {},
+): LocalizedText | null {
+  const { lines: maxLines, bytes: maxBytes } = FRONT_MATTER_LIMITS
+  // With `atLeast` the text may be only the start of the front matter: its size is a lower bound.
+  const ja = options.atLeast ? ' 以上' : ''
+  const en = options.atLeast ? 'at least ' : ''
+  let lines = 1
+  for (let i = yaml.indexOf('\n'); i >= 0 && lines <= maxLines; i = yaml.indexOf('\n', i + 1))
+    lines++
+  if (lines > maxLines) lines = yaml.split('\n').length
+  const n = (value: number) => value.toLocaleString('en')
+  if (lines > maxLines) {
+    return msg(
+      `フロントマターが長すぎるため読み込みません（${n(lines)} 行${ja}。上限は ${n(maxLines)} 行）。不要な項目を削るか本文に移してください。`,
+      `The front matter is too long to read (${en}${n(lines)} lines; the limit is ${n(maxLines)} lines). Remove what is not needed or move it into the body.`,
+    )
+  }
+  // Up to 3 UTF-8 bytes per UTF-16 unit: counted exactly only when it could matter.
+  const bytes = yaml.length * 3 <= maxBytes ? yaml.length : new TextEncoder().encode(yaml).length
+  if (bytes > maxBytes) {
+    return msg(
+      `フロントマターが大きすぎるため読み込みません（${n(Math.ceil(bytes / 1024))} KB${ja}。上限は ${n(maxBytes / 1024)} KB）。不要な項目を削るか本文に移してください。`,
+      `The front matter is too large to read (${en}${n(Math.ceil(bytes / 1024))} KB; the limit is ${n(maxBytes / 1024)} KB). Remove what is not needed or move it into the body.`,
+    )
+  }
+  return null
+}
+
+/**
+ * Parses YAML without the library's duplicate-key check, which compares every key with every
+ * other (20,000 keys took seconds); {@link firstDuplicateKey} does the same check in linear time.
+ */
+export function parseYamlDocument(yaml: string, lineCounter?: LineCounter): Document {
+  return parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: false })
+}
+
+/** Offset of the first key that repeats an earlier key of the same mapping (any depth), or null. */
+export function firstDuplicateKey(doc: Document): number | null {
+  const stack: unknown[] = [doc.contents]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (isSeq(node)) stack.push(...node.items)
+    if (!isMap(node)) continue
+    const seen = new Set<string>()
+    for (const pair of node.items) {
+      stack.push(pair.value)
+      const key = pair.key
+      if (!isScalar(key) || key.value === '<<') continue
+      const id = `${typeof key.value}:${String(key.value)}`
+      if (seen.has(id)) return key.range?.[0] ?? 0
+      seen.add(id)
+    }
+  }
+  return null
+}
+
 type YamlResult = { data: Record<string, unknown>; error: FrontMatterError | null }
 
 /** Recent parses by YAML text: the preview, card and form all read the front matter per keystroke. */
@@ -125,6 +197,8 @@ const recentParses = new Map<string, YamlResult>()
 export function parseFrontMatterYaml(yaml: string): YamlResult {
   const hit = recentParses.get(yaml)
   if (hit) return hit
+  const tooLarge = frontMatterTooLarge(yaml)
+  if (tooLarge) return { data: {}, error: { line: 1, message: tooLarge } }
   const result = parseFrontMatterYamlUncached(yaml)
   if (recentParses.size >= 8) recentParses.delete(recentParses.keys().next().value!)
   recentParses.set(yaml, result)
@@ -133,11 +207,12 @@ export function parseFrontMatterYaml(yaml: string): YamlResult {
 
 function parseFrontMatterYamlUncached(yaml: string): YamlResult {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  const doc = parseYamlDocument(yaml, lineCounter)
   const first = doc.errors[0]
-  if (first) {
-    const line = contentLine(yaml, lineCounter.linePos(first.pos[0]).line) + 1
-    const reason = first.message.split('\n')[0]!
+  const duplicate = first ? null : firstDuplicateKey(doc)
+  if (first || duplicate !== null) {
+    const line = contentLine(yaml, lineCounter.linePos(first?.pos[0] ?? duplicate!).line) + 1
+    const reason = first ? first.message.split('\n')[0]! : 'Map keys must be unique'
     return {
       data: {},
       error: {

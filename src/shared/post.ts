@@ -33,6 +33,8 @@ export const postDocumentSchema = z.object({
   bom: z.boolean(),
   /** Set when the file cannot be saved safely (read-only, invalid UTF-8, symlink outside). */
   readOnly: localizedTextSchema.nullable(),
+  /** Something the writer should know before editing (e.g. lone-CR line breaks, D9); editing is allowed. */
+  notice: localizedTextSchema.nullable().optional(),
   /** The post's asset folder, repository-relative, or null when the path does not follow the profile. */
   assetDir: z.string().nullable(),
 })

@@ -73,6 +73,22 @@ export function isAllowedNavigation(url: string, appOrigin: string = APP_ORIGIN)
   }
 }
 
+/** The only documents the preview frame ever holds: its fixed `srcdoc` shell (and the blank page before it). */
+const FRAME_DOCUMENTS = new Set(['about:srcdoc', 'about:blank'])
+
+/**
+ * Whether any frame may navigate (Electron's `will-frame-navigate`, S5/S9): the main frame only
+ * within the app's origin, a subframe (the preview) never away from its shell. `will-navigate`
+ * alone misses subframes, so a clicked SVG link could take the preview away.
+ */
+export function isAllowedFrameNavigation(
+  url: string,
+  isMainFrame: boolean,
+  appOrigin: string = APP_ORIGIN,
+): boolean {
+  return isMainFrame ? isAllowedNavigation(url, appOrigin) : FRAME_DOCUMENTS.has(url)
+}
+
 /** What a window-open request does: never a new Electron window; allowed links go to the browser. */
 export function windowOpenDecision(url: string): { action: 'deny'; openExternally: boolean } {
   return { action: 'deny', openExternally: isExternalUrlAllowed(url) }

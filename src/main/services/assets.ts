@@ -64,11 +64,9 @@ export async function resolveAssetRequest(
   } catch {
     return { kind: 'refused', status: 403 }
   }
-  const resolved = await resolveInRepo(repoRoot, decoded)
+  // Hidden files and folders (.env, .github …) are never assets, by name or by where a link leads.
+  const resolved = await resolveInRepo(repoRoot, decoded, { refuseHidden: true })
   if (resolved.kind === 'refused') return { kind: 'refused', status: 403 }
-  // Hidden files and folders (.env, .github …) are never assets.
-  if (resolved.relPath.split('/').some((part) => part.startsWith('.')))
-    return { kind: 'refused', status: 403 }
   const mime = (options.types ?? ASSET_TYPES)[extname(resolved.realPath).toLowerCase()]
   if (!mime) return { kind: 'refused', status: 403 }
   if (!resolved.exists) return { kind: 'refused', status: 404 }

@@ -1,22 +1,7 @@
-import { randomBytes } from 'node:crypto'
-import { lstat, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { open, rename, rm, type FileHandle } from 'node:fs/promises'
+import { basename, dirname, resolve } from 'node:path'
 import { msg, type LocalizedText } from '../../shared/localized'
-
-/** Marks the app's temp files: `.<name>.pw-tmp-<12 hex>` next to the file being written. */
-export const TEMP_INFIX = '.pw-tmp-'
-
-const TEMP_NAME = /^\..+\.pw-tmp-[0-9a-f]{12}$/
-
-/** The temp path used while writing `path`: same folder, so the final rename is atomic. */
-export function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}${TEMP_INFIX}${randomBytes(6).toString('hex')}`)
-}
-
-/** Whether a file name is one of the app's temp files (left behind if a save was killed). */
-export function isTempFileName(name: string): boolean {
-  return TEMP_NAME.test(name)
-}
+import { tempPathFor } from './temp-files'
 
 /** Result of an atomic write. On error the file on disk is exactly what it was before. */
 export type WriteResult = { kind: 'ok' } | { kind: 'error'; code: string; message: LocalizedText }
@@ -154,36 +139,4 @@ export class AtomicWriter {
   async idle(): Promise<void> {
     while (this.tails.size > 0) await Promise.all([...this.tails.values()])
   }
-}
-
-/** Folders never searched for stray temp files. */
-const SKIPPED_DIRS = new Set(['.git', 'node_modules'])
-
-/**
- * Removes the app's stray temp files (from a save that was killed, D5) under `dir`, down to
- * `maxDepth` folder levels. Only regular files with the app's temp name are touched; symlinked
- * folders are not followed. Returns the removed paths.
- */
-export async function cleanStrayTempFiles(dir: string, maxDepth = 8): Promise<string[]> {
-  const removed: string[] = []
-  const visit = async (folder: string, depth: number): Promise<void> => {
-    const entries = await readdir(folder, { withFileTypes: true }).catch(() => [])
-    await Promise.all(
-      entries.map(async (entry) => {
-        const full = join(folder, entry.name)
-        if (entry.isDirectory()) {
-          if (depth < maxDepth && !SKIPPED_DIRS.has(entry.name)) await visit(full, depth + 1)
-          return
-        }
-        if (!isTempFileName(entry.name)) return
-        const info = await lstat(full).catch(() => null)
-        if (!info?.isFile()) return
-        await rm(full, { force: true })
-          .then(() => removed.push(full))
-          .catch(() => undefined)
-      }),
-    )
-  }
-  await visit(dir, 0)
-  return removed.sort()
 }

@@ -16,6 +16,8 @@ export type ResolvedRepoPath =
       absPath: string
       /** Where the bytes really are (symlinks resolved); read and write this one. */
       realPath: string
+      /** `realPath` relative to the real root, `/`-separated: where a link really leads. */
+      realRelPath: string
       /** Whether something exists at the path now. */
       exists: boolean
     }
@@ -51,6 +53,14 @@ const REASONS = {
     'リンク先が存在しないシンボリックリンクです。リンクを直すか、実物のファイルを置いてください。',
     'This symbolic link points at nothing. Fix the link or put the real file there.',
   ),
+  gitLink: msg(
+    'このパスはシンボリックリンクを通じて .git フォルダ（git の管理情報）を指しているため、安全のため開きも書きもしません。',
+    'This path leads into the .git folder (git’s own records) through a symbolic link, so it is neither opened nor written, for safety.',
+  ),
+  hidden: msg(
+    'このパスは隠しフォルダや隠しファイル（名前が「.」で始まるもの）を指しているため使えません。',
+    'This path points at a hidden file or folder (its name starts with "."), so it is not used.',
+  ),
   rootMissing: msg(
     'リポジトリのフォルダが見つかりません。開き直してください。',
     'The repository folder cannot be found. Open it again.',
@@ -77,11 +87,47 @@ export function checkRelativePath(input: string): RelativePathCheck {
   if (normalized === '..' || normalized.startsWith('../'))
     return { kind: 'refused', reason: REASONS.escape }
   if (normalized === '.' || normalized === '') return { kind: 'refused', reason: REASONS.empty }
-  // Case-insensitive: `.GIT` is the same folder on macOS and Windows.
-  if (normalized.split('/').some((part) => part.toLowerCase() === '.git')) {
+  if (hasGitSegment(normalized)) {
     return { kind: 'refused', reason: REASONS.git }
   }
   return { kind: 'ok', relPath: normalized }
+}
+
+/** Whether a `/`-separated relative path has a `.git` segment (any case: `.GIT` is the same folder on macOS and Windows). */
+export function hasGitSegment(relPath: string): boolean {
+  return relPath.split('/').some((part) => part.toLowerCase() === '.git')
+}
+
+/** Whether a `/`-separated relative path has a hidden segment (`.env`, `.github/…`). */
+export function hasHiddenSegment(relPath: string): boolean {
+  return relPath.split('/').some((part) => part.startsWith('.'))
+}
+
+/** Options for {@link resolveInRepo}. */
+export interface ResolveOptions {
+  /** Refuse hidden files and folders, by the name given and by where it really leads. */
+  refuseHidden?: boolean
+}
+
+/**
+ * The one check of where a path really is: `realPath` (symlinks resolved) must be inside
+ * `realRoot`, not the root itself, and not inside `.git` (nor hidden, when asked). Every service
+ * reaches it through {@link resolveInRepo}, so a link can never lead where a name could not (D11).
+ */
+export function checkRealLocation(
+  realRoot: string,
+  realPath: string,
+  options: ResolveOptions = {},
+): LocalizedText | null {
+  if (realPath === realRoot || !isInside(realRoot, realPath)) return REASONS.symlinkOutside
+  const realRel = relPosix(realRoot, realPath)
+  if (hasGitSegment(realRel)) return REASONS.gitLink
+  if (options.refuseHidden && hasHiddenSegment(realRel)) return REASONS.hidden
+  return null
+}
+
+function relPosix(from: string, to: string): string {
+  return relative(from, to).split(sep).join('/')
 }
 
 /** Whether `child` is `parent` itself or inside it (both absolute, already real paths). */
@@ -100,9 +146,15 @@ function codeOf(error: unknown): string {
  * Follows symlinks: a link whose target leaves the repository, or points at nothing, is refused.
  * A path that does not exist yet is checked through its nearest existing folder.
  */
-export async function resolveInRepo(root: string, input: string): Promise<ResolvedRepoPath> {
+export async function resolveInRepo(
+  root: string,
+  input: string,
+  options: ResolveOptions = {},
+): Promise<ResolvedRepoPath> {
   const checked = checkRelativePath(input)
   if (checked.kind === 'refused') return checked
+  if (options.refuseHidden && hasHiddenSegment(checked.relPath))
+    return { kind: 'refused', reason: REASONS.hidden }
   let realRoot: string
   try {
     realRoot = await realpath(root)
@@ -112,10 +164,10 @@ export async function resolveInRepo(root: string, input: string): Promise<Resolv
   const absPath = join(realRoot, ...checked.relPath.split('/'))
   try {
     const realPath = await realpath(absPath)
-    if (!isInside(realRoot, realPath) || realPath === realRoot) {
-      return { kind: 'refused', reason: REASONS.symlinkOutside }
-    }
-    return { kind: 'ok', relPath: checked.relPath, absPath, realPath, exists: true }
+    const refused = checkRealLocation(realRoot, realPath, options)
+    if (refused) return { kind: 'refused', reason: refused }
+    const realRelPath = relPosix(realRoot, realPath)
+    return { kind: 'ok', relPath: checked.relPath, absPath, realPath, realRelPath, exists: true }
   } catch {
     // Missing, or a dangling link, or a parent that is not a folder: look closer.
   }
@@ -129,16 +181,23 @@ export async function resolveInRepo(root: string, input: string): Promise<Resolv
       const realAncestor = await realpath(ancestor)
       if (!isInside(realRoot, realAncestor))
         return { kind: 'refused', reason: REASONS.symlinkOutside }
-      return {
-        kind: 'ok',
-        relPath: checked.relPath,
-        absPath,
-        realPath: join(realAncestor, ...rest),
-        exists: false,
-      }
+      const refused =
+        realAncestor === realRoot ? null : checkRealLocation(realRoot, realAncestor, options)
+      if (refused) return { kind: 'refused', reason: refused }
+      const realPath = join(realAncestor, ...rest)
+      const realRelPath = relPosix(realRoot, realPath)
+      return { kind: 'ok', relPath: checked.relPath, absPath, realPath, realRelPath, exists: false }
     } catch (error) {
       if (codeOf(error) !== 'ENOENT' && codeOf(error) !== 'ENOTDIR') {
-        return { kind: 'ok', relPath: checked.relPath, absPath, realPath: absPath, exists: false }
+        const realRelPath = checked.relPath
+        return {
+          kind: 'ok',
+          relPath: checked.relPath,
+          absPath,
+          realPath: absPath,
+          realRelPath,
+          exists: false,
+        }
       }
       // A dangling link in the middle would send a later write wherever it comes to point.
       if ((await lstat(ancestor).catch(() => null))?.isSymbolicLink()) {

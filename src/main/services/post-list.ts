@@ -1,13 +1,13 @@
 import { readFile as readFileCallback, stat as statCallback, type Stats } from 'node:fs'
-import { open, readdir } from 'node:fs/promises'
+import { open, readdir, realpath } from 'node:fs/promises'
 import { isUtf8 } from 'node:buffer'
 import { join } from 'node:path'
 import { parseFrontMatterDate } from '../../shared/dates'
-import { splitPost } from '../../shared/front-matter'
+import { frontMatterTooLarge, splitPost } from '../../shared/front-matter'
 import { msg } from '../../shared/localized'
 import type { PostSummary } from '../../shared/post'
 import { patternMatcher, type PostKey } from '../../shared/profile'
-import { isTempFileName } from './atomic-file'
+import { isTempFileName } from './temp-files'
 import { parseSimpleYaml } from './front-matter-fast'
 import { checkRelativePath, resolveInRepo } from './paths'
 
@@ -16,6 +16,7 @@ export interface PostFile {
   relPath: string
   absPath: string
   key: PostKey
+  /** The file or one of its folders is a link: its real path must be checked before reading. */
   isSymlink: boolean
 }
 
@@ -58,17 +59,25 @@ export async function scanPostFiles(root: string, postPath: string): Promise<Pos
     level = next
   }
   const files: PostFile[] = []
+  const realRoot = await realpath(root).catch(() => root)
   await Promise.all(
     level.map(async (d) => {
       const entries = await readdir(d.abs, { withFileTypes: true }).catch(() => null)
       if (!entries) return
       dirs.push(d.abs)
+      // A folder reached through a link: its files go through the real-path check like links (D11).
+      const linked = (await realpath(d.abs).catch(() => null)) !== join(realRoot, d.rel)
       for (const e of entries) {
         if (!(e.isFile() || e.isSymbolicLink()) || isTempFileName(e.name)) continue
         const relPath = relOf(d.rel, e.name)
         const key = matchAll(relPath)
         if (key)
-          files.push({ relPath, absPath: join(d.abs, e.name), key, isSymlink: e.isSymbolicLink() })
+          files.push({
+            relPath,
+            absPath: join(d.abs, e.name),
+            key,
+            isSymlink: linked || e.isSymbolicLink(),
+          })
       }
     }),
   )
@@ -222,7 +231,10 @@ function quickFrontMatter(text: string): Record<string, unknown> | null {
   if (!text.startsWith('---\n')) return null
   const lines = text.slice(4).split('\n')
   const close = lines.findIndex((line) => FENCE_LINE.test(line))
-  return close < 0 ? null : parseSimpleYaml(lines.slice(0, close).join('\n'))
+  if (close < 0) return null
+  const yaml = lines.slice(0, close).join('\n')
+  // Past the limits, splitPost refuses it with a message naming them (S12).
+  return frontMatterTooLarge(yaml) ? null : parseSimpleYaml(yaml)
 }
 
 function sortTime(post: PostSummary, key: PostKey): number {

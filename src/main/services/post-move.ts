@@ -313,7 +313,7 @@ export class PostFilesService {
       let failure: LocalizedText | null = null
       if (edited.kind === 'error') failure = edited.message
       else {
-        finalBytes = encodeText(edited.text, format)
+        finalBytes = encodeText(edited.text, format, decoded.raw)
         const mode = (await stat(finalReal).catch(() => null))?.mode
         const written = await writeFileAtomic(finalReal, finalBytes, { mode })
         if (written.kind === 'error') failure = written.message

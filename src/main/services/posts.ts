@@ -1,4 +1,4 @@
-import { access, constants, mkdir, readFile, stat } from 'node:fs/promises'
+import { access, constants, readFile, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { Document, Scalar } from 'yaml'
 import { formatWithOffset, parseFrontMatterDate } from '../../shared/dates'
@@ -7,7 +7,9 @@ import { msg, type LocalizedText } from '../../shared/localized'
 import type { PostSummary } from '../../shared/post'
 import { fillPattern, patternMatcher, postKeyFor, type Profile } from '../../shared/profile'
 import { checkSlug } from '../../shared/slug'
-import { writeFileAtomic, type AtomicWriter } from './atomic-file'
+import { writeErrorMessage, writeFileAtomic, type AtomicWriter } from './atomic-file'
+import { makeFolder } from './make-folder'
+import type { BackupEntry, BackupStore } from './backups'
 import type { KnownFiles } from './known-files'
 import { decodeText, encodeText, hashBytes } from './post-bytes'
 import { PostIndex, readPostHead, summarizePost } from './post-list'
@@ -19,6 +21,11 @@ export interface SaveRequest {
   text: string
   expectedHash: string | null
   force?: boolean
+  /**
+   * The writer chose to replace the version on disk whose hash is `expectedHash` ("keep mine"):
+   * saved only if the disk still has that version, which is kept as a backup first (D2).
+   */
+  replace?: boolean
 }
 
 /** What `posts:create` receives. */
@@ -39,6 +46,8 @@ export interface PostsServiceDeps {
   /** The clock for new posts' dates (tests pass a fixed one). */
   now?: () => number
   index?: PostIndex
+  /** Keeps versions that a save replaces without the app having written them (D2). */
+  backups?: BackupStore
 }
 
 const NO_REPO = msg(
@@ -54,10 +63,28 @@ const READ_ONLY_FOLDER = msg(
   'このファイルのフォルダに書き込む権限がないため保存できません。権限を変えるか、内容を別の場所に保存してください。',
   'You cannot write to this file’s folder, so it cannot be saved. Change the permissions, or save the text elsewhere.',
 )
+const READ_ONLY_DISK = msg(
+  'リポジトリが読み取り専用のディスクにあるため、記事を作れません。書き込める場所にリポジトリを置いてください。',
+  'The repository is on a read-only disk, so the post cannot be created. Put the repository somewhere writable.',
+)
+const LONE_CR = msg(
+  'このファイルには CR だけの改行（古い Mac 形式）があります。編集しない行の改行はそのまま保ちますが、編集した行や新しい行の改行はこのファイルで多い形式になります。',
+  'This file has line breaks made of a lone CR (old Mac style). Lines you do not edit keep their breaks; lines you edit or add take the file’s usual line break.',
+)
+const BACKUP_FAILED = msg(
+  'ディスクの版を残しておけなかったため、上書きしませんでした。アプリのデータフォルダの空きや権限を確かめて、もう一度保存してください。編集内容はアプリに残っています。',
+  'The version on disk could not be kept, so it was not overwritten. Check the free space and permissions of the app’s data folder and save again. Your edits are still in the app.',
+)
 const NOT_UTF8 = msg(
   'このファイルは UTF-8 として正しくない文字を含むため、読み取り専用で開きました。保存すると元のバイトが失われるためです。UTF-8 に変換してから開き直してください。',
   'This file contains bytes that are not valid UTF-8, so it is open read-only: saving would replace them. Convert it to UTF-8 and open it again.',
 )
+
+const NOT_A_POST_FILE = (relPath: string) =>
+  msg(
+    `「${relPath}」は記事のファイルでも記事の画像フォルダの中のファイルでもないため、このアプリからは保存しません（リポジトリの設定やワークフローを書き換えないためです）。`,
+    `"${relPath}" is neither a post file nor a file in a post’s asset folder, so the app does not save it (it never rewrites the repository’s settings or workflows).`,
+  )
 
 function codeOf(error: unknown): string {
   return (error as NodeJS.ErrnoException | null)?.code ?? 'UNKNOWN'
@@ -174,6 +201,7 @@ export class PostsService {
         eol: decoded.eol,
         bom: decoded.bom,
         readOnly,
+        notice: decoded.loneCr ? LONE_CR : null,
         assetDir: assetDirOf(repo.profile, resolved.relPath),
       },
     }
@@ -198,7 +226,12 @@ export class PostsService {
     return this.deps.writer.exclusive(orderKey, async () => {
       const resolved = await resolveInRepo(repo.root, checked.relPath)
       if (resolved.kind === 'refused') return { kind: 'error', message: resolved.reason }
-      const write = () => this.saveResolved(request, resolved.relPath, resolved.realPath)
+      // Both the name and where a link leads must be a post or inside an asset folder (D11).
+      for (const rel of [resolved.relPath, resolved.realRelPath]) {
+        if (!isSavablePath(repo.profile, rel))
+          return { kind: 'error', message: NOT_A_POST_FILE(rel) }
+      }
+      const write = () => this.saveResolved(request, repo.root, resolved.relPath, resolved.realPath)
       // A symlinked name also takes the real file's turn (the watcher and other names use that one).
       return resolved.realPath === orderKey
         ? write()
@@ -208,6 +241,7 @@ export class PostsService {
 
   private async saveResolved(
     request: SaveRequest,
+    repoRoot: string,
     relPath: string,
     realPath: string,
   ): Promise<SaveResult> {
@@ -233,16 +267,31 @@ export class PostsService {
     const readOnly = await readOnlyReason(realPath, disk !== null).catch(() => null)
     if (readOnly && disk !== null) return { kind: 'error', message: readOnly }
     const format = decoded ?? known ?? { eol: 'lf' as const, bom: false }
-    const bytes = encodeText(request.text, format)
+    const bytes = encodeText(request.text, format, decoded?.raw)
     const hash = hashBytes(bytes)
+    let backup: BackupEntry | null = null
+    const replacing = request.replace === true || request.force === true
+    if (replacing && hash !== diskHash && disk && diskHash !== known?.hash && this.deps.backups) {
+      // Someone else's version is about to be replaced: keep it first, or do not replace it.
+      backup = await this.deps.backups.keep(repoRoot, relPath, disk, diskHash!)
+      if (!backup) return { kind: 'error', message: BACKUP_FAILED }
+    }
     if (hash !== diskHash) {
       const mode = disk ? (await stat(realPath)).mode : undefined
-      if (!disk) await mkdir(dirname(realPath), { recursive: true }).catch(() => undefined)
+      if (!disk) {
+        const folder = await makeFolder(dirname(realPath)).then(
+          () => null,
+          (error: unknown) => codeOf(error),
+        )
+        if (folder) return { kind: 'error', message: writeErrorMessage(folder, realPath) }
+      }
       const written = await writeFileAtomic(realPath, bytes, { mode })
       if (written.kind === 'error') return { kind: 'error', message: written.message }
     }
     this.deps.known.set(realPath, { hash, eol: format.eol, bom: format.bom })
-    return { kind: 'saved', hash }
+    return backup
+      ? { kind: 'saved', hash, backup: { file: backup.file, savedAt: backup.savedAt } }
+      : { kind: 'saved', hash }
   }
 
   /**
@@ -340,15 +389,18 @@ export class PostsService {
         }
       }
       try {
-        await mkdir(dirname(resolved.realPath), { recursive: true })
-        await mkdir(assets.realPath, { recursive: true })
+        await makeFolder(dirname(resolved.realPath))
+        await makeFolder(assets.realPath)
       } catch (error) {
         return {
           kind: 'error',
-          message: msg(
-            `記事のフォルダを作れませんでした（${codeOf(error)}）。フォルダの権限や空き容量を確かめてください。`,
-            `Could not create the post’s folders (${codeOf(error)}). Check the folder permissions and free space.`,
-          ),
+          message:
+            codeOf(error) === 'EROFS'
+              ? READ_ONLY_DISK
+              : msg(
+                  `記事のフォルダを作れませんでした（${codeOf(error)}）。フォルダの権限や空き容量を確かめてください。`,
+                  `Could not create the post’s folders (${codeOf(error)}). Check the folder permissions and free space.`,
+                ),
         }
       }
       const bytes = Buffer.from(text, 'utf8')
@@ -359,6 +411,21 @@ export class PostsService {
       return { kind: 'created', post: summarizePost(resolved.relPath, key, head) }
     })
   }
+}
+
+/**
+ * Whether `posts:save` may write a repository-relative path: a post file (the profile's
+ * `postPath`) or a file inside a post's asset folder; never `Gemfile`, `.github/…` or the profile.
+ */
+export function isSavablePath(profile: Profile, relPath: string): boolean {
+  if (patternMatcher(profile.postPath)(relPath)) return true
+  const parts = relPath.split('/')
+  if (parts.some((part) => part.startsWith('.'))) return false
+  const inAssets = patternMatcher(profile.assetPath)
+  for (let i = parts.length - 1; i > 0; i--) {
+    if (inAssets(parts.slice(0, i).join('/'))) return true
+  }
+  return false
 }
 
 /** The asset folder of a post path under the profile, or null when the path is not a post path. */

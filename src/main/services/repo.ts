@@ -1,16 +1,15 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
-import { basename, join, resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import type { RepoInfo } from '../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../shared/localized'
 import {
   DEFAULT_PROFILE,
   parseProfile,
-  patternRoot,
   PROFILE_FILE,
   type Profile,
   type ProfileError,
 } from '../../shared/profile'
-import { cleanStrayTempFiles } from './atomic-file'
+import { cleanRepoTempFiles } from './temp-files'
 import { readMarkdownSettings } from './markdown-settings'
 import { resolveInRepo } from './paths'
 import type { SettingsStore } from './settings'
@@ -81,22 +80,6 @@ function openErrorMessage(code: string, path: string): LocalizedText {
         `The folder "${path}" could not be opened (${code}).`,
       )
   }
-}
-
-/** Removes temp files a killed save left where posts and their images are written (D5). */
-export async function cleanRepoTempFiles(root: string, profile: Profile): Promise<string[]> {
-  const starts = new Map<string, number>()
-  for (const pattern of [profile.postPath, profile.assetPath]) {
-    const base = patternRoot(pattern)
-    const depth = pattern.split('/').length - (base === '' ? 0 : base.split('/').length) + 1
-    starts.set(base, Math.max(starts.get(base) ?? 0, depth))
-  }
-  const removed = await Promise.all(
-    [...starts].map(([base, depth]) =>
-      cleanStrayTempFiles(join(root, ...base.split('/').filter(Boolean)), depth),
-    ),
-  )
-  return removed.flat().sort()
 }
 
 /** Dependencies of {@link RepoService}. */

@@ -1,7 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { cleanStrayTempFiles, type AtomicWriter } from './atomic-file'
+import type { AtomicWriter } from './atomic-file'
+import { cleanStrayTempFiles } from './temp-files'
 
 /** File name of the settings, in the app's data folder. */
 export const SETTINGS_FILE = 'settings.json'

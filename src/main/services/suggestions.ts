@@ -1,5 +1,5 @@
 import { close, fstat, open, read, readFile, stat, type Stats } from 'node:fs'
-import { parseFrontMatterYaml } from '../../shared/front-matter'
+import { frontMatterTooLarge, parseFrontMatterYaml } from '../../shared/front-matter'
 import type { RepoInfo } from '../../shared/ipc/contract'
 import type { Suggestions } from '../../shared/metadata/contract'
 import { facetsOf, FACET_KEYS, sortedEntries, type PostFacets } from '../../shared/metadata/facets'
@@ -97,6 +97,8 @@ export function facetsOfText(text: string): PostFacets {
   )
     return none
   const yaml = text.slice(region.yamlFrom, region.yamlTo).replace(/\r\n/g, '\n').replace(/\n$/, '')
+  // Too large to read (S12): no facets, and no parser runs on it.
+  if (frontMatterTooLarge(yaml)) return none
   const data = parseSimpleYaml(yaml) ?? parseFrontMatterYaml(yaml).data
   return facetsOf(data)
 }

@@ -49,7 +49,12 @@ const readResult = z.discriminatedUnion('kind', [
 export type ReadResult = z.infer<typeof readResult>
 
 const saveResult = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('saved'), hash: z.string() }),
+  z.object({
+    kind: z.literal('saved'),
+    hash: z.string(),
+    /** Someone else's version this save replaced, kept in the app's data folder (D2). */
+    backup: z.object({ file: z.string(), savedAt: z.string() }).optional(),
+  }),
   /** The file on disk is not the one the editor loaded: the writer must choose (D2). */
   z.object({
     kind: z.literal('conflict'),
@@ -154,6 +159,8 @@ export const channels = {
       text: z.string(),
       expectedHash: z.string().nullable(),
       force: z.boolean().optional(),
+      /** "Keep mine": replace the disk version `expectedHash` only if it is still there (D2). */
+      replace: z.boolean().optional(),
     }),
     response: saveResult,
   },

@@ -59,8 +59,60 @@ const SHOWABLE_IMAGE = new RegExp(
 )
 /** Elements whose `id`/`name` can shadow `document` properties; other ids are kept as written. */
 const CLOBBERING_TAGS = new Set(['img', 'form', 'embed', 'iframe', 'object'])
-/** CSS that can load or run something. */
-const UNSAFE_STYLE = /url\s*\(|expression\s*\(|@import|behavior\s*:|-moz-binding|image-set\s*\(/i
+/**
+ * CSS that can load or run something. Checked on text with no escapes (an escape drops the whole
+ * value first: `\75 rl(` and `u\rl(` are `url(` to a CSS parser but not to a pattern).
+ */
+const UNSAFE_CSS =
+  /url\s*\(|image(?:-set)?\s*\(|cross-fade\s*\(|element\s*\(|src\s*\(|expression\s*\(|@import|behavior\s*:|-moz-binding/i
+/** SVG presentation attributes that take CSS values (and so could hold a `url(`). */
+const CSS_VALUED_ATTRS = new Set([
+  'style',
+  'fill',
+  'stroke',
+  'filter',
+  'mask',
+  'clip-path',
+  'marker-start',
+  'marker-mid',
+  'marker-end',
+  'cursor',
+  'color-profile',
+])
+/** A CSS value the preview may keep: no escapes, no comments, nothing that loads. */
+function isSafeCss(value: string): boolean {
+  if (/[\\]|\/\*/.test(value)) return false
+  // `url(#gradient)` points inside the document and loads nothing.
+  return !UNSAFE_CSS.test(value.replace(/url\(\s*(['"]?)#[^'")\s]*\1\s*\)/gi, ''))
+}
+/** Attributes that carry an image the preview shows, by tag: they follow the `<img src>` rule. */
+const IMAGE_ATTRS: Readonly<Record<string, readonly string[]>> = {
+  img: ['src'],
+  video: ['poster'],
+  image: ['href', 'xlink:href'],
+  feimage: ['href', 'xlink:href'],
+  input: ['src'],
+}
+/** Attributes holding a URL that something fetches or follows; only links and images may keep one. */
+const URL_ATTRS = new Set([
+  'src',
+  'href',
+  'xlink:href',
+  'poster',
+  'data',
+  'action',
+  'formaction',
+  'cite',
+  'longdesc',
+  'lowsrc',
+  'dynsrc',
+  'manifest',
+  'codebase',
+  'archive',
+  'profile',
+  'icon',
+  'classid',
+])
 
 /** The few DOM members the hooks use (shared code has no DOM types in its Node build). */
 interface ElementLike {
@@ -129,21 +181,20 @@ function uponAttribute(node: ElementLike, event: UponSanitizeAttributeHookEvent)
   const tag = node.nodeName.toLowerCase()
   const name = event.attrName
   const value = event.attrValue
-  if (name === 'style' && UNSAFE_STYLE.test(value)) {
-    event.keepAttr = false
-  } else if (tag === 'img' && name === 'src') {
-    // The asset protocol is not a link scheme, so the URI pattern would drop it.
-    if (SHOWABLE_IMAGE.test(value)) event.forceKeepAttr = true
-  } else if ((name === 'src' || name === 'poster' || name === 'data') && !/^https?:/i.test(value)) {
-    // Media other than <img> may only come from the web.
-    event.keepAttr = false
-  } else if (
-    (name === 'href' || name === 'xlink:href') &&
-    tag !== 'a' &&
-    tag !== 'area' &&
-    !/^(?:#|https?:)/i.test(value)
-  ) {
-    // SVG <image>/<use> may not load local files.
+  if (CSS_VALUED_ATTRS.has(name)) {
+    if (!isSafeCss(value)) event.keepAttr = false
+  } else if (IMAGE_ATTRS[tag]?.includes(name)) {
+    // One rule for every image, as for <img>: the web, the repository (the asset protocol is not
+    // a link scheme, so the URI pattern would drop it), inline image data. Nothing else.
+    if (SHOWABLE_IMAGE.test(value.trim())) event.forceKeepAttr = true
+    else event.keepAttr = false
+  } else if ((name === 'href' || name === 'xlink:href') && (tag === 'a' || tag === 'area')) {
+    // Links are the URI pattern's job; the preview's click handler decides what they do (S9).
+  } else if (name === 'href' || name === 'xlink:href') {
+    // Other SVG references (<use>, gradients, filters) may only point inside the document.
+    if (!value.trim().startsWith('#')) event.keepAttr = false
+  } else if (URL_ATTRS.has(name)) {
+    // Media, plugin data, citations…: nothing but images loads in the preview (its CSP agrees).
     event.keepAttr = false
   } else if (name === 'id' && !CLOBBERING_TAGS.has(tag) && !/\s/.test(value)) {
     // Heading ids such as "images" or "fonts" must survive for the table of contents.
@@ -153,7 +204,8 @@ function uponAttribute(node: ElementLike, event: UponSanitizeAttributeHookEvent)
 
 /**
  * Installs the preview's DOMPurify hooks (frames → `div.pw-embed` naming the host, unresolvable
- * images → `span.pw-missing-image`, unsafe styles and local media dropped) on an instance; returns
+ * images → `span.pw-missing-image`, styles that load or hide escapes and every URL that is not a
+ * link or an image dropped) on an instance; returns
  * a function that removes exactly these hooks.
  */
 export function installPreviewHooks(purify: DOMPurify): () => void {

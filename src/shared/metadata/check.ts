@@ -1,5 +1,5 @@
-import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml'
-import { splitPost } from '../front-matter'
+import { isMap, isNode, isScalar, LineCounter } from 'yaml'
+import { frontMatterTooLarge, parseYamlDocument, splitPost } from '../front-matter'
 import { msg, type LocalizedText } from '../localized'
 import { METADATA_MESSAGES as M } from './messages'
 import { DEFAULT_METADATA_SCHEMA, fieldSpec, frontMatterZod, type MetadataSchema } from './schema'
@@ -14,8 +14,9 @@ export interface FrontMatterProblem {
 /** 1-based file lines of each top-level key of the front matter (the YAML starts on line 2). */
 export function frontMatterKeyLines(yaml: string): Map<string, number> {
   const lines = new Map<string, number>()
+  if (frontMatterTooLarge(yaml)) return lines
   const counter = new LineCounter()
-  const doc = parseDocument(yaml, { lineCounter: counter, prettyErrors: false })
+  const doc = parseYamlDocument(yaml, counter)
   if (!isMap(doc.contents)) return lines
   for (const pair of doc.contents.items) {
     if (isScalar(pair.key) && isNode(pair.key) && pair.key.range) {

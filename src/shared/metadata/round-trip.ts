@@ -1,15 +1,10 @@
+import { CST, Document, isMap, isScalar, isSeq, LineCounter, Parser, type Scalar } from 'yaml'
 import {
-  CST,
-  Document,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  Parser,
-  parseDocument,
-  type Scalar,
-} from 'yaml'
-import { parseFrontMatterYaml, splitPost, type FrontMatterError } from '../front-matter'
+  parseFrontMatterYaml,
+  parseYamlDocument,
+  splitPost,
+  type FrontMatterError,
+} from '../front-matter'
 import type { LocalizedText } from '../localized'
 import { METADATA_MESSAGES as M } from './messages'
 import { locateFrontMatter, type FrontMatterRegion } from './region'
@@ -621,7 +616,7 @@ export function readFields(fileText: string): FrontMatterFields {
   }
   if (!split.hasFrontMatter || split.error) return fields
   const counter = new LineCounter()
-  const doc = parseDocument(split.yaml, { lineCounter: counter, prettyErrors: false })
+  const doc = parseYamlDocument(split.yaml, counter)
   if (!isMap(doc.contents)) return fields
   const lineOf = (offset: number) => counter.linePos(offset).line + 1
   for (const pair of doc.contents.items) {

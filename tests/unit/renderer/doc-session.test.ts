@@ -158,14 +158,15 @@ describe('DocSession conflicts (D2)', () => {
     expect(disk.text).toBe('theirs')
   })
 
-  it('"keep mine" force-saves the buffer', async () => {
+  it('"keep mine" saves the buffer over the version the dialog showed, and only that one', async () => {
     const { session, disk, type } = makeSession('base')
     disk.text = 'theirs'
     type('mine')
     await session.save()
     await session.resolve('mine')
     expect(disk.text).toBe('mine')
-    expect(disk.requests.at(-1)?.force).toBe(true)
+    expect(disk.requests.at(-1)).toMatchObject({ expectedHash: 'h:theirs', replace: true })
+    expect(disk.requests.at(-1)?.force).toBeUndefined()
     expect(session.status.conflict).toBeNull()
     expect(saveStateOf(session.status)).toBe('saved')
   })

@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto'
 import { link, open, rename, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import { tempPathIn } from '../temp-files'
 
 /** Result of writing an asset file. */
 export type AssetWrite = { kind: 'ok'; fileName: string } | { kind: 'exhausted' }
 
 async function writeTemp(dir: string, data: Uint8Array): Promise<string> {
-  const temp = join(dir, `.portal-writer-${randomBytes(6).toString('hex')}.tmp`)
+  const temp = tempPathIn(dir, 'image')
   const handle = await open(temp, 'wx')
   try {
     await handle.writeFile(data)

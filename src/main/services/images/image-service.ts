@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir, readdir, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import sharp from 'sharp'
 import { INITIAL_CROP } from '../../../shared/eyecatch/crop'
@@ -21,6 +21,7 @@ import {
   type TitleCardSpec,
 } from '../../../shared/eyecatch/schemas'
 import type { LocalizedText } from '../../../shared/localized'
+import { makeFolder } from '../make-folder'
 import { resolveInRepo } from '../paths'
 import { BackgroundLibrary } from './backgrounds'
 import { importBodyImage } from './body-image'
@@ -149,7 +150,7 @@ export class ImageService {
     if (resolved.kind === 'refused') return { kind: 'error', message: resolved.reason }
     if (!resolved.exists && create) {
       try {
-        await mkdir(resolved.realPath, { recursive: true })
+        await makeFolder(resolved.realPath)
       } catch (error) {
         return { kind: 'error', message: IMAGE_MESSAGES.writeFailed((error as Error).message) }
       }

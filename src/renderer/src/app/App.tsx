@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/locale'
 import { PostList } from '../posts/PostList'
 import { PreviewPane } from '../preview/PreviewPane'
 import { ConflictDialog } from '../save/ConflictDialog'
+import { isNotSaved } from '../save/doc-session'
 import { useControllers } from './controllers'
 import { WarningIcon } from './icons'
 import { SplitPanes } from './SplitPanes'
@@ -44,10 +45,14 @@ export function App() {
 
   const currentTitle = view.posts.find((p) => p.path === view.currentPath)?.title
   const dirty = view.current?.dirty ?? false
+  // The title bar says so while edits cannot reach the disk (a conflict waits, saves fail: D2, D4).
+  const notSaved = view.current ? isNotSaved(view.current) : false
+  const notSavedLabel = t('app.notSaved')
   useEffect(() => {
     const name = currentTitle ?? view.currentPath?.split('/').pop()
-    document.title = name ? `${dirty ? '● ' : ''}${name} — Portal Writer` : 'Portal Writer'
-  }, [currentTitle, view.currentPath, dirty])
+    const state = notSaved ? ` (${notSavedLabel})` : ''
+    document.title = name ? `${dirty ? '● ' : ''}${name}${state} — Portal Writer` : 'Portal Writer'
+  }, [currentTitle, view.currentPath, dirty, notSaved, notSavedLabel])
 
   const onResize = useCallback(() => sync.invalidate(), [sync])
   const publishStates = usePublishStates(portal, view)
@@ -135,6 +140,7 @@ export function App() {
           name={currentTitle ?? view.currentPath ?? ''}
           conflict={conflict}
           mineText={() => workspace.currentText()}
+          backups={view.current?.backups}
           onChoose={(choice) => void workspace.resolveConflict(choice)}
           onLater={() => workspace.setConflictOpen(false)}
         />

@@ -45,6 +45,12 @@ export function EditorPane({
           <span>{t('editor.readOnly', { reason: text(current.readOnly) })}</span>
         </div>
       )}
+      {current?.notice && !current.readOnly && (
+        <div className="banner banner-info" role="status">
+          <WarningIcon />
+          <span>{text(current.notice)}</span>
+        </div>
+      )}
       {current?.missing && (
         <div className="banner banner-warning" role="alert">
           <WarningIcon />

@@ -4,6 +4,7 @@ import type { LocalizedText } from '../../../shared/localized'
 export const dictionary = {
   'app.name': { ja: 'Portal Writer', en: 'Portal Writer' },
   'app.loading': { ja: '読み込み中…', en: 'Loading…' },
+  'app.notSaved': { ja: '未保存', en: 'not saved' },
   'toolbar.openRepo': { ja: 'リポジトリを開く…', en: 'Open Repository…' },
   'toolbar.newPost': { ja: '新しい記事', en: 'New Post' },
   'toolbar.save': { ja: '保存', en: 'Save' },
@@ -121,6 +122,10 @@ export const dictionary = {
   'conflict.mine': { ja: '自分の版（編集中）', en: 'Mine (editor)' },
   'conflict.theirs': { ja: 'ディスクの版', en: 'Theirs (on disk)' },
   'conflict.folded': { ja: '… 同じ行 {n} 行 …', en: '… {n} identical lines …' },
+  'conflict.backups': {
+    ja: '「自分の版を残す」で置き換えたディスクの版は、アプリのデータフォルダに残してあります:',
+    en: 'Versions on disk replaced by “Keep mine” are kept in the app’s data folder:',
+  },
   'conflict.changedLines': { ja: '異なる行: {n}', en: 'Lines that differ: {n}' },
   'repo.openError': {
     ja: 'リポジトリを開けませんでした: {message}',

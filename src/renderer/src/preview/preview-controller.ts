@@ -17,6 +17,9 @@ const SLOW_RENDER_MS = 40
 const SAME_FRAME_RENDER_MS = 12
 /** Longest quiet time waited for, however slow the render (ms). */
 const MAX_IDLE_MS = 1000
+/** How many times in a row a preview frame that navigated away is given its shell back. */
+const MAX_RESTORES = 3
+const XLINK = 'http://www.w3.org/1999/xlink'
 
 /** What the preview shows and how it gets there. */
 export interface PreviewSource {
@@ -65,6 +68,7 @@ export class PreviewController {
   private readonly patcher = new BlockPatcher(sanitizeBlock)
   private header: HTMLElement | null = null
   private headerKey = ''
+  private restores = 0
 
   constructor(
     private readonly source: PreviewSource,
@@ -89,7 +93,12 @@ export class PreviewController {
     this.frame = frame
     const doc = frame.contentDocument
     const article = doc?.getElementById(ARTICLE_ID) ?? null
-    if (!doc || !article) return
+    if (!doc || !article) {
+      // The frame navigated away from its shell after all (S5/S9): load the shell again.
+      this.restoreShell()
+      return
+    }
+    this.restores = 0
     this.article = article
     // A fresh shell: rebuild everything into it.
     article.replaceChildren()
@@ -183,6 +192,12 @@ export class PreviewController {
 
   /** Renders now if the text changed since the last render. */
   flush(): void {
+    if (this.frame && this.frame.contentDocument !== (this.article?.ownerDocument ?? null)) {
+      // Whatever took the frame away, the next render brings the preview back.
+      this.stale = true
+      this.restoreShell()
+      return
+    }
     if (!this.stale || !this.article) return
     this.stale = false
     const started = performance.now()
@@ -235,16 +250,28 @@ export class PreviewController {
     target?.scrollIntoView({ block: 'start' })
   }
 
+  /** Reloads the frame's fixed shell (its `srcdoc`); `attach` runs again when it has loaded. */
+  private restoreShell(): void {
+    const frame = this.frame
+    const shell = frame?.getAttribute('srcdoc')
+    // A shell that cannot even load is not retried forever.
+    if (!frame || shell === null || shell === undefined || this.restores >= MAX_RESTORES) return
+    this.restores++
+    this.detach()
+    frame.srcdoc = shell
+  }
+
   private onClick(e: MouseEvent): void {
     const target = e.target as Node | null
     const el =
       target && target.nodeType === 1 ? (target as Element) : (target?.parentElement ?? null)
-    const link = el?.closest('a[href], area[href]') ?? null
+    // Every link form the sanitizer lets through: HTML and SVG <a> (href or xlink:href), <area>.
+    const link = el?.closest('a, area') ?? null
     if (!link) return
     // The frame never navigates: the parent decides what a link does (S9).
     e.preventDefault()
     e.stopPropagation()
-    const action = classifyLink(link.getAttribute('href'))
+    const action = classifyLink(link.getAttribute('href') ?? link.getAttributeNS(XLINK, 'href'))
     switch (action.kind) {
       case 'fragment':
         this.scrollToFragment(action.id)

@@ -10,6 +10,8 @@ export interface ConflictDialogProps {
   conflict: Conflict
   /** The editor's text now (read when comparing). */
   mineText(): string
+  /** Versions this post's "keep mine" replaced earlier (the conflict history). */
+  backups?: ReadonlyArray<{ file: string; savedAt: string }>
   onChoose(choice: 'mine' | 'theirs'): void
   onLater(): void
 }
@@ -22,6 +24,7 @@ export function ConflictDialog({
   name,
   conflict,
   mineText,
+  backups = [],
   onChoose,
   onLater,
 }: ConflictDialogProps) {
@@ -54,6 +57,19 @@ export function ConflictDialog({
           {t('conflict.takeTheirsHint')}
         </li>
       </ul>
+      {backups.length > 0 && (
+        <div className="dialog-body conflict-history">
+          <p>{t('conflict.backups')}</p>
+          <ul>
+            {backups.map((b) => (
+              <li key={b.file}>
+                <time dateTime={b.savedAt}>{new Date(b.savedAt).toLocaleString()}</time>{' '}
+                <code>{b.file}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {comparing && mine !== null && (
         <CompareTable
           left={mine}

@@ -22,6 +22,8 @@ export type SaveRequest = {
   text: string
   expectedHash: string | null
   force?: boolean
+  /** "Keep mine": replace the disk version `expectedHash` only if it is still there (D2). */
+  replace?: boolean
 }
 
 /** Where the session saves to. */
@@ -52,14 +54,23 @@ export interface DocStatus {
   /** The file vanished on disk; the buffer is kept and saving recreates it (D3). */
   missing: boolean
   readOnly: LocalizedText | null
+  /** Worth knowing before editing, editing allowed (e.g. lone-CR line breaks, D9). */
+  notice?: LocalizedText | null
   conflict: Conflict | null
   /** Whether the conflict dialog is open (the writer may postpone the choice). */
   conflictOpen: boolean
   assetDir: string | null
+  /** Versions on disk that "keep mine" replaced, kept in the app's data folder (D2). */
+  backups?: ReadonlyArray<{ file: string; savedAt: string }>
 }
 
 /** Summary of a {@link DocStatus} for the toolbar. */
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error' | 'conflict' | 'readonly'
+
+/** Whether edits exist that are not on disk and cannot get there now (a waiting conflict, failing saves). */
+export function isNotSaved(s: DocStatus): boolean {
+  return s.dirty && (s.conflict !== null || s.error !== null)
+}
 
 /** Collapses a status to the one state the toolbar shows. */
 export function saveStateOf(s: DocStatus): SaveState {
@@ -82,6 +93,8 @@ export class DocSession {
   private savedVersion = 0
   private inFlight: Promise<void> | null = null
   private again: { force: boolean } | null = null
+  /** Set while "keep mine" saves: the disk version the dialog showed, the only one it may replace. */
+  private replacing: { hash: string | null } | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
   private readonly ownWrites: string[] = []
   private state: DocStatus
@@ -101,6 +114,7 @@ export class DocSession {
       error: null,
       missing: false,
       readOnly: doc.readOnly,
+      notice: doc.notice ?? null,
       conflict: null,
       conflictOpen: false,
       assetDir: doc.assetDir,
@@ -126,12 +140,13 @@ export class DocSession {
   async save(options: { force?: boolean; explicit?: boolean } = {}): Promise<void> {
     this.cancelAutosave()
     if (this.state.readOnly) return
-    if (this.state.conflict && !options.force) return
+    if (this.state.conflict && !options.force && !this.replacing) return
     if (this.inFlight) {
       this.again = { force: (this.again?.force ?? false) || (options.force ?? false) }
       return this.inFlight
     }
-    if (!this.state.dirty && !options.force && !(this.state.missing && options.explicit)) return
+    const chosen = options.force || this.replacing !== null
+    if (!this.state.dirty && !chosen && !(this.state.missing && options.explicit)) return
     this.inFlight = this.write(options.force ?? false)
     try {
       await this.inFlight
@@ -195,8 +210,15 @@ export class DocSession {
       this.update({ conflict: null, conflictOpen: false, error: null })
       return
     }
+    // Saved only if the disk still has the version the dialog showed; otherwise the dialog
+    // comes back with the newer one. Main keeps the replaced version as a backup.
     this.update({ conflictOpen: false })
-    await this.save({ force: true })
+    this.replacing = { hash: conflict.diskHash }
+    try {
+      await this.save()
+    } finally {
+      this.replacing = null
+    }
   }
 
   /** Opens or closes the conflict dialog without choosing (the banner keeps the choice pending). */
@@ -212,14 +234,16 @@ export class DocSession {
   private async write(force: boolean): Promise<void> {
     const text = this.buffer.text()
     const version = this.editVersion
+    const replacing = this.replacing
     this.update({ saving: true })
     let result: SaveResult
     try {
       result = await this.backend({
         path: this.state.path,
         text,
-        expectedHash: this.state.missing ? null : this.baseHash,
+        expectedHash: replacing ? replacing.hash : this.state.missing ? null : this.baseHash,
         ...(force ? { force: true } : {}),
+        ...(replacing ? { replace: true } : {}),
       })
     } catch (e) {
       result = {
@@ -244,6 +268,7 @@ export class DocSession {
           conflict: null,
           conflictOpen: false,
           dirty: this.editVersion !== version,
+          ...(result.backup ? { backups: [...(this.state.backups ?? []), result.backup] } : {}),
         })
         return
       case 'conflict':
@@ -254,6 +279,7 @@ export class DocSession {
           if (!force) this.again = { force: true }
           return
         }
+        // Also after "keep mine" when the disk changed again: the dialog shows the newer version.
         this.update({
           saving: false,
           conflict: { diskText: result.diskText, diskHash: result.diskHash, origin: 'save' },

@@ -5,6 +5,7 @@ import {
   CONTENT_SECURITY_POLICY,
   FUSES,
   SCHEME_PRIVILEGES,
+  isAllowedFrameNavigation,
   isAllowedNavigation,
   isExternalUrlAllowed,
   isPermissionGranted,
@@ -158,5 +159,26 @@ describe('application menu', () => {
   it('adds the macOS app menu only on macOS', () => {
     expect(buildMenuTemplate('darwin', () => {})[0]).toMatchObject({ role: 'appMenu' })
     expect(buildMenuTemplate('linux', () => {})[0]).not.toMatchObject({ role: 'appMenu' })
+  })
+})
+
+describe('S5/S9: frames never navigate away (will-frame-navigate)', () => {
+  it.each([
+    ['about:srcdoc', false, true],
+    ['about:blank', false, true],
+    ['http://127.0.0.1:9/svg-link', false, false],
+    ['https://example.com/', false, false],
+    [`${APP_ORIGIN}/index.html`, false, false],
+    [`${APP_ORIGIN}/index.html`, true, true],
+    ['https://example.com/', true, false],
+  ])('%s (main frame: %s) allowed: %s', (url, isMainFrame, allowed) => {
+    expect(isAllowedFrameNavigation(url, isMainFrame)).toBe(allowed)
+  })
+
+  it('is wired next to will-navigate for every web contents', () => {
+    const main = readFileSync('src/main/index.ts', 'utf8')
+    expect(main).toMatch(
+      /contents\.on\('will-frame-navigate',[^]*?isAllowedFrameNavigation\(event\.url, event\.isMainFrame/,
+    )
   })
 })

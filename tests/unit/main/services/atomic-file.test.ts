@@ -4,12 +4,14 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
   AtomicWriter,
-  cleanStrayTempFiles,
-  isTempFileName,
-  tempPathFor,
   writeFileAtomic,
   type WriteResult,
 } from '../../../../src/main/services/atomic-file'
+import {
+  cleanStrayTempFiles,
+  isTempFileName,
+  tempPathFor,
+} from '../../../../src/main/services/temp-files'
 import { makeTempDir, removeTempDirs } from '../../../helpers/temp-repo'
 
 afterAll(removeTempDirs)

@@ -1,0 +1,53 @@
+/** D5 with issue 16's item 7: one temp-file naming rule and one start-up cleanup for every writer. */
+import { readdir } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { writeNewFile } from '../../../../src/main/services/images/asset-write'
+import {
+  cleanRepoTempFiles,
+  isTempFileName,
+  tempPathFor,
+  tempPathIn,
+} from '../../../../src/main/services/temp-files'
+import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
+import { makeTempRepo, removeTempDirs } from '../../../helpers/temp-repo'
+
+afterAll(removeTempDirs)
+
+const ASSETS = 'source/blog/2025-01-10-x'
+
+describe('D5: temp files of every writer', () => {
+  it('names image temp files and post temp files by the same rule', () => {
+    expect(isTempFileName(basename(tempPathIn('/r/source/blog/x', 'image')))).toBe(true)
+    expect(isTempFileName(basename(tempPathFor('/r/source/blog/x.html.md')))).toBe(true)
+    for (const name of ['photo.png', '.gitkeep', '.env', 'x.tmp', '.photo.png.swp'])
+      expect(isTempFileName(name)).toBe(false)
+  })
+
+  it('removes a leftover image temp file (old and new names) at start-up, and nothing else', async () => {
+    const root = await makeTempRepo({
+      [`${ASSETS}/.portal-writer-0123456789ab.tmp`]: 'half an image',
+      [`${ASSETS}/.image.pw-tmp-0123456789ab`]: 'half an image',
+      [`${ASSETS}/photo.png`]: 'png',
+      [`${ASSETS}/.gitkeep`]: '',
+      'source/blog/.2025-01-10-x.html.md.pw-tmp-abcdefabcdef': 'half a post',
+    })
+    const removed = await cleanRepoTempFiles(root, DEFAULT_PROFILE)
+    expect(removed.map((p) => basename(p)).sort()).toEqual([
+      '.2025-01-10-x.html.md.pw-tmp-abcdefabcdef',
+      '.image.pw-tmp-0123456789ab',
+      '.portal-writer-0123456789ab.tmp',
+    ])
+    expect((await readdir(`${root}/${ASSETS}`)).sort()).toEqual(['.gitkeep', 'photo.png'])
+  })
+
+  it('leaves no temp file after an image write', async () => {
+    const root = await makeTempRepo({ [`${ASSETS}/a.png`]: 'x' })
+    const dir = `${root}/${ASSETS}`
+    expect(await writeNewFile(dir, ['a.png', 'b.png'], new Uint8Array([1, 2, 3]))).toEqual({
+      kind: 'ok',
+      fileName: 'b.png',
+    })
+    expect((await readdir(dir)).filter(isTempFileName)).toEqual([])
+  })
+})
