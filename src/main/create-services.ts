@@ -17,6 +17,7 @@ import { createPublishService, type PublishService } from './services/publish'
 import { configureSharp, ImageService } from './services/images/image-service'
 import { CardsService } from './services/cards'
 import { BookmarksService } from './services/bookmarks'
+import { RecoveryJournal } from './services/recovery'
 
 /** Encrypts secrets at rest (Electron's safeStorage when available). Kept for the git credential service. */
 export interface Encryption {
@@ -75,6 +76,8 @@ export interface Services {
   cards: CardsService
   /** Hatena Bookmark counts (off until the writer turns them on). */
   bookmarks: BookmarksService
+  /** Unsaved edits journaled for crash recovery (D6). */
+  recovery: RecoveryJournal
   /** Opens the sample blog's copy; null when there is none. */
   openSample(): Promise<OpenRepoResult | null>
   /** Stops watchers and waits for pending writes. */
@@ -163,6 +166,8 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     log: options.log,
   })
 
+  const recovery = new RecoveryJournal({ dataDir: options.dataDir, writer })
+
   const openSample = async () => (sampleRoot ? repo.open(sampleRoot, { remember: false }) : null)
   let startupNotice: LocalizedText | null = sample.message
   const last = settings.get().lastRepoPath
@@ -190,6 +195,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     images,
     cards,
     bookmarks,
+    recovery,
     openSample,
     async dispose() {
       await watcher.dispose()

@@ -4,6 +4,7 @@ import { profileSchema } from '../profile'
 import { publishApiShape, publishChannels, publishEvents } from '../publish'
 import { eyecatchApiShape, eyecatchChannels } from '../eyecatch/schemas'
 import { metadataApiShape, metadataChannels } from '../metadata/contract'
+import { recoveryApiShape, recoveryChannels } from '../recovery'
 import type { CardData } from '../card'
 
 /**
@@ -178,6 +179,7 @@ export const channels = {
   ...publishChannels,
   ...eyecatchChannels,
   ...metadataChannels,
+  ...recoveryChannels,
 } as const
 
 /** Main → renderer events. */
@@ -232,6 +234,7 @@ export const apiShape = {
   publish: publishApiShape,
   ...eyecatchApiShape,
   ...metadataApiShape,
+  ...recoveryApiShape,
 } as const satisfies Record<string, Record<string, Channel>>
 
 type Shape = typeof apiShape
