@@ -140,7 +140,11 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       return current ? { root: current.root, profile: current.profile } : null
     },
     tokens,
-    askpass: () => askpassProgram({ resourcesDir: join(options.resourcesDir, 'askpass') }),
+    askpass: () =>
+      askpassProgram({
+        resourcesDir: join(options.resourcesDir, 'askpass'),
+        copyDir: join(options.dataDir, 'askpass'),
+      }),
     savePost: (request) => posts.save(request),
     emitProgress: (progress) => options.emit('publish:progress', progress),
     gitPath: options.git,
