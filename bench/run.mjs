@@ -20,6 +20,7 @@ const BENCHES = [
     title: 'Publishing (real git, loopback HTTP remote)',
     issue: 6,
   },
+  { file: 'bench/journal.bench.ts', title: 'Crash-recovery journal and typing', issue: 9 },
 ]
 /** Figures whose target applies to the p95 rather than the median. */
 const P95_TARGETS = [/keystroke/, /form edit/i, /frame/i]

@@ -19,6 +19,7 @@ function fakeClock() {
       return id
     },
     clearTimeout: (id) => timers.delete(id as number),
+    whenIdle: (fn) => fn(),
   }
   const advance = (ms: number) => {
     const end = now + ms

@@ -30,12 +30,18 @@ export interface JournalClock {
   now(): number
   setTimeout(fn: () => void, ms: number): unknown
   clearTimeout(handle: unknown): void
+  /** Runs `fn` when the page is idle (after the frame's input and rendering), soon anyway. */
+  whenIdle(fn: () => void): void
 }
 
 const realClock: JournalClock = {
   now: () => performance.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  whenIdle: (fn) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 200 })
+    else fn()
+  },
 }
 
 /** The name of the User Timing measure of each journal write (the benchmark reads it). */
@@ -112,7 +118,8 @@ export class EditJournal {
       this.timer = this.clock.setTimeout(this.tick, wait)
       return
     }
-    this.flush()
+    // Not on a keystroke's frame: after the browser has handled input and painted.
+    this.clock.whenIdle(() => this.flush())
   }
 
   private cancel(): void {
