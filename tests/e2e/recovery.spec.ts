@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { writeErrorMessage } from '../../src/main/services/atomic-file'
 import { freshSampleCopy, launchApp, type LaunchedApp } from './harness/launch-app'
 import { cursorToEnd, openPost, previewArticle, saveScreenshot, saveState } from './ui-helpers'
 
@@ -41,17 +42,21 @@ async function crash(app: LaunchedApp): Promise<void> {
 }
 
 /**
- * First run: saves never complete (the app dies in the middle of one), the writer types, and the
- * journal gets the edit. Then the run is killed.
+ * First run: every save fails as on a full disk, the writer types, and the journal still gets the
+ * edit. Then the run is killed.
  */
 async function typeThenCrash(): Promise<string> {
   const app = await start({
-    wrapHandlers: (h) => ({ ...h, 'posts:save': () => new Promise(() => undefined) }),
+    wrapHandlers: (h) => ({
+      ...h,
+      'posts:save': async (r) => ({ kind: 'error', message: writeErrorMessage('ENOSPC', r.path) }),
+    }),
   })
   await openPost(app.page, TITLE)
   const original = await readFile(join(app.repoRoot(), FILE), 'utf8')
   await cursorToEnd(app.page)
   await app.page.keyboard.insertText(TYPED)
+  await expect(app.page.getByText('ディスクの空きが足りない')).toBeVisible()
   await expect.poll(() => journaled(app)).toEqual([expect.stringContaining(TYPED)])
   await crash(app)
   expect(await readFile(join(repo, FILE), 'utf8')).toBe(original)
