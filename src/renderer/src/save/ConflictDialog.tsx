@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import { Dialog } from '../dialogs/Dialog'
 import { useI18n } from '../i18n/locale'
 import type { Conflict } from './doc-session'
-import { CompareTable } from './CompareTable'
+import { CompareTable } from '../dialogs/CompareTable'
 
 /** Props of {@link ConflictDialog}. */
 export interface ConflictDialogProps {
@@ -56,11 +56,11 @@ export function ConflictDialog({
       </ul>
       {comparing && mine !== null && (
         <CompareTable
-          label={t('conflict.compare')}
           left={mine}
           right={conflict.diskText ?? ''}
           leftLabel={t('conflict.mine')}
           rightLabel={t('conflict.theirs')}
+          label={t('conflict.compare')}
         />
       )}
       <div className="dialog-actions dialog-actions-spread">

@@ -2,7 +2,7 @@ import './recovery.css'
 import { useId } from 'react'
 import { Dialog } from '../dialogs/Dialog'
 import { useI18n } from '../i18n/locale'
-import { CompareTable } from './CompareTable'
+import { CompareTable } from '../dialogs/CompareTable'
 import type { RecoveredPost } from './recovered'
 import { recoveryText } from './recovery-strings'
 

@@ -4,16 +4,16 @@ import { diffLines, foldUnchanged } from './line-diff'
 
 /** Props of {@link CompareTable}. */
 export interface CompareTableProps {
-  /** The region's accessible name. */
-  label: string
   left: string
   right: string
   leftLabel: string
   rightLabel: string
+  /** Names the region for screen readers. */
+  label: string
 }
 
-/** Two texts side by side, line by line, with long unchanged runs folded. */
-export function CompareTable({ label, left, right, leftLabel, rightLabel }: CompareTableProps) {
+/** Two texts side by side, line by line, unchanged runs folded. */
+export function CompareTable({ left, right, leftLabel, rightLabel, label }: CompareTableProps) {
   const { t } = useI18n()
   const rows = useMemo(() => diffLines(left, right), [left, right])
   const changed = rows.filter((r) => r.kind !== 'same').length
