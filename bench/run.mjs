@@ -20,6 +20,7 @@ const BENCHES = [
     title: 'Publishing (real git, loopback HTTP remote)',
     issue: 6,
   },
+  { file: 'bench/journal.bench.ts', title: 'Crash-recovery journal and typing', issue: 9 },
   { file: 'bench/cli.bench.ts', title: 'portal-writer command: start-up and check', issue: 12 },
   {
     file: 'bench/proofread.bench.ts',

@@ -20,6 +20,7 @@ import { BookmarksService } from './services/bookmarks'
 import { ProofreadService } from './services/proofread/service'
 import { InProcessLintHost, WorkerLintHost } from './services/proofread/lint-host'
 import { BackupStore } from './services/backups'
+import { RecoveryJournal } from './services/recovery'
 
 /** Encrypts secrets at rest (Electron's safeStorage when available). Kept for the git credential service. */
 export interface Encryption {
@@ -86,6 +87,8 @@ export interface Services {
   bookmarks: BookmarksService
   /** textlint proofreading of open posts (in a worker thread). */
   proofread: ProofreadService
+  /** Unsaved edits journaled for crash recovery (D6). */
+  recovery: RecoveryJournal
   /** Opens the sample blog's copy; null when there is none. */
   openSample(): Promise<OpenRepoResult | null>
   /** Stops watchers and waits for pending writes. */
@@ -149,7 +152,11 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       return current ? { root: current.root, profile: current.profile } : null
     },
     tokens,
-    askpass: () => askpassProgram({ resourcesDir: join(options.resourcesDir, 'askpass') }),
+    askpass: () =>
+      askpassProgram({
+        resourcesDir: join(options.resourcesDir, 'askpass'),
+        copyDir: join(options.dataDir, 'askpass'),
+      }),
     savePost: (request) => posts.save(request),
     emitProgress: (progress) => options.emit('publish:progress', progress),
     gitPath: options.git,
@@ -188,6 +195,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     },
     log: options.log,
   })
+  const recovery = new RecoveryJournal({ dataDir: options.dataDir, writer })
 
   const openSample = async () => (sampleRoot ? repo.open(sampleRoot, { remember: false }) : null)
   let startupNotice: LocalizedText | null = sample.message
@@ -217,6 +225,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     cards,
     bookmarks,
     proofread,
+    recovery,
     openSample,
     async dispose() {
       await proofread.dispose()

@@ -10,6 +10,7 @@ import type { CardsService } from './services/cards'
 import type { BookmarksService } from './services/bookmarks'
 import type { PostFilesService } from './services/post-move'
 import type { SuggestionIndex } from './services/suggestions'
+import type { RecoveryJournal } from './services/recovery'
 import { createEyecatchHandlers } from './services/images/handlers'
 import type { LocalizedText } from '../shared/localized'
 import type { ProofreadService } from './services/proofread/service'
@@ -26,6 +27,8 @@ export interface HandlerServices {
   postFiles: Pick<PostFilesService, 'move' | 'assets'>
   suggestions: Pick<SuggestionIndex, 'suggestions' | 'updatePost' | 'updateFromText' | 'removePost'>
   proofread: Pick<ProofreadService, 'lint' | 'setRuleDisabled'>
+  /** The crash-recovery journal of unsaved edits (D6). */
+  recovery: Pick<RecoveryJournal, 'write' | 'remove' | 'list'>
   /** Tells the renderer that the set of posts changed (`posts:list-changed`). */
   postsChanged?(): void
   /** Told to the writer once at start (git missing, last repository gone). */
@@ -46,6 +49,30 @@ export interface HandlerDeps {
 function schemeOf(url: string): string {
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url.trim())
   return m ? `${m[1]!.toLowerCase()}:` : url.slice(0, 40)
+}
+
+/** The journal's channels: always about the repository open now (main decides, not the page). */
+function createRecoveryHandlers(
+  services: Pick<HandlerServices, 'repo' | 'recovery'>,
+): Pick<HandlerTable, 'recovery:write' | 'recovery:remove' | 'recovery:list'> {
+  const root = () => services.repo.current()?.root ?? null
+  return {
+    // Best effort: a failed journal write must never disturb typing; the next one retries.
+    'recovery:write': async ({ path, text, baseHash }) => {
+      const r = root()
+      if (r) await services.recovery.write(r, path, text, baseHash)
+      return null
+    },
+    'recovery:remove': async ({ path }) => {
+      const r = root()
+      if (r) await services.recovery.remove(r, path)
+      return null
+    },
+    'recovery:list': async () => {
+      const r = root()
+      return r ? services.recovery.list(r) : []
+    },
+  }
 }
 
 /**
@@ -138,5 +165,6 @@ export function createHandlers(services: HandlerServices, deps: HandlerDeps): Ha
     'publish:folder': () => services.publish.folder(),
     'publish:returnToBase': () => services.publish.returnToBase(),
     ...createEyecatchHandlers(services.images),
+    ...createRecoveryHandlers(services),
   }
 }

@@ -46,6 +46,10 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
   })
   win.once('ready-to-show', () => win.show())
+  // A crashed or killed renderer comes back by itself; the new page restores the journaled edits (D6).
+  win.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason !== 'clean-exit' && !win.isDestroyed()) win.reload()
+  })
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
   return win
 }

@@ -9,6 +9,7 @@ import {
   constants,
   copyFile,
   mkdir,
+  mkdtemp,
   open,
   readFile,
   rename,
@@ -153,27 +154,53 @@ export function createMemoryTokenStore(): TokenStore {
   return createFileTokenStore({ file: '' })
 }
 
-/**
- * The askpass helper git runs for HTTPS credentials (`resources/askpass/askpass.sh`).
- *
- * `nodePath` (optional) makes the shell launcher hand over to `askpass.cjs` run by that Node
- * binary; without it the launcher answers by itself, which also works in a packaged app whose
- * Electron has the RunAsNode fuse off. If the launcher lost its executable bit (packaging), a copy
- * with the bit set is made in a private temp folder.
- */
-export async function askpassProgram(options: {
+/** Options of {@link askpassProgram}. */
+export interface AskpassOptions {
+  /** The app's `askpass/` resources folder (`askpass.sh`, `askpass.cmd`, `askpass.cjs`). */
   resourcesDir: string
+  /** A Node binary: the launcher then hands over to `askpass.cjs` run by it. */
   nodePath?: string
-}): Promise<AskpassProgram> {
-  const launcher = join(options.resourcesDir, 'askpass.sh')
+  /** The platform to launch for (default `process.platform`). */
+  platform?: NodeJS.Platform
+  /**
+   * Where to copy the shell launcher if it lost its executable bit (packaging): a private folder
+   * such as `<userData>/askpass`. Default: a fresh `mkdtemp` folder, never a predictable `/tmp` path.
+   */
+  copyDir?: string
+}
+
+/** The launcher git runs on a platform: `askpass.cmd` on Windows, `askpass.sh` elsewhere. */
+export function askpassLauncherName(platform: NodeJS.Platform): string {
+  return platform === 'win32' ? 'askpass.cmd' : 'askpass.sh'
+}
+
+/**
+ * The askpass helper git runs for HTTPS credentials (`resources/askpass/`), chosen by platform.
+ *
+ * `nodePath` (optional) makes the launcher hand over to `askpass.cjs` run by that Node binary;
+ * without it the launcher answers by itself, which also works in a packaged app whose Electron has
+ * the RunAsNode fuse off. If the shell launcher lost its executable bit (packaging), a copy with
+ * the bit set is made in a private folder (see {@link AskpassOptions.copyDir}).
+ */
+export async function askpassProgram(options: AskpassOptions): Promise<AskpassProgram> {
+  const platform = options.platform ?? process.platform
+  const launcher = join(options.resourcesDir, askpassLauncherName(platform))
   const env: Record<string, string> = {}
   if (options.nodePath) env.PORTAL_WRITER_ASKPASS_NODE = options.nodePath
+  // Windows runs a .cmd by its extension: no executable bit to check.
+  if (platform === 'win32') return { path: launcher, env }
   try {
     await access(launcher, constants.X_OK)
     return { path: launcher, env }
   } catch {
-    const dir = join(tmpdir(), `portal-writer-askpass-${process.getuid?.() ?? 'user'}`)
-    await mkdir(dir, { recursive: true, mode: 0o700 })
+    let dir: string
+    if (options.copyDir) {
+      dir = options.copyDir
+      await mkdir(dir, { recursive: true, mode: 0o700 })
+      await chmod(dir, 0o700)
+    } else {
+      dir = await mkdtemp(join(tmpdir(), 'portal-writer-askpass-'))
+    }
     const copy = join(dir, 'askpass.sh')
     await copyFile(launcher, copy)
     await chmod(copy, 0o700)

@@ -6,6 +6,7 @@ import { publishApiShape, publishChannels, publishEvents } from '../publish'
 import { eyecatchApiShape, eyecatchChannels } from '../eyecatch/schemas'
 import { metadataApiShape, metadataChannels } from '../metadata/contract'
 import { proofreadApiShape, proofreadChannels } from '../proofread/contract'
+import { recoveryApiShape, recoveryChannels } from '../recovery'
 import type { CardData } from '../card'
 
 /**
@@ -193,6 +194,7 @@ export const channels = {
   ...eyecatchChannels,
   ...metadataChannels,
   ...proofreadChannels,
+  ...recoveryChannels,
 } as const
 
 /** Main → renderer events. */
@@ -248,6 +250,7 @@ export const apiShape = {
   ...eyecatchApiShape,
   ...metadataApiShape,
   ...proofreadApiShape,
+  ...recoveryApiShape,
 } as const satisfies Record<string, Record<string, Channel>>
 
 type Shape = typeof apiShape

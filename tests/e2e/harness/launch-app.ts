@@ -43,6 +43,11 @@ export interface LaunchOptions {
   /** What the "Open repository…" dialog answers (the system dialog does not exist here). */
   chooseFolder?: () => Promise<string | null>
   locale?: 'ja' | 'en'
+  /**
+   * Changes the handler table before the page gets it (e.g. a save that never completes, to stand
+   * for a crash in the middle of one). Relaunching on the same `dataDir` and `repo` is a restart.
+   */
+  wrapHandlers?: (handlers: HandlerTable) => HandlerTable
 }
 
 /** A running app. */
@@ -132,7 +137,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   })
   const openedUrls: string[] = []
   let origin = ''
-  const handlers = createHandlers(services, {
+  const created = createHandlers(services, {
     chooseFolder: options.chooseFolder ?? (async () => null),
     openExternal: async (url) => {
       openedUrls.push(url)
@@ -146,6 +151,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       systemLocale: options.locale ?? 'ja',
     },
   })
+  const handlers = options.wrapHandlers ? options.wrapHandlers(created) : created
   if (options.repo) {
     const opened = await handlers['repo:open']({ path: options.repo })
     if (opened.kind !== 'ok')

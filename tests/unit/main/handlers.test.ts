@@ -233,3 +233,45 @@ describe('HandlerTable type', () => {
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(channels).sort())
   })
 })
+
+describe('recovery channels (D6)', () => {
+  const post = postPathFor('2026-01-02', 'hello')
+
+  it('journal through IPC, then a new app run on the same data folder lists the edits', async () => {
+    const repo = await makeTempRepo({ [post]: postText({ title: 'Hello' }) })
+    const first = await start()
+    await first.call('repo:open', { path: repo })
+    const read = (await first.call('posts:read', { path: post })) as { doc: { hash: string } }
+    await first.call('recovery:write', { path: post, text: 'unsaved', baseHash: read.doc.hash })
+    // The first run "crashes": it is never disposed before the second one starts.
+    const second = await start({ dataDir: first.dataDir })
+    await second.call('repo:open', { path: repo })
+    expect(await second.call('recovery:list')).toEqual([
+      { path: post, text: 'unsaved', baseHash: read.doc.hash, savedAt: expect.any(Number) },
+    ])
+    await second.call('recovery:remove', { path: post })
+    expect(await second.call('recovery:list')).toEqual([])
+  })
+
+  it('the entries belong to the repository open now', async () => {
+    const a = await makeTempRepo({ [post]: postText({ title: 'A' }) })
+    const b = await makeTempRepo({ [post]: postText({ title: 'B' }) })
+    const app = await start()
+    await app.call('repo:open', { path: a })
+    await app.call('recovery:write', { path: post, text: 'for A', baseHash: null })
+    await app.call('repo:open', { path: b })
+    expect(await app.call('recovery:list')).toEqual([])
+    await app.call('repo:open', { path: a })
+    expect(await app.call('recovery:list')).toMatchObject([{ text: 'for A' }])
+  })
+
+  it('refuses malformed requests at the contract', async () => {
+    const app = await start()
+    for (const bad of [
+      { path: '', text: 'x', baseHash: null },
+      { path: 'a.md', text: 1, baseHash: null },
+    ]) {
+      await expect(app.call('recovery:write', bad)).rejects.toThrow(IpcRefusedError)
+    }
+  })
+})

@@ -16,6 +16,11 @@ export interface GitAuth {
   token: string
   /** User name answered to git's `Username for …` prompt. Most hosts accept any name with a token. */
   username: string
+  /**
+   * The host (and port, `host:port`) the token was saved for. The askpass helper answers only
+   * prompts for it, so a redirect to another server never gets the token (G3).
+   */
+  host: string
   /** The askpass program git runs (see credentials.ts `askpassProgram`). */
   askpass: AskpassProgram
 }
@@ -146,17 +151,27 @@ export function gitEnvironment(
     env.GIT_ASKPASS = options.auth.askpass.path
     env.PORTAL_WRITER_ASKPASS_USERNAME = options.auth.username
     env.PORTAL_WRITER_ASKPASS_TOKEN = options.auth.token
+    env.PORTAL_WRITER_ASKPASS_HOST = options.auth.host
     Object.assign(env, options.auth.askpass.env)
     // SSH_ASKPASS is not ours to answer for; keep git from using it for HTTPS.
     delete env.SSH_ASKPASS
   }
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key]
+  for (const key of Object.keys(env)) {
+    // A user's debugging variables would print HTTP headers (Authorization included) and
+    // packet traces into the stderr we show and log: git runs without them, always (G3).
+    if (env[key] === undefined || TRACE_VARIABLE.test(key)) delete env[key]
+  }
   return env
 }
 
+/** git's and curl's tracing variables, removed from git's environment (any case: Windows). */
+const TRACE_VARIABLE = /^(GIT_TRACE|GIT_CURL_VERBOSE$)/i
+
 /** Arguments placed before the subcommand. */
-function globalArgs(options: GitOptions): string[] {
-  const args: string[] = []
+function globalArgs(options: GitOptions, verb: string | undefined): string[] {
+  // A redirect must not carry a request (and a token) to another server: a fetch follows one only
+  // for its first request, a push none at all (G3).
+  const args = ['-c', `http.followRedirects=${verb === 'push' ? 'false' : 'initial'}`]
   if (options.auth) {
     // With our token, neither ask a configured credential helper nor let it store the token in
     // plaintext (`credential.helper=store`): an empty value resets the helper list.
@@ -173,7 +188,7 @@ function globalArgs(options: GitOptions): string[] {
 export async function git(args: readonly string[], options: GitOptions): Promise<GitResult> {
   const started = performance.now()
   const secrets = options.auth ? [options.auth.token] : []
-  const fullArgs = [...globalArgs(options), ...args]
+  const fullArgs = [...globalArgs(options, args[0]), ...args]
   const raw = await run(fullArgs, options)
   // stdout is data (e.g. `remote get-url`, which G8 detection must see whole): only the token we
   // handed over is removed. stderr is prose for messages and logs: every credential goes.

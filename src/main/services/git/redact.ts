@@ -11,7 +11,7 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   const out = text.replace(
     /([a-z][a-z0-9+.-]*:\/\/)([^@\s/'"]*)@/gi,
     (_m, scheme: string, userinfo: string) =>
-      userinfo.includes(':') || looksSecret(userinfo)
+      userinfo.includes(':') || looksLikeToken(userinfo)
         ? `${scheme}${REDACTED}@`
         : `${scheme}${userinfo}@`,
   )
@@ -31,12 +31,34 @@ export function removeSecrets(text: string, secrets: readonly string[]): string 
   return out
 }
 
-/** A user name that is really a token (known prefixes, or long and opaque). */
-function looksSecret(user: string): boolean {
-  return (
-    /^(gh[pousr]_|github_pat_|glpat-|gloas-)/.test(user) ||
-    (/^[A-Za-z0-9_%-]{30,}$/.test(user) && /\d/.test(user))
+/** Prefixes of tokens issued by the big hosts (GitHub, GitLab, Bitbucket, Atlassian). */
+const TOKEN_PREFIX = /^(gh[pousr]_|github_pat_|glpat-|gloas-|ATBB|ATCTT)/
+
+/**
+ * Whether a URL's user name is really a secret: a known token prefix, or long and opaque (30+
+ * characters with a digit). The one rule for token shapes: messages, logs and remote addresses
+ * (G3, G8) all use it, raw or percent-encoded.
+ */
+export function looksLikeToken(user: string): boolean {
+  let decoded = user
+  try {
+    decoded = decodeURIComponent(user)
+  } catch {
+    // Not percent-encoded after all: judge it as written.
+  }
+  return [user, decoded].some(
+    (u) => TOKEN_PREFIX.test(u) || (/^[A-Za-z0-9_%-]{30,}$/.test(u) && /\d/.test(u)),
   )
+}
+
+/** Whether an address carries a password or a token as its user name (G8). */
+export function hasEmbeddedCredentials(url: string): boolean {
+  return redact(url) !== url
+}
+
+/** A remote address safe to print: any `user:password@` or token user name becomes `***@` (G8). */
+export function redactRemoteUrl(url: string): string {
+  return redact(url)
 }
 
 /** Redacts each command-line argument (URLs may carry credentials). */

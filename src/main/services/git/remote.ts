@@ -1,11 +1,7 @@
 /** `git remote`: which remote a branch goes to, and its address (never printed with credentials, G8). */
-import {
-  parseRemoteUrl,
-  redactRemoteUrl,
-  tokenHostOf,
-  type RemoteInfo,
-} from '../../../shared/publish'
+import { parseRemoteUrl, tokenHostOf, type RemoteInfo } from '../../../shared/publish'
 import { gitIn, type GitContext } from './core'
+import { hasEmbeddedCredentials, redactRemoteUrl } from './redact'
 
 /** A configured remote with its raw push address (may hold credentials: never show it). */
 export interface Remote {
@@ -43,7 +39,8 @@ export function describeRemote(name: string, url: string): RemoteInfo {
     displayUrl: redactRemoteUrl(url),
     tokenHost: parsed ? tokenHostOf(parsed) : null,
     local: !parsed || parsed.protocol === 'file',
-    hasEmbeddedCredentials: parsed?.hasCredentials ?? false,
+    // Judged by the one token-shape rule (redact.ts), for every scheme git may send them over.
+    hasEmbeddedCredentials: hasEmbeddedCredentials(url),
   }
 }
 

@@ -71,7 +71,7 @@ export async function authFor(
   if (!host) return undefined
   const token = await tokens.get(host)
   if (!token) return undefined
-  return { token, username, askpass: await askpass() }
+  return { token, username, host, askpass: await askpass() }
 }
 
 /** Builds the error value for a stop, with the message in one place (errors.ts). */

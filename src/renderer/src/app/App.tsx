@@ -6,6 +6,7 @@ import { PostList } from '../posts/PostList'
 import { PreviewPane } from '../preview/PreviewPane'
 import { ConflictDialog } from '../save/ConflictDialog'
 import { isNotSaved } from '../save/doc-session'
+import { RecoveryCompareDialog, RecoveryNotice } from '../save/RecoveryNotice'
 import { useControllers } from './controllers'
 import { WarningIcon } from './icons'
 import { SplitPanes } from './SplitPanes'
@@ -29,6 +30,7 @@ export function App() {
   const { t, text, locale } = useI18n()
   const [newPostOpen, setNewPostOpen] = useState(false)
   const [eyecatchOpen, setEyecatchOpen] = useState(false)
+  const [comparePath, setComparePath] = useState<string | null>(null)
   const repoRef = useRef(view.repo)
 
   useEffect(() => {
@@ -57,6 +59,9 @@ export function App() {
   const onResize = useCallback(() => sync.invalidate(), [sync])
   const publishStates = usePublishStates(portal, view)
   const conflict = view.current?.conflict ?? null
+  const titleOf = (path: string) =>
+    view.posts.find((p) => p.path === path)?.title ?? path.split('/').pop() ?? path
+  const comparing = view.recovered.find((r) => r.path === comparePath) ?? null
 
   return (
     <div className="app">
@@ -75,6 +80,18 @@ export function App() {
             {t('error.dismiss')}
           </button>
         </div>
+      )}
+      {view.recovered.length > 0 && (
+        <RecoveryNotice
+          recovered={view.recovered}
+          titleOf={titleOf}
+          onCompare={(path) => {
+            void workspace.openPost(path)
+            setComparePath(path)
+          }}
+          onDiscard={(path) => void workspace.discardRecovered(path)}
+          onKeep={() => workspace.keepRecovered()}
+        />
       )}
       <FolderBanner
         portal={portal}
@@ -134,6 +151,18 @@ export function App() {
         />
       )}
       {eyecatchOpen && <EyecatchDialog view={view} onClose={() => setEyecatchOpen(false)} />}
+      {comparing && (
+        <RecoveryCompareDialog
+          name={titleOf(comparing.path)}
+          restored={editor.text(comparing.path)}
+          disk={comparing.diskText}
+          onDiscard={() => {
+            setComparePath(null)
+            void workspace.discardRecovered(comparing.path)
+          }}
+          onClose={() => setComparePath(null)}
+        />
+      )}
       {conflict && view.current?.conflictOpen && (
         <ConflictDialog
           key={`${view.currentPath}:${conflict.diskHash}`}

@@ -1,9 +1,11 @@
 import type { AppInfo, CreateResult, PortalApi, RepoInfo } from '../../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../../shared/localized'
 import type { MovePostResult } from '../../../shared/metadata/contract'
-import type { PostSummary } from '../../../shared/post'
+import type { PostDocument, PostSummary } from '../../../shared/post'
 import { sortPosts } from '../posts/post-filter'
 import { DocSession, type DiskChange, type DocStatus } from '../save/doc-session'
+import { EditJournal } from '../save/edit-journal'
+import { missingDocument, type RecoveredPost } from '../save/recovered'
 
 /** What the workspace needs from the editor: buffers per post. */
 export interface EditorPort {
@@ -29,6 +31,8 @@ export interface WorkspaceView {
   notice: LocalizedText | null
   /** Whether opening a post is in progress. */
   opening: boolean
+  /** Posts whose unsaved edits were restored at start and await the writer's look (D6). */
+  recovered: RecoveredPost[]
 }
 
 const LAST_POST_KEY = 'portal-writer.last-post'
@@ -65,7 +69,9 @@ export class Workspace {
     current: null,
     notice: null,
     opening: false,
+    recovered: [],
   }
+  private readonly journals = new Map<string, EditJournal>()
   private readonly listeners = new Set<() => void>()
   private readonly sessions = new Map<string, DocSession>()
   private choosing = false
@@ -106,6 +112,7 @@ export class Workspace {
   dispose(): void {
     for (const off of this.unsubscribe.splice(0)) off()
     for (const s of this.sessions.values()) s.dispose()
+    for (const j of this.journals.values()) j.dispose()
   }
 
   /** Asks the writer for a repository folder and opens it. */
@@ -151,18 +158,7 @@ export class Workspace {
         this.set({ notice: r.message, opening: false })
         return
       }
-      const doc = r.doc
-      this.editor.load(path, doc.text, doc.readOnly !== null)
-      const session = new DocSession(
-        doc,
-        {
-          text: () => this.editor.text(path),
-          replace: (t, mode) => this.editor.replace(path, t, mode),
-        },
-        (req) => this.api.posts.save(req),
-        () => this.sessionChanged(path),
-      )
-      this.sessions.set(path, session)
+      this.addSession(path, r.doc, r.doc.text)
     }
     this.editor.show(path)
     this.set({
@@ -185,17 +181,65 @@ export class Workspace {
   /** The writer edited a post (called by the editor host). */
   noteEdit(path: string): void {
     this.sessions.get(path)?.noteEdit()
+    this.journals.get(path)?.noteEdit()
+    // Editing restored text on is keeping it: it autosaves from now on.
+    if (this.view.recovered.length > 0) this.dropRecovered(path)
   }
 
   /** Saves the open post now (Mod-s). */
   async saveCurrent(): Promise<void> {
     const path = this.view.currentPath
-    if (path) await this.sessions.get(path)?.save({ explicit: true })
+    if (!path) return
+    this.dropRecovered(path)
+    await this.sessions.get(path)?.save({ explicit: true })
   }
 
-  /** Saves every dirty post (window blur, before unload, switching repositories). */
+  /**
+   * Journals what waits, then saves every dirty post (window blur, before unload, switching
+   * repositories). Restored edits the writer has not looked at yet stay unsaved.
+   */
   async flushAll(): Promise<void> {
-    await Promise.all([...this.sessions.values()].map((s) => s.save()))
+    for (const j of this.journals.values()) j.flush()
+    const waiting = new Set(this.view.recovered.map((r) => r.path))
+    await Promise.all([...this.sessions].filter(([p]) => !waiting.has(p)).map(([, s]) => s.save()))
+  }
+
+  /** Keeps every restored edit: they are saved like any other edit (the notice closes). */
+  keepRecovered(): void {
+    const paths = this.view.recovered.map((r) => r.path)
+    this.set({ recovered: [] })
+    for (const p of paths) {
+      const session = this.sessions.get(p)
+      // A file changed since the edits were journaled asks first (D2); the rest are saved.
+      if (session?.status.conflict) session.setConflictOpen(true)
+      else void session?.save()
+    }
+  }
+
+  /** Throws a restored edit away: the buffer goes back to the file on disk (closed if it is gone). */
+  async discardRecovered(path: string): Promise<void> {
+    const session = this.sessions.get(path)
+    if (!session) return
+    let r: Awaited<ReturnType<PortalApi['posts']['read']>>
+    try {
+      r = await this.api.posts.read({ path })
+    } catch (e) {
+      r = { kind: 'error', message: unexpected(e) }
+    }
+    this.dropRecovered(path)
+    this.journals.get(path)?.clean()
+    if (r.kind === 'ok') {
+      session.reload(r.doc.text, r.doc.hash)
+      return
+    }
+    session.dispose()
+    this.sessions.delete(path)
+    this.journals.delete(path)
+    this.editor.forget(path)
+    if (this.view.currentPath === path) {
+      this.editor.show(null)
+      this.set({ currentPath: null, current: null })
+    }
   }
 
   /** The writer's choice about the open post's conflict. */
@@ -257,6 +301,8 @@ export class Workspace {
       if (r.kind === 'moved') {
         session.dispose()
         this.sessions.delete(path)
+        this.journals.get(path)?.clean()
+        this.journals.delete(path)
         this.editor.forget(path)
         this.set({ currentPath: null, current: null })
         await this.refreshPosts()
@@ -286,18 +332,91 @@ export class Workspace {
   private async enterRepo(repo: RepoInfo): Promise<void> {
     await Promise.all([...this.sessions.values()].map((s) => s.settle()))
     for (const s of this.sessions.values()) s.dispose()
+    for (const j of this.journals.values()) j.dispose()
     this.sessions.clear()
+    this.journals.clear()
     this.editor.forgetAll()
-    this.set({ repo, posts: [], currentPath: null, current: null, notice: null })
+    this.set({ repo, posts: [], currentPath: null, current: null, notice: null, recovered: [] })
     await this.refreshPosts()
+    const restored = await this.restoreEdits()
     let last: string | null = null
     try {
       last = localStorage.getItem(lastPostKey(repo.root))
     } catch {
       last = null
     }
-    const target = this.view.posts.find((p) => p.path === last) ?? this.view.posts[0]
-    if (target) await this.openPost(target.path)
+    const target =
+      (last !== null && restored.includes(last) ? last : restored[0]) ??
+      this.view.posts.find((p) => p.path === last)?.path ??
+      this.view.posts[0]?.path
+    if (target) await this.openPost(target)
+  }
+
+  /**
+   * Puts the journal's unsaved edits of this repository back into editor buffers (D6). Each
+   * restored post is dirty but waits for the writer (compare, discard, keep) before it is saved;
+   * its base is the disk version the edits started from, so a file changed since gives a conflict.
+   */
+  private async restoreEdits(): Promise<string[]> {
+    let entries: Awaited<ReturnType<PortalApi['recovery']['list']>>
+    try {
+      entries = await this.api.recovery.list()
+    } catch {
+      return []
+    }
+    const recovered: RecoveredPost[] = []
+    for (const entry of entries) {
+      if (this.sessions.has(entry.path)) continue
+      const r = await this.api.posts.read({ path: entry.path }).catch(() => null)
+      const disk = r?.kind === 'ok' ? r.doc : null
+      if (disk?.text === entry.text) {
+        void this.api.recovery.remove({ path: entry.path }).catch(() => undefined)
+        continue
+      }
+      // Changed on disk since the edits were journaled: a conflict the writer settles (D2), not a save.
+      const changed = disk !== null && entry.baseHash !== null && disk.hash !== entry.baseHash
+      const doc = disk
+        ? { ...disk, hash: entry.baseHash ?? disk.hash, text: changed ? '' : disk.text }
+        : missingDocument(entry.path)
+      const session = this.addSession(entry.path, doc, entry.text, true)
+      session.markRestored()
+      if (!disk) session.diskChanged({ kind: 'deleted', text: null, hash: null })
+      if (changed) {
+        session.diskChanged({ kind: 'modified', text: disk.text, hash: disk.hash })
+        session.setConflictOpen(false)
+      }
+      recovered.push({ path: entry.path, diskText: disk?.text ?? null, savedAt: entry.savedAt })
+    }
+    if (recovered.length > 0) this.set({ recovered })
+    return recovered.map((r) => r.path)
+  }
+
+  /** Opens a session (and its journal) on a buffer holding `text`. */
+  private addSession(path: string, doc: PostDocument, text: string, stored = false): DocSession {
+    this.editor.load(path, text, doc.readOnly !== null)
+    const session = new DocSession(
+      doc,
+      {
+        text: () => this.editor.text(path),
+        replace: (t, mode) => this.editor.replace(path, t, mode),
+      },
+      (req) => this.api.posts.save(req),
+      () => this.sessionChanged(path),
+    )
+    this.sessions.set(path, session)
+    const journal = new EditJournal(
+      path,
+      { text: () => this.editor.text(path), baseHash: () => session.basedOn },
+      this.api.recovery,
+      { stored },
+    )
+    this.journals.set(path, journal)
+    return session
+  }
+
+  private dropRecovered(path: string): void {
+    const rest = this.view.recovered.filter((r) => r.path !== path)
+    if (rest.length !== this.view.recovered.length) this.set({ recovered: rest })
   }
 
   private diskChanged(path: string, change: DiskChange): void {
@@ -305,7 +424,10 @@ export class Workspace {
   }
 
   private sessionChanged(path: string): void {
-    if (path === this.view.currentPath) this.set({ current: this.sessions.get(path)!.status })
+    const status = this.sessions.get(path)!.status
+    // Saved, reloaded or taken from disk: nothing left to recover.
+    if (!status.dirty) this.journals.get(path)?.clean()
+    if (path === this.view.currentPath) this.set({ current: status })
   }
 
   private set(patch: Partial<WorkspaceView>): void {

@@ -126,6 +126,28 @@ export class DocSession {
     return this.state
   }
 
+  /** The hash of the disk bytes the buffer is based on (null: the file is gone). */
+  get basedOn(): string | null {
+    return this.baseHash
+  }
+
+  /**
+   * The buffer holds edits restored from the crash-recovery journal (D6): dirty, but not
+   * autosaved until the writer edits or saves, so they can still be compared and discarded.
+   */
+  markRestored(): void {
+    this.editVersion++
+    this.update({ dirty: true })
+  }
+
+  /** Replaces the buffer with the disk's text (the writer discarded the edits); the post is clean. */
+  reload(text: string, hash: string): void {
+    this.cancelAutosave()
+    this.buffer.replace(text, 'theirs')
+    this.adoptDisk(text, hash)
+    this.update({ missing: false, error: null, conflict: null, conflictOpen: false })
+  }
+
   /** The writer changed the buffer: mark dirty and (re)start the autosave timer. */
   noteEdit(): void {
     this.editVersion++

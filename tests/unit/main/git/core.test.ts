@@ -46,11 +46,14 @@ describe('the git wrapper', () => {
     const logs: GitLogEntry[] = []
     const askpass = await askpassProgram({ resourcesDir: ASKPASS_DIR })
     const r = await git(
-      alias('ask', '"$GIT_ASKPASS" "Password for x: "; "$GIT_ASKPASS" "Username for x: "'),
+      alias(
+        'ask',
+        '"$GIT_ASKPASS" "Password for \'https://x-access-token@example.com\': "; "$GIT_ASKPASS" "Username for \'https://example.com\': "',
+      ),
       {
         cwd: dir,
         timeoutMs: 10_000,
-        auth: { token, username: 'x-access-token', askpass },
+        auth: { token, username: 'x-access-token', host: 'example.com', askpass },
         log: (e) => logs.push(e),
       },
     )
@@ -59,8 +62,13 @@ describe('the git wrapper', () => {
     expect(JSON.stringify(logs)).not.toContain(token)
     expect(logs[0]!.args).toEqual([
       '-c',
+      'http.followRedirects=initial',
+      '-c',
       'credential.helper=',
-      ...alias('ask', '"$GIT_ASKPASS" "Password for x: "; "$GIT_ASKPASS" "Username for x: "'),
+      ...alias(
+        'ask',
+        '"$GIT_ASKPASS" "Password for \'https://x-access-token@example.com\': "; "$GIT_ASKPASS" "Username for \'https://example.com\': "',
+      ),
     ])
   })
 
