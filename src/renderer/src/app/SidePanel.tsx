@@ -46,7 +46,12 @@ export function SidePanel({ tabs, label }: { tabs: SideTab[]; label: string }) {
 
   return (
     <div className="side-panel">
-      <div className="pane-header side-tabs" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
+      <div
+        className="pane-header side-tabs"
+        role="tablist"
+        aria-label={label}
+        onKeyDown={onKeyDown}
+      >
         {tabs.map((tab) => (
           <button
             key={tab.id}
@@ -74,6 +79,8 @@ export function SidePanel({ tabs, label }: { tabs: SideTab[]; label: string }) {
           id={`side-panel-${tab.id}`}
           aria-labelledby={`side-tab-${tab.id}`}
           className="side-tabpanel"
+          // A panel that scrolls must be reachable by keyboard (the share previews have no control).
+          tabIndex={0}
           hidden={tab.id !== active}
         >
           {tab.content}
