@@ -16,6 +16,9 @@ import { PublishTab } from '../publish/PublishTab'
 import { EyecatchDialog } from '../eyecatch/EyecatchDialog'
 import { Toolbar } from './Toolbar'
 import { useAppCommands } from './use-app-commands'
+import { useAnnouncements } from './use-announcements'
+import { AnnouncerContext } from './announcer'
+import { LiveRegion } from './LiveRegion'
 
 /** The main window: toolbar, three panes, dialogs. */
 export function App() {
@@ -33,7 +36,8 @@ export function App() {
   const openNewPost = useCallback(() => {
     if (repoRef.current) setNewPostOpen(true)
   }, [])
-  useAppCommands(openNewPost)
+  const { announcer, saveNow } = useAnnouncements(view)
+  useAppCommands(openNewPost, saveNow)
 
   useEffect(() => editor.setLocale(locale), [editor, locale])
 
@@ -48,77 +52,84 @@ export function App() {
   const conflict = view.current?.conflict ?? null
 
   return (
-    <div className="app">
-      <Toolbar
-        view={view}
-        onOpenRepo={() => void workspace.chooseRepo()}
-        onNewPost={openNewPost}
-        onSave={() => void workspace.saveCurrent()}
-        onEyecatch={() => setEyecatchOpen(true)}
-      />
-      {view.notice && (
-        <div className="banner banner-danger app-notice" role="alert">
-          <WarningIcon />
-          <span>{text(view.notice)}</span>
-          <button type="button" className="btn btn-small" onClick={() => workspace.dismissNotice()}>
-            {t('error.dismiss')}
-          </button>
-        </div>
-      )}
-      <SplitPanes
-        onResize={onResize}
-        list={
-          <PostList
+    <AnnouncerContext.Provider value={announcer}>
+      <div className="app">
+        <Toolbar
+          view={view}
+          onOpenRepo={() => void workspace.chooseRepo()}
+          onNewPost={openNewPost}
+          onSave={saveNow}
+          onEyecatch={() => setEyecatchOpen(true)}
+        />
+        {view.notice && (
+          <div className="banner banner-danger app-notice" role="alert">
+            <WarningIcon />
+            <span>{text(view.notice)}</span>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => workspace.dismissNotice()}
+            >
+              {t('error.dismiss')}
+            </button>
+          </div>
+        )}
+        <SplitPanes
+          onResize={onResize}
+          list={
+            <PostList
+              repo={view.repo}
+              posts={view.posts}
+              currentPath={view.currentPath}
+              onOpen={(p) => void workspace.openPost(p)}
+            />
+          }
+          editor={<EditorPane view={view} onOpenEyecatch={() => setEyecatchOpen(true)} />}
+          preview={
+            <SidePanel
+              label={t('side.label')}
+              tabs={[
+                {
+                  id: 'article',
+                  label: t('side.article'),
+                  content: (
+                    <PreviewPane
+                      assetBase={view.appInfo?.assetBase ?? null}
+                      hasPost={view.current !== null}
+                    />
+                  ),
+                },
+                { id: 'card', label: t('side.card'), content: <CardTab view={view} /> },
+                { id: 'feed', label: t('side.feed'), content: <FeedTab view={view} /> },
+                { id: 'share', label: t('side.share'), content: <ShareTab view={view} /> },
+                { id: 'publish', label: t('side.publish'), content: <PublishTab view={view} /> },
+              ]}
+            />
+          }
+        />
+        {newPostOpen && view.repo && (
+          <NewPostWizardDialog
+            portal={portal}
             repo={view.repo}
             posts={view.posts}
-            currentPath={view.currentPath}
-            onOpen={(p) => void workspace.openPost(p)}
+            locale={locale}
+            onClose={() => setNewPostOpen(false)}
+            onCreate={(r) => workspace.createPost(r)}
           />
-        }
-        editor={<EditorPane view={view} onOpenEyecatch={() => setEyecatchOpen(true)} />}
-        preview={
-          <SidePanel
-            label={t('side.label')}
-            tabs={[
-              {
-                id: 'article',
-                label: t('side.article'),
-                content: (
-                  <PreviewPane
-                    assetBase={view.appInfo?.assetBase ?? null}
-                    hasPost={view.current !== null}
-                  />
-                ),
-              },
-              { id: 'card', label: t('side.card'), content: <CardTab view={view} /> },
-              { id: 'feed', label: t('side.feed'), content: <FeedTab view={view} /> },
-              { id: 'share', label: t('side.share'), content: <ShareTab view={view} /> },
-              { id: 'publish', label: t('side.publish'), content: <PublishTab view={view} /> },
-            ]}
+        )}
+        {eyecatchOpen && <EyecatchDialog view={view} onClose={() => setEyecatchOpen(false)} />}
+        {conflict && view.current?.conflictOpen && (
+          <ConflictDialog
+            key={`${view.currentPath}:${conflict.diskHash}`}
+            name={currentTitle ?? view.currentPath ?? ''}
+            conflict={conflict}
+            mineText={() => workspace.currentText()}
+            onChoose={(choice) => void workspace.resolveConflict(choice)}
+            onLater={() => workspace.setConflictOpen(false)}
           />
-        }
-      />
-      {newPostOpen && view.repo && (
-        <NewPostWizardDialog
-          portal={portal}
-          repo={view.repo}
-          posts={view.posts}
-          locale={locale}
-          onClose={() => setNewPostOpen(false)}
-          onCreate={(r) => workspace.createPost(r)}
-        />
-      )}
-      {eyecatchOpen && <EyecatchDialog view={view} onClose={() => setEyecatchOpen(false)} />}
-      {conflict && view.current?.conflictOpen && (
-        <ConflictDialog
-          key={`${view.currentPath}:${conflict.diskHash}`}
-          name={currentTitle ?? view.currentPath ?? ''}
-          conflict={conflict}
-          mineText={() => workspace.currentText()}
-          onChoose={(choice) => void workspace.resolveConflict(choice)}
-          onLater={() => workspace.setConflictOpen(false)}
-        />
-      )}
-    </div>
+        )}
+        <LiveRegion announcer={announcer} />
+      </div>
+    </AnnouncerContext.Provider>
   )
 }
