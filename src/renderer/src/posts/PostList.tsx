@@ -24,10 +24,13 @@ export function PostList({ repo, posts, currentPath, onOpen }: PostListProps) {
   const listRef = useRef<HTMLUListElement>(null)
   const baseId = useId()
   const filtered = useMemo(() => filterPosts(posts, query), [posts, query])
-  const activePath =
-    active !== null && filtered.some((p) => p.path === active)
-      ? active
-      : (currentPath ?? filtered[0]?.path ?? null)
+  // The option the keys point at must be one that is shown: the open post may be filtered out.
+  const shown = (path: string | null) => path !== null && filtered.some((p) => p.path === path)
+  const activePath = shown(active)
+    ? active
+    : shown(currentPath)
+      ? currentPath
+      : (filtered[0]?.path ?? null)
   const activeIndex = filtered.findIndex((p) => p.path === activePath)
   const optionId = (i: number) => `${baseId}-post-${i}`
 
