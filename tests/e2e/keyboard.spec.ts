@@ -9,18 +9,17 @@ import { expect, test } from '@playwright/test'
 import type { Page } from 'playwright-core'
 import { freshSampleCopy, launchApp, type LaunchedApp } from './harness/launch-app'
 import { expectFocusRing, focusInside, tabTo } from './keyboard-helpers'
-import { editorContent, previewArticle, saveScreenshot, saveState } from './ui-helpers'
+import { editorContent, previewArticle, RAILS_POST, saveScreenshot, saveState } from './ui-helpers'
 
-const RAILS = 'はこにわを Rails 8.1 に上げるまでの3週間'
-const RAILS_FILE = 'source/blog/2026-11-13-rails-upgrade.html.md'
-const ASSET_DIR = 'source/blog/2026-11-13-rails-upgrade'
+const { title: RAILS, file: RAILS_FILE, assetDir: ASSET_DIR } = RAILS_POST
 
 let app: LaunchedApp | null = null
-const temps: string[] = []
+let ownRepo: string | null = null
 test.afterEach(async () => {
   await app?.close()
   app = null
-  await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })))
+  if (ownRepo) await rm(ownRepo, { recursive: true, force: true })
+  ownRepo = null
 })
 
 /** The window's live region and how many announcements it has made. */
@@ -49,8 +48,7 @@ async function findAndOpen(page: Page, query: string, title: string, back = fals
 }
 
 test('open a repository, find a post, edit its metadata with suggestions, save; the editor lets Tab go with Esc', async () => {
-  const repo = await freshSampleCopy()
-  temps.push(repo)
+  const repo = (ownRepo = await freshSampleCopy())
   app = await launchApp({ chooseFolder: async () => repo })
   const { page } = app
   await expect(page.getByRole('listbox', { name: '記事' })).toBeVisible()

@@ -26,10 +26,10 @@ export function Toolbar(props: {
   const state = view.current ? saveStateOf(view.current) : null
   return (
     <header className="toolbar">
-      <div className="toolbar-brand">
+      <h1 className="toolbar-brand">
         <AppMark />
         <span>{t('app.name')}</span>
-      </div>
+      </h1>
       <div className="toolbar-group">
         <button type="button" className="btn btn-ghost" onClick={props.onOpenRepo} title="Ctrl/⌘+O">
           <FolderIcon />

@@ -114,7 +114,8 @@ export function PostList({ repo, posts, currentPath, onOpen }: PostListProps) {
           value={query}
           placeholder={t('list.search')}
           aria-label={t('list.searchLabel')}
-          aria-controls={`${baseId}-list`}
+          // Only while the list is there: an id that points nowhere is invalid ARIA.
+          aria-controls={repo && filtered.length > 0 ? `${baseId}-list` : undefined}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onSearchKey}
           disabled={!repo}
