@@ -13,16 +13,17 @@ import { CardTab } from '../card/tabs/CardTab'
 import { FeedTab } from '../card/tabs/FeedTab'
 import { ShareTab } from '../card/tabs/ShareTab'
 import { PublishTab } from '../publish/PublishTab'
+import { FolderBanner } from '../publish/FolderBanner'
+import { usePublishStates } from '../publish/use-publish-states'
 import { EyecatchDialog } from '../eyecatch/EyecatchDialog'
 import { Toolbar } from './Toolbar'
 import { useAppCommands } from './use-app-commands'
 import { useAnnouncements } from './use-announcements'
-import { AnnouncerContext } from './announcer'
 import { LiveRegion } from './LiveRegion'
 
 /** The main window: toolbar, three panes, dialogs. */
 export function App() {
-  const { workspace, editor, sync, portal } = useControllers()
+  const { workspace, editor, sync, portal, announcer } = useControllers()
   const view = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot)
   const { t, text, locale } = useI18n()
   const [newPostOpen, setNewPostOpen] = useState(false)
@@ -36,7 +37,7 @@ export function App() {
   const openNewPost = useCallback(() => {
     if (repoRef.current) setNewPostOpen(true)
   }, [])
-  const { announcer, saveNow } = useAnnouncements(view)
+  const saveNow = useAnnouncements(view)
   useAppCommands(openNewPost, saveNow)
 
   useEffect(() => editor.setLocale(locale), [editor, locale])
@@ -49,87 +50,90 @@ export function App() {
   }, [currentTitle, view.currentPath, dirty])
 
   const onResize = useCallback(() => sync.invalidate(), [sync])
+  const publishStates = usePublishStates(portal, view)
   const conflict = view.current?.conflict ?? null
 
   return (
-    <AnnouncerContext.Provider value={announcer}>
-      <div className="app">
-        <Toolbar
-          view={view}
-          onOpenRepo={() => void workspace.chooseRepo()}
-          onNewPost={openNewPost}
-          onSave={saveNow}
-          onEyecatch={() => setEyecatchOpen(true)}
-        />
-        {view.notice && (
-          <div className="banner banner-danger app-notice" role="alert">
-            <WarningIcon />
-            <span>{text(view.notice)}</span>
-            <button
-              type="button"
-              className="btn btn-small"
-              onClick={() => workspace.dismissNotice()}
-            >
-              {t('error.dismiss')}
-            </button>
-          </div>
-        )}
-        <SplitPanes
-          onResize={onResize}
-          list={
-            <PostList
-              repo={view.repo}
-              posts={view.posts}
-              currentPath={view.currentPath}
-              onOpen={(p) => void workspace.openPost(p)}
-            />
-          }
-          editor={<EditorPane view={view} onOpenEyecatch={() => setEyecatchOpen(true)} />}
-          preview={
-            <SidePanel
-              label={t('side.label')}
-              tabs={[
-                {
-                  id: 'article',
-                  label: t('side.article'),
-                  content: (
-                    <PreviewPane
-                      assetBase={view.appInfo?.assetBase ?? null}
-                      hasPost={view.current !== null}
-                    />
-                  ),
-                },
-                { id: 'card', label: t('side.card'), content: <CardTab view={view} /> },
-                { id: 'feed', label: t('side.feed'), content: <FeedTab view={view} /> },
-                { id: 'share', label: t('side.share'), content: <ShareTab view={view} /> },
-                { id: 'publish', label: t('side.publish'), content: <PublishTab view={view} /> },
-              ]}
-            />
-          }
-        />
-        {newPostOpen && view.repo && (
-          <NewPostWizardDialog
-            portal={portal}
+    <div className="app">
+      <Toolbar
+        view={view}
+        onOpenRepo={() => void workspace.chooseRepo()}
+        onNewPost={openNewPost}
+        onSave={saveNow}
+        onEyecatch={() => setEyecatchOpen(true)}
+      />
+      {view.notice && (
+        <div className="banner banner-danger app-notice" role="alert">
+          <WarningIcon />
+          <span>{text(view.notice)}</span>
+          <button type="button" className="btn btn-small" onClick={() => workspace.dismissNotice()}>
+            {t('error.dismiss')}
+          </button>
+        </div>
+      )}
+      <FolderBanner
+        portal={portal}
+        repoRoot={view.repo?.root ?? null}
+        locale={locale}
+        refreshKey={view.posts}
+        onReturned={() => void workspace.refreshPosts()}
+      />
+      <SplitPanes
+        onResize={onResize}
+        list={
+          <PostList
             repo={view.repo}
             posts={view.posts}
-            locale={locale}
-            onClose={() => setNewPostOpen(false)}
-            onCreate={(r) => workspace.createPost(r)}
+            currentPath={view.currentPath}
+            states={publishStates}
+            onOpen={(p) => void workspace.openPost(p)}
           />
-        )}
-        {eyecatchOpen && <EyecatchDialog view={view} onClose={() => setEyecatchOpen(false)} />}
-        {conflict && view.current?.conflictOpen && (
-          <ConflictDialog
-            key={`${view.currentPath}:${conflict.diskHash}`}
-            name={currentTitle ?? view.currentPath ?? ''}
-            conflict={conflict}
-            mineText={() => workspace.currentText()}
-            onChoose={(choice) => void workspace.resolveConflict(choice)}
-            onLater={() => workspace.setConflictOpen(false)}
+        }
+        editor={<EditorPane view={view} onOpenEyecatch={() => setEyecatchOpen(true)} />}
+        preview={
+          <SidePanel
+            label={t('side.label')}
+            tabs={[
+              {
+                id: 'article',
+                label: t('side.article'),
+                content: (
+                  <PreviewPane
+                    assetBase={view.appInfo?.assetBase ?? null}
+                    hasPost={view.current !== null}
+                  />
+                ),
+              },
+              { id: 'card', label: t('side.card'), content: <CardTab view={view} /> },
+              { id: 'feed', label: t('side.feed'), content: <FeedTab view={view} /> },
+              { id: 'share', label: t('side.share'), content: <ShareTab view={view} /> },
+              { id: 'publish', label: t('side.publish'), content: <PublishTab view={view} /> },
+            ]}
           />
-        )}
-        <LiveRegion announcer={announcer} />
-      </div>
-    </AnnouncerContext.Provider>
+        }
+      />
+      {newPostOpen && view.repo && (
+        <NewPostWizardDialog
+          portal={portal}
+          repo={view.repo}
+          posts={view.posts}
+          locale={locale}
+          onClose={() => setNewPostOpen(false)}
+          onCreate={(r) => workspace.createPost(r)}
+        />
+      )}
+      {eyecatchOpen && <EyecatchDialog view={view} onClose={() => setEyecatchOpen(false)} />}
+      {conflict && view.current?.conflictOpen && (
+        <ConflictDialog
+          key={`${view.currentPath}:${conflict.diskHash}`}
+          name={currentTitle ?? view.currentPath ?? ''}
+          conflict={conflict}
+          mineText={() => workspace.currentText()}
+          onChoose={(choice) => void workspace.resolveConflict(choice)}
+          onLater={() => workspace.setConflictOpen(false)}
+        />
+      )}
+      <LiveRegion announcer={announcer} />
+    </div>
   )
 }

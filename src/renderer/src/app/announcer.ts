@@ -1,9 +1,9 @@
 /**
  * One live region for the whole window: status changes a sighted writer notices at a glance
  * (saved after a failure or on request, save errors, publishing phases, restored drafts) are said
- * once by a screen reader, never on every keystroke.
+ * once by a screen reader, never on every keystroke. The window's announcer is one of the
+ * controllers: a feature reports its news with `useControllers().announcer.say(text)`.
  */
-import { createContext, useContext } from 'react'
 import type { PublishPhase } from '../../../shared/publish'
 import type { SaveState } from '../save/doc-session'
 import type { MessageKey } from '../i18n/dictionary'
@@ -62,13 +62,4 @@ export function saveNews(prev: SaveState | null, next: SaveState | null): Messag
 /** The publishing phase worth saying: only a new phase, not every percent of the same one. */
 export function publishNews(prev: PublishPhase | null, next: PublishPhase): PublishPhase | null {
   return prev === next ? null : next
-}
-
-/** The window's announcer, for features that report a status change (e.g. a restored draft). */
-export const AnnouncerContext = createContext<Announcer | null>(null)
-
-/** Says a message through the window's live region (does nothing outside the app). */
-export function useAnnounce(): (text: string) => void {
-  const announcer = useContext(AnnouncerContext)
-  return (text) => announcer?.say(text)
 }

@@ -6,6 +6,7 @@ import { connectBodyImages, portalBodyImageHost } from '../editor/image-drop'
 import { PreviewController } from '../preview/preview-controller'
 import { renderArticle } from '../preview/render-article'
 import { ScrollSyncController } from '../sync/scroll-sync-controller'
+import { Announcer } from './announcer'
 import { Workspace } from './workspace'
 
 /** The long-lived, non-React parts of the app. */
@@ -15,6 +16,8 @@ export interface Controllers {
   editor: EditorHost
   preview: PreviewController
   sync: ScrollSyncController
+  /** The window's live region: status changes said once (see announcer.ts). */
+  announcer: Announcer
 }
 
 /**
@@ -63,7 +66,7 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
     },
   )
   sync = new ScrollSyncController(editor.view, preview)
-  return { portal, workspace, editor, preview, sync }
+  return { portal, workspace, editor, preview, sync, announcer: new Announcer() }
 }
 
 /** React access to the controllers. */

@@ -1,23 +1,19 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import type { PublishPhase } from '../../../shared/publish'
 import { phaseStrings } from '../publish/strings'
 import { saveStateOf } from '../save/doc-session'
 import { useI18n } from '../i18n/locale'
-import { Announcer, publishNews, saveNews } from './announcer'
+import { publishNews, saveNews } from './announcer'
 import { useControllers } from './controllers'
 import type { WorkspaceView } from './workspace'
 
 /**
  * Feeds the window's announcer: save-state news of the open post, the result of an explicit save,
- * and each new publishing phase. Returns the announcer and `saveNow` (save, then say "saved").
+ * and each new publishing phase. Returns `saveNow`: save, then say "saved".
  */
-export function useAnnouncements(view: WorkspaceView): {
-  announcer: Announcer
-  saveNow: () => void
-} {
-  const { workspace, portal } = useControllers()
+export function useAnnouncements(view: WorkspaceView): () => void {
+  const { workspace, portal, announcer } = useControllers()
   const { t, text } = useI18n()
-  const [announcer] = useState(() => new Announcer())
   const state = view.current ? saveStateOf(view.current) : null
   const last = useRef<{ path: string | null; state: typeof state }>({ path: null, state: null })
 
@@ -44,5 +40,5 @@ export function useAnnouncements(view: WorkspaceView): {
     })
   }, [announcer, t, workspace])
 
-  return { announcer, saveNow }
+  return saveNow
 }
