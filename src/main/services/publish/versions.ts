@@ -68,19 +68,23 @@ export async function takeSnapshot(
   const roots = [...new Set([patternRoot(profile.postPath), patternRoot(profile.assetPath)])].map(
     (r) => (r === '' ? '.' : r),
   )
-  const [status, remote] = await Promise.all([getStatus(ctx, roots), pickRemote(ctx, null)])
-  const refs = await refMap(ctx, [
-    'refs/heads/',
-    ...(remote ? [`refs/remotes/${remote.name}/`] : []),
+  // One parallel batch: status, the remote, every branch, and HEAD's files.
+  const [status, remote, allRefs, headTree] = await Promise.all([
+    getStatus(ctx, roots),
+    pickRemote(ctx, null),
+    refMap(ctx, ['refs/heads/', 'refs/remotes/']),
+    listTree(ctx, 'HEAD', roots).catch(() => new Map<string, { oid: string }>()),
   ])
+  const refs = new Map(
+    [...allRefs].filter(
+      ([ref]) =>
+        ref.startsWith('refs/heads/') || (remote && ref.startsWith(`refs/remotes/${remote.name}/`)),
+    ),
+  )
   const baseRef = baseRefIn(refs, remote?.name ?? null, profile.baseBranch)
   const baseOid = baseRef ? refs.get(baseRef)! : null
-  const [head, base] = await Promise.all([
-    status.oid ? listTree(ctx, status.oid, roots).then(blobs) : new Map<string, string>(),
-    baseOid && baseOid !== status.oid
-      ? listTree(ctx, baseOid, roots).then(blobs)
-      : Promise.resolve(null),
-  ])
+  const head = status.oid ? blobs(headTree) : new Map<string, string>()
+  const base = baseOid && baseOid !== status.oid ? blobs(await listTree(ctx, baseOid, roots)) : null
   const working = new Map(head)
   const toHash: string[] = []
   for (const e of status.entries) {

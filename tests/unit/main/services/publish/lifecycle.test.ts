@@ -11,13 +11,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { patternMatcher, DEFAULT_PROFILE } from '../../../../../src/shared/profile'
 import {
   cleanup,
+  colleagueCommit,
   makeBareRemote,
   makeBlogRepo,
   makeService,
   postPaths,
   put,
   sh,
-  tempDir,
   writePost,
 } from '../../git/fixtures'
 
@@ -156,13 +156,7 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
     expect((await service.publish({ path: B.path })).kind).toBe('published')
 
     // A colleague changes README on main: a clean merge.
-    const other = await tempDir('pw-colleague-')
-    await sh(other, 'clone', '--quiet', bare, '.')
-    const commitAs = (...args: string[]) =>
-      sh(other, '-c', 'user.name=C', '-c', 'user.email=c@example.com', ...args)
-    await put(other, 'README.md', '# Blog\n\nnews\n')
-    await commitAs('commit', '--quiet', '-am', 'readme')
-    await sh(other, 'push', '--quiet', 'origin', 'main')
+    await colleagueCommit(bare, { 'README.md': '# Blog\n\nnews\n' }, 'readme')
     let status = await service.status(B.path)
     expect(status.kind === 'ok' && status.status.behindBase).toBe(false) // not fetched yet
     await sh(root, 'fetch', '--quiet')
@@ -183,9 +177,11 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
     ).toHaveLength(3)
 
     // Now the colleague edits the same line of B on main: a conflict.
-    await put(other, B.path, original.replace('本文です。', '本文です。\n\n編集部の修正'))
-    await commitAs('commit', '--quiet', '-am', 'fix B')
-    await sh(other, 'push', '--quiet', 'origin', 'main')
+    await colleagueCommit(
+      bare,
+      { [B.path]: original.replace('本文です。', '本文です。\n\n編集部の修正') },
+      'fix B',
+    )
     const tip = (await sh(root, 'rev-parse', 'post/post-b')).trim()
     before = await take()
     const conflict = await service.update({ path: B.path })
@@ -214,7 +210,6 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
       states: { [B.path]: 'unsent-commit' },
     })
     expect((await service.publish({ path: B.path })).kind).toBe('published')
-    await cleanup(other)
   })
 
   it('take the published version: the folder gets it, the writer’s other edits survive', async () => {
@@ -223,21 +218,11 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
     const original = await readFile(join(root, B.path), 'utf8')
     await put(root, B.path, original.replace('本文です。', '本文です。\n\n書き手の追記'))
     expect((await service.publish({ path: B.path })).kind).toBe('published')
-    const other = await tempDir('pw-colleague-')
-    await sh(other, 'clone', '--quiet', bare, '.')
-    await put(other, B.path, original.replace('本文です。', '本文です。\n\n編集部の修正'))
-    await sh(
-      other,
-      '-c',
-      'user.name=C',
-      '-c',
-      'user.email=c@example.com',
-      'commit',
-      '--quiet',
-      '-am',
+    await colleagueCommit(
+      bare,
+      { [B.path]: original.replace('本文です。', '本文です。\n\n編集部の修正') },
       'fix B',
     )
-    await sh(other, 'push', '--quiet', 'origin', 'main')
     // An edit not sent yet, elsewhere in the file (the title).
     await put(
       root,
@@ -252,7 +237,6 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
     expect(text).toContain('記事B（未送信の改題）')
     expect(await sh(root, 'show', `post/post-b:${B.path}`)).toContain('編集部の修正')
     expect((await sh(root, 'symbolic-ref', 'HEAD')).trim()).toBe('refs/heads/main')
-    await cleanup(other)
   })
 
   it('a concurrent update-ref loses nothing, and a crash between commit-tree and update-ref leaves no trace', async () => {
