@@ -13,6 +13,9 @@ import { editorContent, previewArticle, RAILS_POST, saveScreenshot, saveState } 
 
 const { title: RAILS, file: RAILS_FILE, assetDir: ASSET_DIR } = RAILS_POST
 
+// Long journeys of real keystrokes: on a loaded machine they outgrow the default minute.
+test.describe.configure({ timeout: 180_000 })
+
 let app: LaunchedApp | null = null
 let ownRepo: string | null = null
 test.afterEach(async () => {
