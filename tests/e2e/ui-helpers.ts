@@ -8,6 +8,13 @@ import { PROJECT_ROOT } from './harness/launch-app'
 /** Where the README's screenshots live. */
 export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'docs/screenshots')
 
+/** The sample blog's Rails post, the one most journeys open. */
+export const RAILS_POST = {
+  title: 'はこにわを Rails 8.1 に上げるまでの3週間',
+  file: 'source/blog/2026-11-13-rails-upgrade.html.md',
+  assetDir: 'source/blog/2026-11-13-rails-upgrade',
+} as const
+
 /** Saves a screenshot of the whole window into docs/screenshots/. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true })

@@ -22,10 +22,12 @@ import { usePublishStates } from '../publish/use-publish-states'
 import { EyecatchDialog } from '../eyecatch/EyecatchDialog'
 import { Toolbar } from './Toolbar'
 import { useAppCommands } from './use-app-commands'
+import { useAnnouncements } from './use-announcements'
+import { LiveRegion } from './LiveRegion'
 
 /** The main window: toolbar, three panes, dialogs. */
 export function App() {
-  const { workspace, editor, sync, portal, proofread } = useControllers()
+  const { workspace, editor, sync, portal, proofread, announcer } = useControllers()
   const view = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot)
   const { t, text, locale } = useI18n()
   const [newPostOpen, setNewPostOpen] = useState(false)
@@ -40,7 +42,8 @@ export function App() {
   const openNewPost = useCallback(() => {
     if (repoRef.current) setNewPostOpen(true)
   }, [])
-  useAppCommands(openNewPost)
+  const saveNow = useAnnouncements(view)
+  useAppCommands(openNewPost, saveNow)
 
   useEffect(() => editor.setLocale(locale), [editor, locale])
   useEffect(() => proofread.setLocale(locale), [proofread, locale])
@@ -69,7 +72,7 @@ export function App() {
         view={view}
         onOpenRepo={() => void workspace.chooseRepo()}
         onNewPost={openNewPost}
-        onSave={() => void workspace.saveCurrent()}
+        onSave={saveNow}
         onEyecatch={() => setEyecatchOpen(true)}
       />
       {view.notice && (
@@ -174,6 +177,7 @@ export function App() {
           onLater={() => workspace.setConflictOpen(false)}
         />
       )}
+      <LiveRegion announcer={announcer} />
     </div>
   )
 }

@@ -79,6 +79,8 @@ export function SidePanel({ tabs, label }: { tabs: SideTab[]; label: string }) {
           id={`side-panel-${tab.id}`}
           aria-labelledby={`side-tab-${tab.id}`}
           className="side-tabpanel"
+          // A panel that scrolls must be reachable by keyboard (the share previews have no control).
+          tabIndex={0}
           hidden={tab.id !== active}
         >
           {tab.content}

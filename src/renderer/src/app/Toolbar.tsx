@@ -26,10 +26,10 @@ export function Toolbar(props: {
   const state = view.current ? saveStateOf(view.current) : null
   return (
     <header className="toolbar">
-      <div className="toolbar-brand">
+      <h1 className="toolbar-brand">
         <AppMark />
         <span>{t('app.name')}</span>
-      </div>
+      </h1>
       <div className="toolbar-group">
         <button type="button" className="btn btn-ghost" onClick={props.onOpenRepo} title="Ctrl/⌘+O">
           <FolderIcon />
@@ -56,14 +56,11 @@ export function Toolbar(props: {
       </div>
       <div className="toolbar-spacer" />
       <div className="toolbar-group">
-        <output
-          className={`save-state save-${state ?? 'none'}`}
-          aria-live="polite"
-          data-testid="save-state"
-        >
+        {/* Not a live region: it changes on every typing pause. The announcer says what matters. */}
+        <span className={`save-state save-${state ?? 'none'}`} data-testid="save-state">
           <span className="save-dot" aria-hidden="true" />
           {t(state ? SAVE_LABEL[state] : 'save.none')}
-        </output>
+        </span>
         <button
           type="button"
           className="btn btn-ghost"

@@ -6,6 +6,7 @@ import { connectBodyImages, portalBodyImageHost } from '../editor/image-drop'
 import { PreviewController } from '../preview/preview-controller'
 import { renderArticle } from '../preview/render-article'
 import { ScrollSyncController } from '../sync/scroll-sync-controller'
+import { Announcer } from './announcer'
 import { Workspace } from './workspace'
 import { ProofreadController } from '../proofread/proofread-controller'
 
@@ -18,6 +19,8 @@ export interface Controllers {
   sync: ScrollSyncController
   /** textlint findings of the shown post (underlines, gutter, panel). */
   proofread: ProofreadController
+  /** The window's live region: status changes said once (see announcer.ts). */
+  announcer: Announcer
 }
 
 /**
@@ -74,7 +77,7 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
     },
   )
   sync = new ScrollSyncController(editor.view, preview)
-  return { portal, workspace, editor, preview, sync, proofread }
+  return { portal, workspace, editor, preview, sync, proofread, announcer: new Announcer() }
 }
 
 /** React access to the controllers. */

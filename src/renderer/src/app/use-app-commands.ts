@@ -5,10 +5,10 @@ import { useControllers } from './controllers'
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform)
 
 /**
- * App-wide commands: Mod-s save, Mod-n new post, Mod-o open repository, Mod-f find (from outside
+ * App-wide commands: Mod-s save (through `save`, which reports the result), Mod-n new post, Mod-o open repository, Mod-f find (from outside
  * the editor), the same commands from the Electron menu, and saving on blur / before unload.
  */
-export function useAppCommands(openNewPost: () => void): void {
+export function useAppCommands(openNewPost: () => void, save: () => void): void {
   const { workspace, editor, portal } = useControllers()
   const { toggle } = useI18n()
 
@@ -23,7 +23,7 @@ export function useAppCommands(openNewPost: () => void): void {
       if (key === 's' && !e.shiftKey) {
         e.preventDefault()
         e.stopPropagation()
-        void workspace.saveCurrent()
+        save()
       } else if (key === 'n' && !e.shiftKey && !inDialog) {
         e.preventDefault()
         e.stopPropagation()
@@ -39,14 +39,14 @@ export function useAppCommands(openNewPost: () => void): void {
     }
     window.addEventListener('keydown', onKey, true)
     return () => window.removeEventListener('keydown', onKey, true)
-  }, [workspace, editor, openNewPost])
+  }, [workspace, editor, openNewPost, save])
 
   useEffect(
     () =>
       portal.on('menu:command', ({ command }) => {
         switch (command) {
           case 'save':
-            void workspace.saveCurrent()
+            save()
             return
           case 'new-post':
             openNewPost()
@@ -62,7 +62,7 @@ export function useAppCommands(openNewPost: () => void): void {
             return
         }
       }),
-    [portal, workspace, editor, openNewPost, toggle],
+    [portal, workspace, editor, openNewPost, toggle, save],
   )
 
   useEffect(() => {

@@ -114,7 +114,14 @@ export function ExcerptInspector({
           {cardText(locale, 'inspectorHidden')}
         </li>
       </ul>
-      <p className="pwc-inspector__text" data-testid="excerpt-full">
+      {/* It scrolls: focusable so the keyboard can scroll it, and named for what it holds. */}
+      <p
+        className="pwc-inspector__text"
+        data-testid="excerpt-full"
+        tabIndex={0}
+        role="region"
+        aria-label={cardText(locale, 'inspectorLabel')}
+      >
         {pieces.map((p, i) => {
           const cls = ['pwc-inspector__piece', p.visible ? 'is-visible' : 'is-hidden']
           if (p.source) cls.push(`is-${p.source}`)

@@ -177,7 +177,7 @@ export function SharePreviews({
 
       <div className="pws__grid">
         <article className="pws-service" data-service="x">
-          <h4>{cardText(locale, 'shareX')}</h4>
+          <h3>{cardText(locale, 'shareX')}</h3>
           <div className="pws-x">
             <div className="pws-x__media">
               <img src={image} alt="" />
@@ -189,7 +189,7 @@ export function SharePreviews({
         </article>
 
         <article className="pws-service" data-service="facebook">
-          <h4>{cardText(locale, 'shareFacebook')}</h4>
+          <h3>{cardText(locale, 'shareFacebook')}</h3>
           <div className="pws-fb">
             <div className="pws-fb__media">
               <img src={image} alt="" />
@@ -204,7 +204,7 @@ export function SharePreviews({
         </article>
 
         <article className="pws-service" data-service="slack">
-          <h4>{cardText(locale, 'shareSlack')}</h4>
+          <h3>{cardText(locale, 'shareSlack')}</h3>
           <div className="pws-slack">
             <p className="pws-slack__site">
               <span className="pws-slack__favicon" aria-hidden="true">
@@ -219,7 +219,7 @@ export function SharePreviews({
         </article>
 
         <article className="pws-service" data-service="hatena">
-          <h4>{cardText(locale, 'shareHatena')}</h4>
+          <h3>{cardText(locale, 'shareHatena')}</h3>
           <div className="pws-hatena">
             <div className="pws-hatena__main">
               <p className="pws-hatena__users">

@@ -76,6 +76,8 @@ export function editorExtensions(options: EditorExtensionOptions): Extension {
       spellcheck: 'false',
       autocorrect: 'off',
       autocapitalize: 'off',
+      // axe (scrollable-region-focusable) does not count contenteditable as focusable; it is.
+      tabindex: '0',
     }),
     postLanguage(),
     imageDrop(),

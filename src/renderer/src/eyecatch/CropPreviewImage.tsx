@@ -51,7 +51,14 @@ export function CropPreviewImage({
     willChange: 'transform',
   }
   return (
-    <div className={className} style={box} role="img" aria-label={alt}>
+    <div
+      className={className}
+      style={box}
+      // Without a text alternative the picture is decoration (its label is next to it).
+      role={alt ? 'img' : undefined}
+      aria-label={alt || undefined}
+      aria-hidden={alt ? undefined : true}
+    >
       <img src={preview.imageUrl} alt="" draggable={false} style={img} />
     </div>
   )

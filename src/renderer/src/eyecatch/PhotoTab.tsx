@@ -5,6 +5,7 @@ import {
   flipCrop,
   rotateCrop,
   zoomCrop,
+  zoomCropByKey,
   zoomRange,
   type CropContext,
   type CropState,
@@ -135,11 +136,19 @@ export function PhotoTab({
                 type="range"
                 min={sliderMin}
                 max={sliderMax}
-                step={0.001}
+                // Dragging is continuous; keys move in steps of 5 % (25 % with Shift or Page keys).
+                step="any"
                 value={Math.log(crop.zoom)}
+                aria-valuetext={`${Math.round(crop.zoom * 100)}%`}
                 onChange={(e) =>
                   onCrop(zoomCrop(crop, ctx, Math.exp(Number(e.currentTarget.value))))
                 }
+                onKeyDown={(e) => {
+                  const next = zoomCropByKey(crop, ctx, e.key, e.shiftKey)
+                  if (!next) return
+                  e.preventDefault()
+                  onCrop(next)
+                }}
               />
             </label>
             <div className="ec-buttons">

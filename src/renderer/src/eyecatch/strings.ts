@@ -14,8 +14,8 @@ export const eyecatchStrings = {
   fromAssetsNone: { ja: '（画像はありません）', en: '(no images)' },
   loading: { ja: '読み込み中…', en: 'Loading…' },
   cropFrame: {
-    ja: '切り抜き範囲。ドラッグで移動、矢印キーで 1px（Shift で 10px）、ホイールで拡大縮小',
-    en: 'Crop area. Drag to move, arrow keys for 1px (Shift: 10px), wheel to zoom',
+    ja: '切り抜き範囲。ドラッグか矢印キーで移動（Shift で大きく）、ホイールか + と - で拡大縮小',
+    en: 'Crop area. Drag or use the arrow keys to move (Shift: larger steps), wheel or + and - to zoom',
   },
   zoom: { ja: '拡大', en: 'Zoom' },
   rotateLeft: { ja: '左に 90° 回転', en: 'Rotate 90° left' },

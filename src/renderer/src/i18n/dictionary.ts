@@ -10,8 +10,8 @@ export const dictionary = {
   'toolbar.save': { ja: '保存', en: 'Save' },
   'toolbar.language': { ja: 'English', en: '日本語' },
   'toolbar.languageLabel': {
-    ja: '表示言語を英語に切り替える',
-    en: 'Switch the interface to Japanese',
+    ja: 'English（表示言語を英語に切り替える）',
+    en: '日本語 (switch the interface to Japanese)',
   },
   'save.saved': { ja: '保存済み', en: 'Saved' },
   'save.unsaved': { ja: '未保存', en: 'Unsaved' },

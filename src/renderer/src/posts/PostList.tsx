@@ -28,10 +28,13 @@ export function PostList({ repo, posts, currentPath, states = {}, onOpen }: Post
   const listRef = useRef<HTMLUListElement>(null)
   const baseId = useId()
   const filtered = useMemo(() => filterPosts(posts, query), [posts, query])
-  const activePath =
-    active !== null && filtered.some((p) => p.path === active)
-      ? active
-      : (currentPath ?? filtered[0]?.path ?? null)
+  // The option the keys point at must be one that is shown: the open post may be filtered out.
+  const shown = (path: string | null) => path !== null && filtered.some((p) => p.path === path)
+  const activePath = shown(active)
+    ? active
+    : shown(currentPath)
+      ? currentPath
+      : (filtered[0]?.path ?? null)
   const activeIndex = filtered.findIndex((p) => p.path === activePath)
   const optionId = (i: number) => `${baseId}-post-${i}`
 
@@ -115,7 +118,8 @@ export function PostList({ repo, posts, currentPath, states = {}, onOpen }: Post
           value={query}
           placeholder={t('list.search')}
           aria-label={t('list.searchLabel')}
-          aria-controls={`${baseId}-list`}
+          // Only while the list is there: an id that points nowhere is invalid ARIA.
+          aria-controls={repo && filtered.length > 0 ? `${baseId}-list` : undefined}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onSearchKey}
           disabled={!repo}

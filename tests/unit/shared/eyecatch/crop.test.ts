@@ -10,6 +10,8 @@ import {
   INITIAL_CROP,
   MAX_ZOOM,
   nudgeCrop,
+  zoomCropByKey,
+  ZOOM_STEP,
   panCrop,
   planExport,
   rotateCrop,
@@ -119,18 +121,22 @@ describe('panning and keyboard nudging', () => {
   })
 
   it.each([
-    ['ArrowRight', false, -1, 0],
-    ['ArrowLeft', false, 1, 0],
-    ['ArrowDown', false, 0, -1],
-    ['ArrowUp', false, 0, 1],
-    ['ArrowRight', true, -10, 0],
-  ])('%s (shift %s) moves the photo one output pixel per step', (key, large, dx, dy) => {
-    const before = cropRect(zoomed, landscape)
-    const after = cropRect(nudgeCrop(zoomed, landscape, key, large), landscape)
-    const sourcePerOutput = before.width / OUT.width
-    expect(after.left - before.left).toBeCloseTo(dx * sourcePerOutput)
-    expect(after.top - before.top).toBeCloseTo(dy * sourcePerOutput)
-  })
+    ['ArrowRight', false, -12, 0],
+    ['ArrowLeft', false, 12, 0],
+    ['ArrowDown', false, 0, -12],
+    ['ArrowUp', false, 0, 12],
+    ['ArrowRight', true, -120, 0],
+    ['ArrowUp', true, 0, 120],
+  ])(
+    '%s (shift %s) moves the photo 1 % of the card width per step (10 % with Shift)',
+    (key, large, dx, dy) => {
+      const before = cropRect(zoomed, landscape)
+      const after = cropRect(nudgeCrop(zoomed, landscape, key, large), landscape)
+      const sourcePerOutput = before.width / OUT.width
+      expect(after.left - before.left).toBeCloseTo(dx * sourcePerOutput)
+      expect(after.top - before.top).toBeCloseTo(dy * sourcePerOutput)
+    },
+  )
 
   it('ignores other keys and stops at the edges', () => {
     expect(nudgeCrop(zoomed, landscape, 'Enter')).toBe(zoomed)
@@ -244,5 +250,38 @@ describe('planExport', () => {
       ),
       { numRuns: 400 },
     )
+  })
+})
+
+describe('the zoom slider keys move in steps a writer can see', () => {
+  const start = { ...INITIAL_CROP, zoom: 2 }
+  it.each([
+    ['ArrowRight', false, 2 * 1.05],
+    ['ArrowUp', false, 2 * 1.05],
+    ['ArrowLeft', false, 2 / 1.05],
+    ['ArrowDown', false, 2 / 1.05],
+    ['ArrowRight', true, 2 * 1.25],
+    ['ArrowLeft', true, 2 / 1.25],
+    ['PageUp', false, 2 * 1.25],
+    ['PageDown', false, 2 / 1.25],
+  ])('%s (shift %s) zooms to %f', (key, large, zoom) => {
+    expect(zoomCropByKey(start, landscape, key, large)!.zoom).toBeCloseTo(zoom, 6)
+  })
+
+  it('Home shows the whole photo, End the closest zoom, other keys are not taken', () => {
+    expect(zoomCropByKey(start, landscape, 'Home')!.zoom).toBeCloseTo(fitZoom(start, landscape))
+    expect(zoomCropByKey(start, landscape, 'End')!.zoom).toBe(MAX_ZOOM)
+    expect(zoomCropByKey(start, landscape, 'Tab')).toBeNull()
+  })
+
+  it('crosses the whole range in a few dozen presses, not thousands', () => {
+    let s: CropState = fitCrop(start, landscape)
+    let presses = 0
+    while (s.zoom < MAX_ZOOM && presses < 1000) {
+      s = zoomCropByKey(s, landscape, 'ArrowRight')!
+      presses++
+    }
+    expect(presses).toBeLessThan(Math.ceil(Math.log(MAX_ZOOM * 2) / Math.log(ZOOM_STEP.small)) + 1)
+    expect(presses).toBeGreaterThan(10)
   })
 })
