@@ -33,7 +33,9 @@ test('a title and a tag changed in the form show in the list, search and header 
   await openPost(page, RAILS)
   const renamed = `${RAILS}（改訂版）`
 
-  await form(page).getByRole('textbox', { name: /^タイトル/ }).fill(renamed)
+  await form(page)
+    .getByRole('textbox', { name: /^タイトル/ })
+    .fill(renamed)
   const tags = form(page).getByRole('combobox', { name: /^タグ/ })
   await tags.click()
   await tags.fill('Kubernetes')

@@ -16,7 +16,8 @@ import { writeFileAtomic, type AtomicWriter } from './atomic-file'
 import { git, type GitLogger } from './git/core'
 import type { KnownFiles } from './known-files'
 import { decodeText, encodeText, hashBytes } from './post-bytes'
-import { PostIndex, readPostHead, summarizePost } from './post-list'
+import { PostIndex } from './post-catalog'
+import { readPostHead, summarizePost } from './post-list'
 import { resolveInRepo } from './paths'
 
 /** Dependencies of {@link PostFilesService}. */

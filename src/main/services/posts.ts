@@ -10,7 +10,8 @@ import { checkSlug } from '../../shared/slug'
 import { writeFileAtomic, type AtomicWriter } from './atomic-file'
 import type { KnownFiles } from './known-files'
 import { decodeText, encodeText, hashBytes } from './post-bytes'
-import { PostIndex, readPostHead, summarizePost } from './post-list'
+import { PostIndex } from './post-catalog'
+import { readPostHead, summarizePost } from './post-list'
 import { checkRelativePath, resolveInRepo } from './paths'
 
 /** What `posts:save` receives. */

@@ -191,6 +191,15 @@ export const events = {
   }),
   /** The set of posts changed (created, renamed, removed). */
   'posts:list-changed': z.null(),
+  /**
+   * The post catalog changed (a save, a create or move, or a file changed on disk): the list rows
+   * that are new or different, and the paths that left. Sent before the save's own reply.
+   */
+  'posts:changed': z.object({
+    root: z.string(),
+    upserted: z.array(postSummarySchema),
+    removed: z.array(z.string()),
+  }),
   /** New Hatena Bookmark counts arrived (ask `bookmarks:counts` again). */
   'bookmarks:updated': z.null(),
   /** Menu commands forwarded to the renderer. */

@@ -1,4 +1,10 @@
-import type { AppInfo, CreateResult, PortalApi, RepoInfo } from '../../../shared/ipc/contract'
+import type {
+  AppInfo,
+  CreateResult,
+  EventPayload,
+  PortalApi,
+  RepoInfo,
+} from '../../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../../shared/localized'
 import type { MovePostResult } from '../../../shared/metadata/contract'
 import type { PostSummary } from '../../../shared/post'
@@ -29,6 +35,11 @@ export interface WorkspaceView {
   notice: LocalizedText | null
   /** Whether opening a post is in progress. */
   opening: boolean
+  /**
+   * Grows with every change of main's post catalog (a save, a create or move, a file changed on
+   * disk): views derived from other posts (feed cards, suggestions) read again when it moves.
+   */
+  postsVersion: number
 }
 
 const LAST_POST_KEY = 'portal-writer.last-post'
@@ -65,6 +76,7 @@ export class Workspace {
     current: null,
     notice: null,
     opening: false,
+    postsVersion: 0,
   }
   private readonly listeners = new Set<() => void>()
   private readonly sessions = new Map<string, DocSession>()
@@ -91,6 +103,7 @@ export class Workspace {
     this.unsubscribe.push(
       this.api.on('post:changed-on-disk', (e) => this.diskChanged(e.path, e)),
       this.api.on('posts:list-changed', () => void this.refreshPosts()),
+      this.api.on('posts:changed', (change) => this.catalogChanged(change)),
     )
     try {
       const [appInfo, repo] = await Promise.all([this.api.app.info(), this.api.repo.current()])
@@ -298,6 +311,18 @@ export class Workspace {
     }
     const target = this.view.posts.find((p) => p.path === last) ?? this.view.posts[0]
     if (target) await this.openPost(target.path)
+  }
+
+  /** Applies main's catalog change to the list: changed rows replaced, new ones added, gone ones removed. */
+  private catalogChanged(change: EventPayload<'posts:changed'>): void {
+    if (change.root !== this.view.repo?.root) return
+    const replaced = new Map(change.upserted.map((p) => [p.path, p]))
+    const removed = new Set(change.removed)
+    const kept = this.view.posts.filter((p) => !removed.has(p.path) && !replaced.has(p.path))
+    this.set({
+      posts: sortPosts([...kept, ...replaced.values()]),
+      postsVersion: this.view.postsVersion + 1,
+    })
   }
 
   private diskChanged(path: string, change: DiskChange): void {

@@ -72,7 +72,7 @@ export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) 
     return () => {
       live = false
     }
-  }, [portal, path, dirty])
+  }, [portal, path, dirty, view.postsVersion])
 
   const context = useMemo<ValidationContext>(
     () => ({
