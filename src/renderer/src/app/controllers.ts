@@ -6,6 +6,7 @@ import { connectBodyImages, portalBodyImageHost } from '../editor/image-drop'
 import { PreviewController } from '../preview/preview-controller'
 import { renderArticle } from '../preview/render-article'
 import { ScrollSyncController } from '../sync/scroll-sync-controller'
+import { PostAssets } from './post-assets'
 import { Workspace } from './workspace'
 
 /** The long-lived, non-React parts of the app. */
@@ -15,6 +16,8 @@ export interface Controllers {
   editor: EditorHost
   preview: PreviewController
   sync: ScrollSyncController
+  /** The open post's asset files (the form's checks and the eyecatch studio share them). */
+  assets: PostAssets
 }
 
 /**
@@ -63,7 +66,7 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
     },
   )
   sync = new ScrollSyncController(editor.view, preview)
-  return { portal, workspace, editor, preview, sync }
+  return { portal, workspace, editor, preview, sync, assets: new PostAssets(portal) }
 }
 
 /** React access to the controllers. */

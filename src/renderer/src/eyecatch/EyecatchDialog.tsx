@@ -56,7 +56,7 @@ function assetUrl(assetBase: string, path: string): string {
  * undoable edit in the editor, which the save session then writes like typing.
  */
 export function EyecatchDialog({ view, onClose }: { view: WorkspaceView; onClose: () => void }) {
-  const { portal, editor } = useControllers()
+  const { portal, editor, assets: postAssets } = useControllers()
   const { locale, t, text } = useI18n()
   const id = useId()
   const api = useMemo(() => eyecatchApiFor(portal), [portal])
@@ -97,9 +97,11 @@ export function EyecatchDialog({ view, onClose }: { view: WorkspaceView; onClose
   )
 
   const onExported = useCallback(
-    (exported: ExportedEyecatch) => {
+    async (exported: ExportedEyecatch) => {
       setListed((n) => n + 1)
       if (!path) return
+      // The asset list first: the front matter must never name a file the checks do not know yet.
+      await postAssets.refresh(path)
       const r = setEyecatchInEditor(editor, path, exported.fileName, {
         readOnly,
         profile,
@@ -117,7 +119,7 @@ export function EyecatchDialog({ view, onClose }: { view: WorkspaceView; onClose
           : { kind: 'error', message: r.message },
       )
     },
-    [editor, path, profile, readOnly],
+    [editor, path, profile, readOnly, postAssets],
   )
 
   if (!path) return null

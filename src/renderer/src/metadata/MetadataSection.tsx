@@ -1,5 +1,13 @@
-import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
-import type { AssetFile, Suggestions } from '../../../shared/metadata/contract'
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react'
+import type { Suggestions } from '../../../shared/metadata/contract'
 import { withOpenPost } from '../../../shared/metadata/facets'
 import { readFields, type FieldValue } from '../../../shared/metadata/round-trip'
 import { metadataSchemaFor } from '../../../shared/metadata/schema'
@@ -39,13 +47,13 @@ export interface MetadataSectionProps {
  * change, and knows the repository's suggestions and the post's asset files.
  */
 export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) {
-  const { portal, workspace } = useControllers()
+  const { portal, workspace, assets: postAssets } = useControllers()
   const { locale } = useI18n()
   const bodyId = useId()
   const [open, setOpen] = useState(rememberedOpen)
   const [suggestions, setSuggestions] = useState<Suggestions | null>(null)
   // Keyed by the post they were listed for: another post's folder must never judge this one's eyecatch.
-  const [listed, setListed] = useState<{ path: string; files: AssetFile[] | null } | null>(null)
+  const listed = useSyncExternalStore(postAssets.subscribe, postAssets.getSnapshot)
   const [refusal, setRefusal] = useState<string | null>(null)
   const text = useSyncExternalStore(metadataEditorLink.subscribe, metadataEditorLink.getSnapshot)
   const path = view.currentPath
@@ -63,16 +71,11 @@ export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) 
       .suggestions({ excludePath: path })
       .then((s) => live && setSuggestions(s))
       .catch(() => undefined)
-    portal.metadata
-      .assets({ path })
-      .then((r) => {
-        if (live) setListed({ path, files: r.kind === 'ok' ? r.files : null })
-      })
-      .catch(() => undefined)
+    void postAssets.refresh(path)
     return () => {
       live = false
     }
-  }, [portal, path, dirty, view.postsVersion])
+  }, [portal, postAssets, path, dirty, view.postsVersion])
 
   const context = useMemo<ValidationContext>(
     () => ({
@@ -84,7 +87,8 @@ export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) 
     }),
     [schema, assets, assetDir, suggestions],
   )
-  useEffect(() => metadataEditorLink.setContext(context), [context])
+  // In the commit itself, so an edit right after a new asset list is judged with it.
+  useLayoutEffect(() => metadataEditorLink.setContext(context), [context])
   useEffect(() => metadataEditorLink.setLocale(locale), [locale])
 
   const fields = useMemo(() => readFields(text), [text])
