@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml'
 import { msg, type LocalizedText } from './localized'
+import { explainYamlError } from './yaml-explain'
 
 /** Most aliases a front matter may expand; stops alias bombs (RELIABILITY.md S12). */
 export const MAX_ALIAS_COUNT = 100
@@ -8,6 +9,8 @@ export const MAX_ALIAS_COUNT = 100
 export interface FrontMatterError {
   line: number
   message: LocalizedText
+  /** True when putting the value on `line` in quotes fixes it (see `quoteValueEdit`). */
+  quote?: boolean
 }
 
 /**
@@ -138,14 +141,14 @@ function parseFrontMatterYamlUncached(yaml: string): YamlResult {
   if (first) {
     const line = contentLine(yaml, lineCounter.linePos(first.pos[0]).line) + 1
     const reason = first.message.split('\n')[0]!
+    const lineText = yaml.split('\n')[line - 2] ?? ''
+    const explained = explainYamlError(first.code, reason, lineText, line)
     return {
       data: {},
       error: {
         line,
-        message: msg(
-          `フロントマター ${line} 行目の YAML が正しくありません: ${reason}`,
-          `Invalid YAML in the front matter at line ${line}: ${reason}`,
-        ),
+        message: explained.message,
+        ...(explained.quote ? { quote: true } : {}),
       },
     }
   }

@@ -13,6 +13,7 @@ import { readFields, type FieldValue } from '../../../shared/metadata/round-trip
 import { metadataSchemaFor } from '../../../shared/metadata/schema'
 import type { ValidationContext } from '../../../shared/metadata/validate'
 import { patternMatcher } from '../../../shared/profile'
+import { quoteValueEdit } from '../../../shared/yaml-explain'
 import { useControllers } from '../app/controllers'
 import type { WorkspaceView } from '../app/workspace'
 import { useI18n } from '../i18n/locale'
@@ -185,6 +186,11 @@ export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) 
               onEdit={onEdit}
               onOpenEyecatch={onOpenEyecatch}
               resolveImage={resolveImage}
+              onQuoteLine={(line) => {
+                const editor = metadataEditorLink.editorView
+                const edit = editor && quoteValueEdit(editor.state.doc.toString(), line)
+                if (editor && edit) editor.dispatch({ changes: edit, userEvent: 'input.quote' })
+              }}
               onShowLine={(line) => {
                 const editor = metadataEditorLink.editorView
                 if (!editor) return

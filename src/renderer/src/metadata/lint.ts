@@ -5,6 +5,7 @@ import type { Locale } from '../../../shared/localized'
 import { listValues } from '../../../shared/metadata/facets'
 import { readFields } from '../../../shared/metadata/round-trip'
 import type { MetadataProblem } from '../../../shared/metadata/validate'
+import { quoteValueEdit } from '../../../shared/yaml-explain'
 import { applyFormEdit } from './transaction'
 import { mdText } from './strings'
 
@@ -37,6 +38,16 @@ export function problemsToDiagnostics(
           if (items[item] === undefined) return
           items[item] = suggestion
           applyFormEdit(view, field, [...new Set(items)])
+        },
+      })
+    }
+    if (p.fix === 'quote') {
+      const fileLine = lineNo
+      actions.push({
+        name: mdText(locale, 'quoteFix'),
+        apply: (view: EditorView) => {
+          const edit = quoteValueEdit(view.state.doc.toString(), fileLine)
+          if (edit) view.dispatch({ changes: edit, userEvent: 'input.quote' })
         },
       })
     }

@@ -13,6 +13,7 @@ export const metadataStrings = {
     en: 'The front-matter YAML has an error, so the form is read-only. Fix it in the editor to edit here again.',
   },
   showLine: { ja: '{line} 行目を表示', en: 'Show line {line}' },
+  quoteFix: { ja: '引用符で囲む', en: 'Put it in quotes' },
   required: { ja: '必須', en: 'required' },
   addItem: { ja: '{label}を追加', en: 'Add to {label}' },
   addHint: {
