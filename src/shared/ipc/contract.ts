@@ -156,6 +156,8 @@ export const channels = {
       slug: z.string(),
       date: z.string().optional(),
       authors: z.array(z.string()).optional(),
+      tags: z.array(z.string()).optional(),
+      categories: z.array(z.string()).optional(),
     }),
     response: createResult,
   },

@@ -235,6 +235,8 @@ export class Workspace {
     slug: string
     date?: string
     authors?: string[]
+    tags?: string[]
+    categories?: string[]
   }): Promise<CreateResult> {
     let r: CreateResult
     try {

@@ -67,6 +67,13 @@ export const metadataStrings = {
     en: 'Filled in with the last authors you used.',
   },
   wizardAuthorsRequired: { ja: '著者を 1 人以上入れてください。', en: 'Add at least one author.' },
+  wizardTags: { ja: 'タグ', en: 'Tags' },
+  wizardTagsRequired: { ja: 'タグを 1 つ以上入れてください。', en: 'Add at least one tag.' },
+  wizardCategories: { ja: 'カテゴリー', en: 'Categories' },
+  wizardCategoriesHint: {
+    ja: 'よく使われているカテゴリーを入れてあります。',
+    en: 'Prefilled with the most used category.',
+  },
   wizardCreate: { ja: '作成して開く', en: 'Create and open' },
   wizardCreating: { ja: '作成中…', en: 'Creating…' },
   wizardCancel: { ja: 'キャンセル', en: 'Cancel' },
