@@ -12,6 +12,7 @@ import {
 } from '../../shared/profile'
 import { cleanStrayTempFiles } from './atomic-file'
 import { resolveInRepo } from './paths'
+import { scanPostFiles } from './post-list'
 import type { SettingsStore } from './settings'
 
 /** Result of opening a repository. */
@@ -98,6 +99,28 @@ export async function cleanRepoTempFiles(root: string, profile: Profile): Promis
   return removed.flat().sort()
 }
 
+/**
+ * Why a folder does not look like a blog: no post matches the profile's `postPath` and the folder
+ * posts would go in is missing. Null for a blog (even one with no posts yet).
+ */
+async function notABlogWarning(root: string, profile: Profile): Promise<LocalizedText | null> {
+  const { files } = await scanPostFiles(root, profile.postPath)
+  if (files.length > 0) return null
+  const base = patternRoot(profile.postPath)
+  const folder = join(root, ...base.split('/').filter(Boolean))
+  if (
+    base !== '' &&
+    (await stat(folder)
+      .then((s) => s.isDirectory())
+      .catch(() => false))
+  )
+    return null
+  return msg(
+    `このフォルダにはブログの記事が見つかりません。記事は postPath「${profile.postPath}」の形で探しました。ブログのリポジトリのフォルダを開いたか確かめてください（別の場所なら .portal-writer.yml の postPath で指定できます）。`,
+    `No blog posts were found in this folder. Posts were looked for as postPath "${profile.postPath}". Check that this is your blog's repository (if posts live elsewhere, set postPath in .portal-writer.yml).`,
+  )
+}
+
 /** Dependencies of {@link RepoService}. */
 export interface RepoServiceDeps {
   settings: SettingsStore
@@ -159,6 +182,7 @@ export class RepoService {
       profile,
       profileError,
       isSample: sampleRoot === root,
+      warning: await notABlogWarning(root, profile),
     }
     this.repo = repo
     // The repository is open even when the settings cannot be written; it is just not remembered.

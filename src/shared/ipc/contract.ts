@@ -23,6 +23,8 @@ export const repoInfoSchema = z.object({
   profileError: profileErrorSchema.nullable(),
   /** True for the embedded sample blog copied into the app's data folder. */
   isSample: z.boolean(),
+  /** Set when the folder does not look like a blog (no posts folder for the profile's `postPath`). */
+  warning: localizedTextSchema.nullable().optional(),
 })
 export type RepoInfo = z.infer<typeof repoInfoSchema>
 

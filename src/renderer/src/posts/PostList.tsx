@@ -103,6 +103,12 @@ export function PostList({ repo, posts, currentPath, onOpen }: PostListProps) {
           </div>
         </div>
       )}
+      {repo?.warning && (
+        <div className="banner banner-warning" role="alert" data-testid="not-a-blog">
+          <WarningIcon />
+          <div>{text(repo.warning)}</div>
+        </div>
+      )}
       <div className="search">
         <SearchIcon />
         <input
