@@ -1,3 +1,4 @@
+import { shortcut } from '../app/shortcut'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import type { EyecatchStudioApi } from './types'
 import type { AssetChoice, EyecatchLivePreview, ExportedEyecatch } from './types'
@@ -112,8 +113,8 @@ export function EyecatchDialog({ view, onClose }: { view: WorkspaceView; onClose
           ? {
               kind: 'ok',
               message: msg(
-                `前付け（フロントマター）の eyecatch を ${exported.fileName} にしました。元に戻すにはエディターで取り消し（Ctrl/⌘+Z）を使います。`,
-                `The front matter's eyecatch is now ${exported.fileName}. Undo in the editor (Ctrl/⌘+Z) to take it back.`,
+                `前付け（フロントマター）の eyecatch を ${exported.fileName} にしました。元に戻すにはエディターで取り消し（${shortcut('Z')}）を使います。`,
+                `The front matter's eyecatch is now ${exported.fileName}. Undo in the editor (${shortcut('Z')}) to take it back.`,
               ),
             }
           : { kind: 'error', message: r.message },
