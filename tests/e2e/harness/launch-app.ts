@@ -21,7 +21,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../src/main/electron/security'
 import { createServices, type Services } from '../../../src/main/create-services'
 import { createHandlers } from '../../../src/main/handlers'
 import { resolveAssetRequest } from '../../../src/main/services/assets'
-import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
+import { appWindowArgs, assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 import { startStaticServer } from './static-server'
 
 /** The project root (this file is tests/e2e/harness/launch-app.ts). */
@@ -43,12 +43,15 @@ export interface LaunchOptions {
   /** What the "Open repository…" dialog answers (the system dialog does not exist here). */
   chooseFolder?: () => Promise<string | null>
   locale?: 'ja' | 'en'
+  /** Open a visible app window of this size (`npm run try`): no tabs, no address bar. */
+  appWindow?: { width: number; height: number }
 }
 
 /** A running app. */
 export interface LaunchedApp {
   page: Page
-  browser: Browser
+  /** The browser (null for an app window, whose context is the browser). */
+  browser: Browser | null
   context: BrowserContext
   services: Services
   handlers: HandlerTable
@@ -95,7 +98,9 @@ function bridgeScript(): string {
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
   const rendererDir = join(PROJECT_ROOT, 'out/renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new Error('out/renderer is missing: run "npm run build" first (the harness builds nothing).')
+    throw new Error(
+      'out/renderer is missing: run "npm run build" first (the harness builds nothing).',
+    )
   }
   assertChromium()
   const ownDataDir = options.dataDir === undefined
@@ -106,7 +111,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const emit: Emit = (event, payload) => {
     emitted.push({ event, payload })
     void page
-      ?.evaluate(([e, p]) => (window as unknown as { __portalEmit?: (e: string, p: unknown) => void }).__portalEmit?.(e, p), [event, payload] as const)
+      ?.evaluate(
+        ([e, p]) =>
+          (window as unknown as { __portalEmit?: (e: string, p: unknown) => void }).__portalEmit?.(
+            e,
+            p,
+          ),
+        [event, payload] as const,
+      )
       .catch(() => undefined)
   }
 
@@ -134,7 +146,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   })
   if (options.repo) {
     const opened = await handlers['repo:open']({ path: options.repo })
-    if (opened.kind !== 'ok') throw new Error(`Cannot open ${options.repo}: ${JSON.stringify(opened)}`)
+    if (opened.kind !== 'ok')
+      throw new Error(`Cannot open ${options.repo}: ${JSON.stringify(opened)}`)
   }
   const repoRoot = () => services.repo.current()?.root ?? ''
 
@@ -145,17 +158,33 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   )
   origin = serverOrigin
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: options.headless ?? true,
-    args: CHROMIUM_ARGS,
-  })
-  const context = await browser.newContext({
+  const contextOptions = {
     viewport: options.viewport === undefined ? { width: 1440, height: 900 } : options.viewport,
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale === 'en' ? 'en-US' : 'ja-JP',
     timezoneId: 'Asia/Tokyo',
-  })
+  } as const
+  let browser: Browser | null = null
+  let context: BrowserContext
+  let profileDir: string | null = null
+  if (options.appWindow) {
+    // An app window exists only in a persistent context: it opens with the page already there.
+    profileDir = await mkdtemp(join(tmpdir(), 'pw-window-'))
+    context = await chromium.launchPersistentContext(profileDir, {
+      ...contextOptions,
+      executablePath: CHROMIUM_PATH,
+      headless: false,
+      viewport: null,
+      args: [...CHROMIUM_ARGS, ...appWindowArgs(`${origin}/index.html`, options.appWindow)],
+    })
+  } else {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: options.headless ?? true,
+      args: CHROMIUM_ARGS,
+    })
+    context = await browser.newContext(contextOptions)
+  }
   await context.exposeBinding('__portalInvoke', async (source, channel: string, request: unknown) =>
     dispatch(
       handlers,
@@ -166,7 +195,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     ),
   )
   await context.addInitScript({ content: bridgeScript() })
-  page = await context.newPage()
+  page = context.pages()[0] ?? (await context.newPage())
+  // An app window loaded its page before the bridge existed: load it again with the bridge.
   await page.goto(`${origin}/index.html`)
 
   return {
@@ -181,7 +211,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     openedUrls,
     emitted,
     async close() {
-      await browser.close().catch(() => undefined)
+      await (browser ?? context).close().catch(() => undefined)
+      if (profileDir) await rm(profileDir, { recursive: true, force: true })
       await new Promise<void>((r) => server.close(() => r()))
       await services.dispose?.()
       if (ownDataDir) await rm(dataDir, { recursive: true, force: true })
