@@ -227,13 +227,19 @@ export function MetadataPanel(props: MetadataPanelProps) {
             {spec.required && <span className="pwm-required">{mdText(locale, 'required')}</span>}
           </label>
         )}
+        {/* A list's suggestions open below it: its problems go above, where they stay visible. */}
+        {spec.type === 'list' && (
+          <Problems id={problemsId} problems={own} locale={locale} onFix={fix} />
+        )}
         {control}
         {spec.help && (
           <p id={helpId} className="pwm-help">
             {label(spec.help)}
           </p>
         )}
-        <Problems id={problemsId} problems={own} locale={locale} onFix={fix} />
+        {spec.type !== 'list' && (
+          <Problems id={problemsId} problems={own} locale={locale} onFix={fix} />
+        )}
       </div>
     )
   }

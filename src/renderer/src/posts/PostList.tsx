@@ -167,7 +167,11 @@ export function PostList({ repo, posts, currentPath, onOpen }: PostListProps) {
                   )}
                 </span>
                 {p.tags.length > 0 && (
-                  <span className="post-tags">{p.tags.map((tag) => `#${tag}`).join(' ')}</span>
+                  <span className="post-tags">
+                    {p.tags.map((tag) => (
+                      <span key={tag} className="post-tag">{`#${tag} `}</span>
+                    ))}
+                  </span>
                 )}
               </li>
             )
