@@ -1,10 +1,7 @@
-import { parseArgs } from './args'
-import { bilingual, type CliIo } from './output'
+import { startCommand, usageLine } from './command-start'
+import type { CliIo } from './output'
 import { loadPost } from './post-context'
 import { PREVIEW_ASSET_BASE, renderSanitized } from './render-body'
-
-/** Usage of `portal-writer render`. */
-export const RENDER_USAGE = 'portal-writer render <post-file>... [--json] [--asset-base <url>]'
 
 /**
  * `portal-writer render`: the article HTML of each file exactly as the preview renders it after
@@ -13,21 +10,23 @@ export const RENDER_USAGE = 'portal-writer render <post-file>... [--json] [--ass
  * the prefix (for example to a local web server's address).
  */
 export async function renderCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv, ['asset-base'], ['json'])
-  if (parsed.kind === 'error' || parsed.args.positionals.length === 0) {
-    io.err(`使い方 / usage: ${RENDER_USAGE}`)
+  const started = startCommand('render', argv, io, { valued: ['asset-base'], switches: ['json'] })
+  if (started.kind === 'exit') return started.code
+  const { args, lang } = started
+  if (args.positionals.length === 0) {
+    io.err(usageLine('render', lang))
     return 2
   }
-  const json = parsed.args.flags.has('json')
-  const assetBase = parsed.args.flags.get('asset-base')
-  const files = parsed.args.positionals
+  const json = args.flags.has('json')
+  const assetBase = args.flags.get('asset-base')
+  const files = args.positionals
   let failed = false
   for (const file of files) {
     const loaded = await loadPost(file, io.cwd)
     if (loaded.kind === 'error') {
       failed = true
       if (json) io.out(JSON.stringify({ file, error: loaded.message }))
-      io.err(`${file}: ${bilingual(loaded.message)}`)
+      io.err(`${file}: ${loaded.message[lang]}`)
       continue
     }
     const html = await renderSanitized(

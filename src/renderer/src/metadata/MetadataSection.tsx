@@ -7,6 +7,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react'
+import { checkConfigOf } from '../../../shared/check/config'
 import type { Suggestions } from '../../../shared/metadata/contract'
 import { withOpenPost } from '../../../shared/metadata/facets'
 import { readFields, type FieldValue } from '../../../shared/metadata/round-trip'
@@ -63,6 +64,7 @@ export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) 
   const dirty = view.current?.dirty ?? false
   const assetDir = view.current?.assetDir ?? null
   const schema = useMemo(() => metadataSchemaFor(profile), [profile])
+  const rules = useMemo(() => (profile ? checkConfigOf(profile) : undefined), [profile])
 
   // Suggestions and asset files: on opening a post and after each save.
   useEffect(() => {
@@ -85,8 +87,9 @@ export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) 
       assetDir,
       knownAuthors: suggestions?.authors ?? null,
       knownTags: suggestions?.tags ?? null,
+      rules,
     }),
-    [schema, assets, assetDir, suggestions],
+    [schema, assets, assetDir, suggestions, rules],
   )
   // In the commit itself, so an edit right after a new asset list is judged with it.
   useLayoutEffect(() => metadataEditorLink.setContext(context), [context])
