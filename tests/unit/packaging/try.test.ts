@@ -14,7 +14,7 @@ describe('npm run try', () => {
     expect(r.stderr).toContain('xvfb-run -a npm run try')
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/electron-vite build|vite v\d/)
     expect(Date.now() - started).toBeLessThan(60_000)
-  })
+  }, 120_000)
 
   it('opens the app as an app window of the window’s size, with the translate prompt off', () => {
     const args = tryWindowArgs('http://127.0.0.1:5555/index.html', { width: 1440, height: 900 })
