@@ -15,10 +15,12 @@ if (existsSync(join(electronDir, 'path.txt'))) process.exit(0)
 const help = [
   '',
   'Electron could not be downloaded, so the desktop app cannot start here.',
-  'Electron をダウンロードできなかったため、デスクトップアプリを起動できません。',
   '- With internet access, run "npm start" again (the download is about 100 MB).',
   '- Without it, use the real app in Chromium instead: npm run try',
-  '- インターネットに接続できない場合は、Chromium で同じアプリを開けます: npm run try',
+  '',
+  'Electron をダウンロードできなかったため、デスクトップアプリを起動できません。',
+  '- インターネットに接続できる場合は、もう一度「npm start」を実行してください（ダウンロードは約 100 MB です）。',
+  '- 接続できない場合は、Chromium で同じアプリを開けます: npm run try',
   '',
 ].join('\n')
 
@@ -29,11 +31,20 @@ if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
 console.log(
   'Downloading Electron for the first start… / 初回起動のため Electron をダウンロードしています…',
 )
+// The installer's own errors are stack traces: keep them, and show only their first line.
 const r = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
-  stdio: 'inherit',
+  stdio: ['ignore', 'inherit', 'pipe'],
+  encoding: 'utf8',
   timeout: 10 * 60_000,
 })
 if (r.status !== 0 || !existsSync(join(electronDir, 'path.txt'))) {
-  console.error(help)
+  const reason =
+    (r.stderr ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line !== '' && !line.startsWith('at ') && !/^[{}]/.test(line))
+      ?.replace(/^(?:\w*Error:\s*)+/, '')
+      .slice(0, 200) ?? (r.error ? String(r.error.message) : `exit ${r.status}`)
+  console.error(`${help}\nReason / 理由: ${reason}\n`)
   process.exit(1)
 }

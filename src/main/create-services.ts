@@ -5,7 +5,7 @@ import { msg, type LocalizedText } from '../shared/localized'
 import { AtomicWriter } from './services/atomic-file'
 import { KnownFiles } from './services/known-files'
 import { PostsService } from './services/posts'
-import { PostIndex } from './services/post-list'
+import { PostCatalog, PostIndex } from './services/post-catalog'
 import { PostFilesService } from './services/post-move'
 import { SuggestionIndex } from './services/suggestions'
 import { RepoService, type OpenRepoResult } from './services/repo'
@@ -69,6 +69,8 @@ export interface Services {
   posts: PostsService
   /** Moves posts with their asset folder (rename slug / change date) and lists asset folders. */
   postFiles: PostFilesService
+  /** The one catalog of the posts (scan, stamps, front matter) the list, cards and suggestions derive from. */
+  catalog: PostCatalog
   /** Tags, authors and categories of every post, with counts. */
   suggestions: SuggestionIndex
   /** Tells the renderer that the set of posts changed (`posts:list-changed`). */
@@ -121,8 +123,11 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   }))
   const sampleRoot = sample.kind === 'ok' ? sample.root : null
   const repo = new RepoService({ settings, sampleRoot })
-  // One post index for creating and moving, so slug collisions see the same list.
-  const index = new PostIndex()
+  // One catalog of the posts: the list (and slug collisions when creating and moving), the cards,
+  // the suggestions and the watcher all derive from it, and its changes go to the renderer.
+  const catalog = new PostCatalog()
+  catalog.onChange((change) => options.emit('posts:changed', change))
+  const index = new PostIndex(catalog)
   const posts = new PostsService({
     repo: () => repo.current(),
     writer,
@@ -138,8 +143,8 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     index,
     gitPath: options.git,
   })
-  const suggestions = new SuggestionIndex({ repo: () => repo.current() })
-  const watcher = new PostWatcher({ emit: options.emit, writer, known, ...options.watch })
+  const suggestions = new SuggestionIndex({ repo: () => repo.current(), catalog })
+  const watcher = new PostWatcher({ emit: options.emit, writer, known, catalog, ...options.watch })
   repo.onChange((info) => watcher.setRepo(info))
 
   const tokens = createFileTokenStore({
@@ -157,7 +162,17 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
         resourcesDir: join(options.resourcesDir, 'askpass'),
         copyDir: join(options.dataDir, 'askpass'),
       }),
-    savePost: (request) => posts.save(request),
+    savePost: async (request) => {
+      const result = await posts.save(request)
+      const current = repo.current()
+      if (result.kind === 'saved' && current)
+        catalog.noteText(
+          { root: current.root, postPath: current.profile.postPath },
+          request.path,
+          request.text,
+        )
+      return result
+    },
     emitProgress: (progress) => options.emit('publish:progress', progress),
     gitPath: options.git,
     log: options.log,
@@ -173,7 +188,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     resourcesDir: options.resourcesDir,
   })
 
-  const cards = new CardsService({ repo: () => repo.current() })
+  const cards = new CardsService({ repo: () => repo.current(), catalog })
   const bookmarks = new BookmarksService({
     dataDir: options.dataDir,
     writer,
@@ -214,6 +229,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     repo,
     posts,
     postFiles,
+    catalog,
     suggestions,
     postsChanged: () => options.emit('posts:list-changed', null),
     watcher,

@@ -11,6 +11,7 @@ import type { BookmarksService } from './services/bookmarks'
 import type { PostFilesService } from './services/post-move'
 import type { SuggestionIndex } from './services/suggestions'
 import type { RecoveryJournal } from './services/recovery'
+import type { PostCatalog } from './services/post-catalog'
 import { createEyecatchHandlers } from './services/images/handlers'
 import type { LocalizedText } from '../shared/localized'
 import type { ProofreadService } from './services/proofread/service'
@@ -25,10 +26,12 @@ export interface HandlerServices {
   cards: Pick<CardsService, 'list'>
   bookmarks: Pick<BookmarksService, 'counts' | 'setEnabled'>
   postFiles: Pick<PostFilesService, 'move' | 'assets'>
-  suggestions: Pick<SuggestionIndex, 'suggestions' | 'updatePost' | 'updateFromText' | 'removePost'>
+  suggestions: Pick<SuggestionIndex, 'suggestions'>
   proofread: Pick<ProofreadService, 'lint' | 'setRuleDisabled'>
   /** The crash-recovery journal of unsaved edits (D6). */
   recovery: Pick<RecoveryJournal, 'write' | 'remove' | 'list'>
+  /** The post catalog: saves, creates and moves update it, and it tells the renderer. */
+  catalog: Pick<PostCatalog, 'noteText' | 'noteFile' | 'forget'>
   /** Tells the renderer that the set of posts changed (`posts:list-changed`). */
   postsChanged?(): void
   /** Told to the writer once at start (git missing, last repository gone). */
@@ -80,6 +83,10 @@ function createRecoveryHandlers(
  * e2e harness binds it to the page, both through `dispatch` (sender check and schemas).
  */
 export function createHandlers(services: HandlerServices, deps: HandlerDeps): HandlerTable {
+  const place = () => {
+    const repo = services.repo.current()
+    return repo ? { root: repo.root, postPath: repo.profile.postPath } : null
+  }
   return {
     // A copy, so getters (the harness's assetBase) are read at call time.
     'app:info': async () => ({ ...deps.appInfo }),
@@ -99,13 +106,16 @@ export function createHandlers(services: HandlerServices, deps: HandlerDeps): Ha
     'posts:read': ({ path }) => services.posts.read(path),
     'posts:save': async (request) => {
       const result = await services.posts.save(request)
-      // The saved text counts at once in the suggestions (no rescan of the repository).
-      if (result.kind === 'saved') services.suggestions.updateFromText(request.path, request.text)
+      // The saved text reaches the catalog at once (no rescan), and its change event reaches the
+      // renderer before this reply does: list, search and header show it in the same frame.
+      const at = place()
+      if (result.kind === 'saved' && at) services.catalog.noteText(at, request.path, request.text)
       return result
     },
     'posts:create': async (request) => {
       const result = await services.posts.create(request)
-      if (result.kind === 'created') await services.suggestions.updatePost(result.post.path)
+      const at = place()
+      if (result.kind === 'created' && at) await services.catalog.noteFile(at, result.post.path)
       return result
     },
     'posts:watch': async ({ path }) => {
@@ -117,9 +127,10 @@ export function createHandlers(services: HandlerServices, deps: HandlerDeps): Ha
     'posts:assets': ({ path }) => services.postFiles.assets(path),
     'posts:move': async (request) => {
       const result = await services.postFiles.move(request)
-      if (result.kind === 'moved') {
-        services.suggestions.removePost(result.previousPath)
-        await services.suggestions.updatePost(result.path)
+      const at = place()
+      if (result.kind === 'moved' && at) {
+        services.catalog.forget(at, result.previousPath)
+        await services.catalog.noteFile(at, result.path)
         services.postsChanged?.()
         await services.watcher.watchPost(result.path)
       }

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, LineCounter, type Document } from 'yaml'
 import { msg, type LocalizedText } from './localized'
+import { explainYamlError } from './yaml-explain'
 
 /** Most aliases a front matter may expand; stops alias bombs (RELIABILITY.md S12). */
 export const MAX_ALIAS_COUNT = 100
@@ -14,6 +15,8 @@ export const FRONT_MATTER_LIMITS = { lines: 1000, bytes: 64 * 1024 } as const
 export interface FrontMatterError {
   line: number
   message: LocalizedText
+  /** True when putting the value on `line` in quotes fixes it (see `quoteValueEdit`). */
+  quote?: boolean
 }
 
 /**
@@ -213,14 +216,14 @@ function parseFrontMatterYamlUncached(yaml: string): YamlResult {
   if (first || duplicate !== null) {
     const line = contentLine(yaml, lineCounter.linePos(first?.pos[0] ?? duplicate!).line) + 1
     const reason = first ? first.message.split('\n')[0]! : 'Map keys must be unique'
+    const lineText = yaml.split('\n')[line - 2] ?? ''
+    const explained = explainYamlError(first?.code ?? 'DUPLICATE_KEY', reason, lineText, line)
     return {
       data: {},
       error: {
         line,
-        message: msg(
-          `フロントマター ${line} 行目の YAML が正しくありません: ${reason}`,
-          `Invalid YAML in the front matter at line ${line}: ${reason}`,
-        ),
+        message: explained.message,
+        ...(explained.quote ? { quote: true } : {}),
       },
     }
   }

@@ -146,6 +146,12 @@ test('the wizard creates a post with its author; renaming the slug moves file, i
   await expect(dialog.getByRole('option', { name: /kojiro/ })).toContainText(`${byKojiro} 件`)
   await authors.press('Enter')
   await expect(dialog.getByRole('list', { name: '著者' })).toContainText('kojiro')
+  // Tags are required, as the form marks them; the usual category is filled in.
+  const tagBox = dialog.getByRole('combobox', { name: 'タグ' })
+  await tagBox.fill('Kubernetes')
+  await tagBox.press('Enter')
+  await expect(dialog.getByRole('list', { name: 'タグ' })).toContainText('Kubernetes')
+  await expect(dialog.getByRole('list', { name: 'カテゴリー' })).toContainText('技術')
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
   await saveScreenshot(page, 'new-post-wizard.png')
   await dialog.getByRole('button', { name: '作成して開く' }).click()
@@ -154,6 +160,10 @@ test('the wizard creates a post with its author; renaming the slug moves file, i
   const rel = 'source/blog/2026-12-24-metadata-forms-in-practice.html.md'
   const text = await readFile(join(root, rel), 'utf8')
   expect(text).toMatch(/^authors:\n {2}- kojiro$/m)
+  // Lists in the block style the sample's posts use.
+  expect(text).toMatch(
+    /^categories:\n {2}- 技術\ntags:\n {2}- Kubernetes\nauthors:\n {2}- kojiro$/m,
+  )
   expect(text).toMatch(/^date: 2026-12-24T10:00:00\+09:00$/m)
   expect(
     (await stat(join(root, 'source/blog/2026-12-24-metadata-forms-in-practice'))).isDirectory(),

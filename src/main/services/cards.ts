@@ -1,11 +1,10 @@
-import { readFile, stat } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { buildCard } from '../../shared/card'
 import { splitPost } from '../../shared/front-matter'
 import type { PostCard, RepoInfo } from '../../shared/ipc/contract'
 import type { Profile } from '../../shared/profile'
 import { decodeText } from './post-bytes'
-import { scanPostFiles, type PostFile } from './post-list'
-import { resolveInRepo } from './paths'
+import { PostCatalog, type CatalogEntry } from './post-catalog'
 
 /** Dependencies of {@link CardsService}. */
 export interface CardsServiceDeps {
@@ -15,6 +14,8 @@ export interface CardsServiceDeps {
   now?: () => number
   /** Longest stretch of rendering before yielding to other work in main (ms). */
   sliceMs?: number
+  /** The post catalog the cards derive from (default: one of its own). */
+  catalog?: PostCatalog
 }
 
 /**
@@ -24,9 +25,8 @@ export interface CardsServiceDeps {
 export const CARD_SOURCE_CHARS = 256 * 1024
 
 interface CacheEntry {
-  mtimeMs: number
-  size: number
-  ino: number
+  /** The catalog entry's `seq` the card was made for. */
+  seq: number
   card: PostCard
 }
 
@@ -48,11 +48,13 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 
 /**
  * The cards of the open repository's posts for the feed view, built with the same `buildCard` as
- * the preview and the command line. Cards are cached by file modification time, size and inode
- * (as the post list is), so asking again renders only the posts that changed. Rendering yields to
- * other work every few milliseconds, so a big repository never freezes the app.
+ * the preview and the command line. Which posts exist and which changed comes from the post
+ * catalog (a card is kept while its catalog entry is), so asking again renders only the posts that
+ * changed. Rendering yields to other work every few milliseconds, so a big repository never
+ * freezes the app.
  */
 export class CardsService {
+  private readonly catalog: PostCatalog
   private cache = new Map<string, CacheEntry>()
   private cacheKey = ''
   private inflight: Promise<PostCard[]> | null = null
@@ -60,7 +62,9 @@ export class CardsService {
   /** How many files were rendered since the service was made (tests check the cache with it). */
   renderedCount = 0
 
-  constructor(private readonly deps: CardsServiceDeps) {}
+  constructor(private readonly deps: CardsServiceDeps) {
+    this.catalog = deps.catalog ?? new PostCatalog()
+  }
 
   /** Every post's card, newest first (empty when no repository is open). */
   list(): Promise<PostCard[]> {
@@ -85,12 +89,12 @@ export class CardsService {
     }
     const previous = this.cache
     const next = new Map<string, CacheEntry>()
-    const { files } = await scanPostFiles(root, profile.postPath)
+    const { entries } = await this.catalog.refresh({ root, postPath: profile.postPath })
     const sliceMs = this.deps.sliceMs ?? 8
     let sliceStart = performance.now()
-    for (const file of files) {
-      const entry = await this.entryFor(root, profile, file, previous.get(file.absPath))
-      if (entry) next.set(file.absPath, entry)
+    for (const post of [...entries.values()]) {
+      const entry = await this.entryFor(profile, post, previous.get(post.relPath))
+      if (entry) next.set(post.relPath, entry)
       if (performance.now() - sliceStart > sliceMs) {
         await yieldToOthers()
         sliceStart = performance.now()
@@ -109,39 +113,24 @@ export class CardsService {
   }
 
   private async entryFor(
-    root: string,
     profile: Profile,
-    file: PostFile,
+    post: CatalogEntry,
     cached: CacheEntry | undefined,
   ): Promise<CacheEntry | null> {
-    let readPath = file.absPath
-    if (file.isSymlink) {
-      // A link leaving the repository is never read (D11).
-      const resolved = await resolveInRepo(root, file.relPath)
-      if (resolved.kind === 'refused' || !resolved.exists) return null
-      readPath = resolved.realPath
-    }
-    const info = await stat(readPath).catch(() => null)
-    if (!info?.isFile()) return null
-    if (
-      cached &&
-      cached.mtimeMs === info.mtimeMs &&
-      cached.size === info.size &&
-      cached.ino === info.ino
-    ) {
-      return cached
-    }
-    const bytes = await readFile(readPath).catch(() => null)
+    // A link leaving the repository is never read (D11).
+    if (post.readPath === null) return null
+    if (cached && cached.seq === post.seq) return cached
+    const bytes = await readFile(post.readPath).catch(() => null)
     if (!bytes) return null
     const decoded = decodeText(bytes)
     this.renderedCount++
     let card: PostCard
     try {
-      card = postCardOf(decoded.text, file.relPath, profile, this.deps.now?.() ?? Date.now())
+      card = postCardOf(decoded.text, post.relPath, profile, this.deps.now?.() ?? Date.now())
     } catch {
       // A post the pipeline cannot render has no card; the others still show.
       return null
     }
-    return { mtimeMs: info.mtimeMs, size: info.size, ino: info.ino, card }
+    return { seq: post.seq, card }
   }
 }

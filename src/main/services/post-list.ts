@@ -9,7 +9,7 @@ import type { PostSummary } from '../../shared/post'
 import { patternMatcher, type PostKey } from '../../shared/profile'
 import { isTempFileName } from './temp-files'
 import { parseSimpleYaml } from './front-matter-fast'
-import { checkRelativePath, resolveInRepo } from './paths'
+import { checkRelativePath } from './paths'
 
 /** A file whose repository-relative path matches the profile's `postPath`. */
 export interface PostFile {
@@ -122,7 +122,7 @@ function completeLength(bytes: Uint8Array): number {
  * Finds the front matter in a post's first bytes by byte search, so only that part is decoded.
  * Returns null when `bytes` is a partial read that ends before the closing fence.
  */
-function headOf(input: Uint8Array, complete: boolean): PostHead | null {
+export function headOf(input: Uint8Array, complete: boolean): PostHead | null {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength)
   const validUtf8 = isUtf8(complete ? bytes : bytes.subarray(0, completeLength(bytes)))
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
@@ -144,18 +144,20 @@ function headOf(input: Uint8Array, complete: boolean): PostHead | null {
 
 // Promise wrappers over the callback API: for thousands of small files they are about twice as
 // fast as node:fs/promises, whose FileHandle machinery dominates at this size.
-function statFast(path: string): Promise<Stats | null> {
+/** `stat` that resolves to null on any error. */
+export function statFast(path: string): Promise<Stats | null> {
   return new Promise((resolve) => statCallback(path, (error, info) => resolve(error ? null : info)))
 }
 
-function readFileFast(path: string): Promise<Buffer> {
+/** `readFile` over the callback API (see above). */
+export function readFileFast(path: string): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     readFileCallback(path, (error, data) => (error ? reject(error) : resolve(data))),
   )
 }
 
 /** Files up to this size are read whole; larger ones only as far as their front matter. */
-const WHOLE_FILE_BYTES = 256 * 1024
+export const WHOLE_FILE_BYTES = 256 * 1024
 
 /** Reads just enough of a post to parse its front matter (the whole file only if it must). */
 export async function readPostHead(absPath: string): Promise<PostHead> {
@@ -202,6 +204,15 @@ export function safeEyecatch(value: unknown): string | null {
 
 /** Builds a list row from a post's path key and its front matter. */
 export function summarizePost(relPath: string, key: PostKey, head: PostHead): PostSummary {
+  return parsePostHead(relPath, key, head).summary
+}
+
+/** A post's list row and its front matter as parsed (empty when it has none or it is broken). */
+export function parsePostHead(
+  relPath: string,
+  key: PostKey,
+  head: PostHead,
+): { summary: PostSummary; data: Record<string, unknown> } {
   const quick = quickFrontMatter(head.text)
   const split = quick ? { data: quick, error: null } : splitPost(head.text)
   const data = split.data
@@ -212,7 +223,7 @@ export function summarizePost(relPath: string, key: PostKey, head: PostHead): Po
   let date: string | null = null
   if (typeof rawDate === 'string' && parseFrontMatterDate(rawDate) !== null) date = rawDate.trim()
   else if (rawDate instanceof Date && !Number.isNaN(rawDate.getTime())) date = rawDate.toISOString()
-  return {
+  const summary: PostSummary = {
     path: relPath,
     slug: key.slug,
     title: title || key.slug,
@@ -222,6 +233,7 @@ export function summarizePost(relPath: string, key: PostKey, head: PostHead): Po
     eyecatch: safeEyecatch(data.eyecatch),
     problem: split.error?.message ?? (head.validUtf8 ? null : NOT_UTF8),
   }
+  return { summary, data }
 }
 
 const FENCE_LINE = /^(?:---|\.\.\.)[ \t]*$/
@@ -237,97 +249,10 @@ function quickFrontMatter(text: string): Record<string, unknown> | null {
   return frontMatterTooLarge(yaml) ? null : parseSimpleYaml(yaml)
 }
 
-function sortTime(post: PostSummary, key: PostKey): number {
+/** Sort time of a post: its front-matter date, else the date in its path. */
+export function sortTime(post: PostSummary, key: PostKey): number {
   const fromDate = post.date === null ? null : parseFrontMatterDate(post.date)
   if (fromDate !== null) return fromDate
   const fromPath = Date.UTC(Number(key.year), Number(key.month) - 1, Number(key.day))
   return Number.isNaN(fromPath) ? Number.NEGATIVE_INFINITY : fromPath
-}
-
-interface CacheEntry {
-  mtimeMs: number
-  size: number
-  ino: number
-  summary: PostSummary
-  time: number
-}
-
-/**
- * Lists posts with summaries cached by modification time, size and inode, so listing again reads
- * only the files that changed.
- */
-export class PostIndex {
-  private readonly caches = new Map<string, Map<string, CacheEntry>>()
-  /** How many files were parsed since the index was made (visible so tests can check the cache). */
-  parsedCount = 0
-
-  /** Every post under `root` matching `postPath`, newest first. */
-  async list(root: string, postPath: string): Promise<PostSummary[]> {
-    const { files } = await scanPostFiles(root, postPath)
-    const previous = this.caches.get(root) ?? new Map<string, CacheEntry>()
-    const next = new Map<string, CacheEntry>()
-    const entries = await Promise.all(
-      files.map((file) => this.entryFor(root, file, previous.get(file.absPath))),
-    )
-    files.forEach((file, i) => {
-      const entry = entries[i]
-      if (entry) next.set(file.absPath, entry)
-    })
-    this.caches.set(root, next)
-    return [...next.values()]
-      .sort((a, b) => b.time - a.time || (a.summary.path < b.summary.path ? 1 : -1))
-      .map((e) => e.summary)
-  }
-
-  private async entryFor(
-    root: string,
-    file: PostFile,
-    cached: CacheEntry | undefined,
-  ): Promise<CacheEntry | null> {
-    let readPath = file.absPath
-    if (file.isSymlink) {
-      const resolved = await resolveInRepo(root, file.relPath)
-      if (resolved.kind === 'refused') {
-        const summary: PostSummary = {
-          path: file.relPath,
-          slug: file.key.slug,
-          title: file.key.slug,
-          date: null,
-          tags: [],
-          draft: false,
-          eyecatch: null,
-          problem: resolved.reason,
-        }
-        return { mtimeMs: 0, size: 0, ino: 0, summary, time: sortTime(summary, file.key) }
-      }
-      readPath = resolved.realPath
-    }
-    const info = await statFast(readPath)
-    if (!info?.isFile()) return null
-    if (
-      cached &&
-      cached.mtimeMs === info.mtimeMs &&
-      cached.size === info.size &&
-      cached.ino === info.ino
-    ) {
-      return cached
-    }
-    const head =
-      info.size <= WHOLE_FILE_BYTES
-        ? await readFileFast(readPath).then(
-            (bytes) => headOf(bytes, true),
-            () => null,
-          )
-        : await readPostHead(readPath).catch(() => null)
-    if (!head) return null
-    this.parsedCount++
-    const summary = summarizePost(file.relPath, file.key, head)
-    return {
-      mtimeMs: info.mtimeMs,
-      size: info.size,
-      ino: info.ino,
-      summary,
-      time: sortTime(summary, file.key),
-    }
-  }
 }

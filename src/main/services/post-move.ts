@@ -18,7 +18,8 @@ import { isTracked } from './git/ls-files'
 import { movePath } from './git/mv'
 import type { KnownFiles } from './known-files'
 import { decodeText, encodeText, hashBytes } from './post-bytes'
-import { PostIndex, readPostHead, summarizePost } from './post-list'
+import { PostIndex } from './post-catalog'
+import { readPostHead, summarizePost } from './post-list'
 import { resolveInRepo } from './paths'
 
 /** Dependencies of {@link PostFilesService}. */

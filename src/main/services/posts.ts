@@ -1,6 +1,7 @@
 import { access, constants, readFile, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { Document, Scalar } from 'yaml'
+import { Document, isSeq, Scalar } from 'yaml'
+import { listStyleOf, type ListStyle } from '../../shared/metadata/list-style'
 import { formatWithOffset, parseFrontMatterDate } from '../../shared/dates'
 import type { CreateResult, ReadResult, RepoInfo, SaveResult } from '../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../shared/localized'
@@ -12,7 +13,8 @@ import { makeFolder } from './make-folder'
 import type { BackupEntry, BackupStore } from './backups'
 import type { KnownFiles } from './known-files'
 import { decodeText, encodeText, hashBytes } from './post-bytes'
-import { PostIndex, readPostHead, summarizePost } from './post-list'
+import { PostIndex } from './post-catalog'
+import { readPostHead, summarizePost } from './post-list'
 import { checkRelativePath, resolveInRepo } from './paths'
 
 /** What `posts:save` receives. */
@@ -35,6 +37,10 @@ export interface CreateRequest {
   date?: string
   /** The post's authors (blank names dropped). */
   authors?: string[]
+  /** The post's tags (blank ones dropped). */
+  tags?: string[]
+  /** The post's categories (blank ones dropped); the key is left out when not given. */
+  categories?: string[]
 }
 
 /** Dependencies of {@link PostsService}. */
@@ -149,13 +155,55 @@ function withOffset(date: string, timezone: string): string {
     : `${trimmed}${timezone}`
 }
 
-/** The front matter of a new post: title always double-quoted, so no YAML reader takes it as a value. */
-export function newPostText(title: string, date: string, authors: readonly string[] = []): string {
-  const doc = new Document({ title, date, tags: [], authors: [...authors], published: false })
+/** The lists of a new post, and how the repository writes lists. */
+export interface NewPostLists {
+  tags?: readonly string[]
+  categories?: readonly string[]
+  style?: ListStyle
+}
+
+/**
+ * The front matter of a new post: title always double-quoted, so no YAML reader takes it as a
+ * value; lists in the repository's style (block or flow, its indentation).
+ */
+export function newPostText(
+  title: string,
+  date: string,
+  authors: readonly string[] = [],
+  lists: NewPostLists = {},
+): string {
+  const style = lists.style ?? { flow: false, indent: 2 }
+  const doc = new Document({
+    title,
+    date,
+    ...(lists.categories ? { categories: [...lists.categories] } : {}),
+    tags: [...(lists.tags ?? [])],
+    authors: [...authors],
+    published: false,
+  })
   const titleNode = doc.get('title', true) as Scalar
   titleNode.type = Scalar.QUOTE_DOUBLE
-  return `---\n${doc.toString({ lineWidth: 0 })}---\n\n`
+  if (style.flow) {
+    for (const key of ['categories', 'tags', 'authors']) {
+      const node = doc.get(key, true)
+      if (isSeq(node)) node.flow = true
+    }
+  }
+  const yaml = doc.toString({
+    lineWidth: 0,
+    indentSeq: style.indent > 0,
+    indent: Math.max(2, style.indent),
+    flowCollectionPadding: false,
+  })
+  return `---\n${yaml}---\n\n`
 }
+
+/** How many of the newest posts teach a new post its list style. */
+const STYLE_SAMPLE = 20
+
+const cleanList = (values: readonly string[] | undefined) => [
+  ...new Set((values ?? []).map((v) => v.trim()).filter(Boolean)),
+]
 
 /** Reads, saves, creates and lists the posts of the open repository. */
 export class PostsService {
@@ -342,9 +390,13 @@ export class PostsService {
       date = formatWithOffset(epoch, profile.timezone)
     }
     // One create at a time per repository, so two at once cannot both take a free slug.
-    const authors = [...new Set((request.authors ?? []).map((a) => a.trim()).filter(Boolean))]
+    const authors = cleanList(request.authors)
+    const lists = {
+      tags: cleanList(request.tags),
+      ...(request.categories ? { categories: cleanList(request.categories) } : {}),
+    }
     return this.deps.writer.exclusive(join(repo.root, '.portal-writer-create'), () =>
-      this.createLocked(repo, title, slug, date, authors),
+      this.createLocked(repo, title, slug, date, authors, lists),
     )
   }
 
@@ -354,14 +406,14 @@ export class PostsService {
     slug: string,
     date: string,
     authors: readonly string[],
+    lists: NewPostLists,
   ): Promise<CreateResult> {
     const { profile } = repo
     const key = postKeyFor(date, slug)!
     const relPath = fillPattern(profile.postPath, key)
     const assetRel = fillPattern(profile.assetPath, key)
-    const existing = (await this.index.list(repo.root, profile.postPath)).find(
-      (p) => p.slug === slug,
-    )
+    const listed = await this.index.list(repo.root, profile.postPath)
+    const existing = listed.find((p) => p.slug === slug)
     if (existing) {
       return {
         kind: 'invalid',
@@ -376,7 +428,14 @@ export class PostsService {
     if (resolved.kind === 'refused') return { kind: 'error', message: resolved.reason }
     const assets = await resolveInRepo(repo.root, assetRel)
     if (assets.kind === 'refused') return { kind: 'error', message: assets.reason }
-    const text = newPostText(title, date, authors)
+    // Lists are written the way the repository's newest posts write them.
+    const heads = await Promise.all(
+      listed
+        .slice(0, STYLE_SAMPLE)
+        .map((p) => readPostHead(join(repo.root, ...p.path.split('/'))).catch(() => null)),
+    )
+    const style = listStyleOf(heads.flatMap((h) => (h ? [h.text] : [])))
+    const text = newPostText(title, date, authors, { ...lists, style })
     return this.deps.writer.exclusive(resolved.realPath, async (): Promise<CreateResult> => {
       if (await exists(resolved.realPath)) {
         return {

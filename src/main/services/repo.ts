@@ -1,10 +1,11 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
-import { basename, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import type { RepoInfo } from '../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../shared/localized'
 import {
   DEFAULT_PROFILE,
   parseProfile,
+  patternRoot,
   PROFILE_FILE,
   type Profile,
   type ProfileError,
@@ -12,6 +13,7 @@ import {
 import { cleanRepoTempFiles } from './temp-files'
 import { readMarkdownSettings } from './markdown-settings'
 import { resolveInRepo } from './paths'
+import { scanPostFiles } from './post-list'
 import type { SettingsStore } from './settings'
 
 /** Result of opening a repository. */
@@ -82,6 +84,28 @@ function openErrorMessage(code: string, path: string): LocalizedText {
   }
 }
 
+/**
+ * Why a folder does not look like a blog: no post matches the profile's `postPath` and the folder
+ * posts would go in is missing. Null for a blog (even one with no posts yet).
+ */
+async function notABlogWarning(root: string, profile: Profile): Promise<LocalizedText | null> {
+  const { files } = await scanPostFiles(root, profile.postPath)
+  if (files.length > 0) return null
+  const base = patternRoot(profile.postPath)
+  const folder = join(root, ...base.split('/').filter(Boolean))
+  if (
+    base !== '' &&
+    (await stat(folder)
+      .then((s) => s.isDirectory())
+      .catch(() => false))
+  )
+    return null
+  return msg(
+    `このフォルダにはブログの記事が見つかりません。記事は postPath「${profile.postPath}」の形で探しました。ブログのリポジトリのフォルダを開いたか確かめてください（別の場所なら .portal-writer.yml の postPath で指定できます）。`,
+    `No blog posts were found in this folder. Posts were looked for as postPath "${profile.postPath}". Check that this is your blog's repository (if posts live elsewhere, set postPath in .portal-writer.yml).`,
+  )
+}
+
 /** Dependencies of {@link RepoService}. */
 export interface RepoServiceDeps {
   settings: SettingsStore
@@ -144,6 +168,7 @@ export class RepoService {
       profileError,
       isSample: sampleRoot === root,
       markdown: await readMarkdownSettings(root, profile),
+      warning: await notABlogWarning(root, profile),
     }
     this.repo = repo
     // The repository is open even when the settings cannot be written; it is just not remembered.

@@ -6,6 +6,7 @@ import { patternRoot } from '../../shared/profile'
 import type { AtomicWriter } from './atomic-file'
 import type { KnownFiles } from './known-files'
 import { decodeText, hashBytes } from './post-bytes'
+import type { PostCatalog } from './post-catalog'
 import { scanPostFiles } from './post-list'
 import { isInside, resolveInRepo } from './paths'
 
@@ -20,6 +21,11 @@ export interface PostWatcherDeps {
   debounceMs?: number
   /** Fallback polling for file systems where events are lost (network drives); 0 turns it off. Default 2000 ms. */
   pollMs?: number
+  /**
+   * The post catalog: list checks rescan it (so posts changed by someone else reach every view)
+   * instead of scanning on their own.
+   */
+  catalog?: PostCatalog
 }
 
 type DiskState = { kind: 'present'; hash: string; bytes: Buffer } | { kind: 'deleted' }
@@ -73,7 +79,8 @@ function safeWatch(dir: string, onEvent: (filename: string | null) => void): FSW
  * Watches the open post and the set of posts for changes made by someone else.
  * Emits `post:changed-on-disk` when the open post's bytes differ from what the app itself last read
  * or wrote (own saves never echo), `deleted` when it disappears (D2, D3), and `posts:list-changed`
- * when post files appear or disappear.
+ * when post files appear or disappear. With a catalog, every list check also refreshes it, so a
+ * post edited elsewhere (a pull, another editor) reaches the list, search and suggestions.
  */
 export class PostWatcher {
   private readonly debounceMs: number
@@ -224,7 +231,13 @@ export class PostWatcher {
   }
 
   private async scanList(repo: RepoInfo): Promise<{ posts: Set<string>; dirs: string[] }> {
-    const scan = await scanPostFiles(repo.root, repo.profile.postPath)
+    const place = { root: repo.root, postPath: repo.profile.postPath }
+    const scan = this.deps.catalog
+      ? await this.deps.catalog.refresh(place).then((state) => ({
+          dirs: state.dirs,
+          files: [...state.entries.keys()].map((relPath) => ({ relPath })),
+        }))
+      : await scanPostFiles(repo.root, repo.profile.postPath)
     const dirs = new Set(scan.dirs)
     if (dirs.size === 0) {
       // The posts folder does not exist yet: watch its nearest existing ancestor for its creation.

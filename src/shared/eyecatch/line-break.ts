@@ -7,6 +7,12 @@
 export type Measure = (text: string, px: number) => number
 
 /**
+ * Splits a line into phrases whose concatenation is the line (BudouX in main): a line may break
+ * only between phrases (and at spaces), never inside one, unless nothing else fits.
+ */
+export type PhraseSplitter = (text: string) => string[]
+
+/**
  * Characters that never start a line: closing brackets and quotes, punctuation, iteration marks,
  * the long-vowel mark and small kana.
  */
@@ -47,11 +53,26 @@ function lastChar(s: string): string {
  * character stands alone, characters that may not start a line join the segment before them and
  * opening brackets join the segment after them. Runs of spaces become one space segment.
  */
-export function segmentLine(line: string): Segment[] {
-  // Atoms: words, single graphemes, single spaces.
+export function segmentLine(line: string, phrases?: PhraseSplitter): Segment[] {
+  // Where a phrase begins (offsets into `line`); without a splitter every character may break.
+  let starts: Set<number> | null = null
+  if (phrases) {
+    starts = new Set()
+    let at = 0
+    for (const phrase of phrases(line)) {
+      starts.add(at)
+      at += phrase.length
+    }
+  }
+  // Atoms: words, single graphemes, single spaces; inside a phrase, graphemes stay together.
   const atoms: Segment[] = []
-  for (const { segment } of graphemes.segment(line)) {
+  for (const { segment, index } of graphemes.segment(line)) {
     const prev = atoms[atoms.length - 1]
+    if (starts && prev && prev.kind !== 'space' && !SPACE.test(segment) && !starts.has(index)) {
+      prev.text += segment
+      if (!WORDY.test(segment)) prev.kind = 'text'
+      continue
+    }
     if (SPACE.test(segment)) {
       if (prev && prev.kind !== 'space') atoms.push({ text: ' ', kind: 'space' })
       else if (!prev) continue
@@ -125,8 +146,9 @@ export function wrapParagraph(
   px: number,
   measure: Measure,
   breakWords = false,
+  phrases?: PhraseSplitter,
 ): WrapResult {
-  const segments = segmentLine(text)
+  const segments = segmentLine(text, phrases)
   const lines: string[] = []
   let tooWide = false
   let current = ''

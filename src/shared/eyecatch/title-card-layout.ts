@@ -1,6 +1,6 @@
 import { msg, type LocalizedText } from '../localized'
 import type { Rect } from './geometry'
-import type { Measure } from './line-break'
+import type { Measure, PhraseSplitter } from './line-break'
 import { DEFAULT_TITLE_FIT, fitTitle, type TitleFit } from './title-fit'
 
 /** The title card's fixed design at 1× (PORTAL.md §4): all numbers in output pixels. */
@@ -67,7 +67,11 @@ export interface TitleCardLayout {
 const TITLE_PLACEHOLDER = 'タイトルを入力してください'
 
 /** Lays out a title card: fits the title around the author row and the logo, and warns. */
-export function layoutTitleCard(input: TitleCardText, measure: Measure): TitleCardLayout {
+export function layoutTitleCard(
+  input: TitleCardText,
+  measure: Measure,
+  phrases?: PhraseSplitter,
+): TitleCardLayout {
   const c = TITLE_CARD
   const card = {
     left: c.inset,
@@ -90,6 +94,7 @@ export function layoutTitleCard(input: TitleCardText, measure: Measure): TitleCa
   const titleText = input.title.trim() === '' ? TITLE_PLACEHOLDER : input.title
   const title = fitTitle(titleText, measure, {
     ...DEFAULT_TITLE_FIT,
+    phrases,
     // Room on the right keeps long lines clear of the card's edge, as the generator does.
     maxWidth: contentRight - contentLeft - 40,
     maxHeight: areaBottom - areaTop - authorBlock,

@@ -1,4 +1,10 @@
-import { authorLines, joinParagraphs, wrapParagraph, type Measure } from './line-break'
+import {
+  authorLines,
+  joinParagraphs,
+  wrapParagraph,
+  type Measure,
+  type PhraseSplitter,
+} from './line-break'
 
 /** Limits for fitting the title (PORTAL.md §4). */
 export interface TitleFitOptions {
@@ -16,6 +22,8 @@ export interface TitleFitOptions {
   authorBreakMinSize: number
   /** Line height as a multiple of the font size. */
   lineHeight: number
+  /** Japanese phrases: lines break between them (none: between any two characters). */
+  phrases?: PhraseSplitter
 }
 
 /** The blog generator's limits: 54 → 24 px over at most 4 lines. */
@@ -116,7 +124,7 @@ export function fitTitle(
   const wrapAll = (paras: string[], size: number, breakWords = false) => {
     let tooWide = false
     const lines = paras.flatMap((p) => {
-      const r = wrapParagraph(p, o.maxWidth, size, m, breakWords)
+      const r = wrapParagraph(p, o.maxWidth, size, m, breakWords, o.phrases)
       tooWide ||= r.tooWide
       return r.lines
     })

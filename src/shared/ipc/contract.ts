@@ -31,6 +31,8 @@ export const repoInfoSchema = z.object({
    * where each came from; absent means the blog's defaults.
    */
   markdown: markdownSettingsInForceSchema.optional(),
+  /** Set when the folder does not look like a blog (no posts folder for the profile's `postPath`). */
+  warning: localizedTextSchema.nullable().optional(),
 })
 export type RepoInfo = z.infer<typeof repoInfoSchema>
 
@@ -171,6 +173,8 @@ export const channels = {
       slug: z.string(),
       date: z.string().optional(),
       authors: z.array(z.string()).optional(),
+      tags: z.array(z.string()).optional(),
+      categories: z.array(z.string()).optional(),
     }),
     response: createResult,
   },
@@ -208,6 +212,15 @@ export const events = {
   }),
   /** The set of posts changed (created, renamed, removed). */
   'posts:list-changed': z.null(),
+  /**
+   * The post catalog changed (a save, a create or move, or a file changed on disk): the list rows
+   * that are new or different, and the paths that left. Sent before the save's own reply.
+   */
+  'posts:changed': z.object({
+    root: z.string(),
+    upserted: z.array(postSummarySchema),
+    removed: z.array(z.string()),
+  }),
   /** New Hatena Bookmark counts arrived (ask `bookmarks:counts` again). */
   'bookmarks:updated': z.null(),
   /** Menu commands forwarded to the renderer. */

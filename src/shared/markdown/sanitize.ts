@@ -1,5 +1,6 @@
 import { APP_SCHEME } from '../schemes'
 import type { Config, DOMPurify, UponSanitizeAttributeHookEvent } from 'dompurify'
+import { embedHost, embedPlaceholder } from './embeds'
 
 // The preview runs no scripts and loads no third-party frames (ARCHITECTURE.md, "Preview safety").
 // This is the second wall after the sandboxed frame and its CSP: RELIABILITY.md S1–S9.
@@ -46,6 +47,9 @@ export const PREVIEW_SANITIZE_CONFIG: Config = {
   ALLOW_DATA_ATTR: true,
   ALLOW_UNKNOWN_PROTOCOLS: false,
   KEEP_CONTENT: true,
+  // A post starting with a <script> embed: without this the parser puts it in <head>, where it
+  // vanished before the hooks could leave its placeholder.
+  FORCE_BODY: true,
 }
 
 /**
@@ -124,45 +128,54 @@ interface ElementLike {
   } | null
   ownerDocument: { createElement(tag: string): ElementLike } | null
   textContent: string | null
+  appendChild(node: unknown): unknown
   getAttribute(name: string): string | null
   setAttribute(name: string, value: string): void
 }
 
-/** The host named by an embed's src (`//www.youtube.com/embed/…` → `www.youtube.com`), or ''. */
-export function embedHost(src: string | null): string {
-  const m = /^\s*(?:https?:)?\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)/i.exec(src ?? '')
-  return m ? m[1]!.toLowerCase() : ''
-}
+export { embedHost }
 
 function insertBefore(
   node: ElementLike,
   tag: string,
   attrs: Record<string, string>,
   text: string,
-): void {
+): ElementLike | null {
   const doc = node.ownerDocument
   const parent = node.parentNode
-  if (!doc || !parent) return
+  if (!doc || !parent) return null
   const box = doc.createElement(tag)
   for (const [name, value] of Object.entries(attrs)) box.setAttribute(name, value)
   const line = node.getAttribute('data-line')
   if (line !== null && /^\d+$/.test(line)) box.setAttribute('data-line', line)
   box.textContent = text
   parent.insertBefore(box, node)
+  return box
 }
 
 function beforeElement(node: ElementLike): void {
   if (node.nodeType !== 1) return
   const name = node.nodeName.toLowerCase()
-  if (name === 'iframe' || name === 'frame') {
-    // The frame itself is removed by the config; a box naming the host stays in its place.
-    const host = embedHost(node.getAttribute('src'))
-    insertBefore(
+  if (name === 'iframe' || name === 'frame' || name === 'script') {
+    // The element itself is removed by the config; a box naming the service stays in its place.
+    const embed = embedPlaceholder({ tag: name, attr: (a) => node.getAttribute(a) })
+    if (!embed) return
+    const box = insertBefore(
       node,
       'div',
-      { class: 'pw-embed', 'data-host': host },
-      host ? `埋め込み: ${host}` : '埋め込み',
+      { class: 'pw-embed', 'data-host': embed.host, 'data-service': embed.service },
+      embed.service
+        ? `埋め込み（プレビューでは表示しません）: ${embed.service}`
+        : '埋め込み（プレビューでは表示しません）',
     )
+    const doc = node.ownerDocument
+    if (embed.link && box && doc) {
+      const a = doc.createElement('a')
+      a.setAttribute('href', embed.link)
+      a.setAttribute('class', 'pw-embed-link')
+      a.textContent = embed.link
+      box.appendChild(a)
+    }
   } else if (name === 'img') {
     const src = node.getAttribute('src')
     if (src !== null && !SHOWABLE_IMAGE.test(src.trim())) {

@@ -56,6 +56,8 @@ export interface MetadataProblem {
   item?: number
   /** A value the writer probably meant (nearest known author, the usual spelling of a tag). */
   suggestion?: string
+  /** A mechanical fix: `quote` puts the value on `line` in double quotes (a YAML error). */
+  fix?: 'quote'
 }
 
 /** What the validator may know beyond the text. Anything left out is simply not checked. */
@@ -343,6 +345,7 @@ export function validateFrontMatter(
         severity: whole,
         message: fields.error.message,
         line: fields.error.line,
+        ...(fields.error.quote ? { fix: 'quote' as const } : {}),
       },
     ]
   }

@@ -24,3 +24,16 @@ export function assertChromium(): void {
     )
   }
 }
+
+/**
+ * Flags for a visible window that looks like the desktop app (`npm run try`): an app window with
+ * no tabs or address bar, of the given size, in Japanese, without Chromium's translate prompt.
+ */
+export function appWindowArgs(url: string, size: { width: number; height: number }): string[] {
+  return [
+    `--app=${url}`,
+    `--window-size=${size.width},${size.height}`,
+    '--disable-features=Translate,TranslateUI',
+    '--lang=ja',
+  ]
+}

@@ -21,7 +21,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../src/main/electron/security'
 import { createServices, type Services } from '../../../src/main/create-services'
 import { createHandlers } from '../../../src/main/handlers'
 import { resolveAssetRequest } from '../../../src/main/services/assets'
-import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
+import { appWindowArgs, assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 import { startStaticServer } from './static-server'
 
 /** The project root (this file is tests/e2e/harness/launch-app.ts). */
@@ -48,12 +48,15 @@ export interface LaunchOptions {
    * for a crash in the middle of one). Relaunching on the same `dataDir` and `repo` is a restart.
    */
   wrapHandlers?: (handlers: HandlerTable) => HandlerTable
+  /** Open a visible app window of this size (`npm run try`): no tabs, no address bar. */
+  appWindow?: { width: number; height: number }
 }
 
 /** A running app. */
 export interface LaunchedApp {
   page: Page
-  browser: Browser
+  /** The browser (null for an app window, whose context is the browser). */
+  browser: Browser | null
   context: BrowserContext
   services: Services
   handlers: HandlerTable
@@ -166,17 +169,33 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   )
   origin = serverOrigin
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: options.headless ?? true,
-    args: CHROMIUM_ARGS,
-  })
-  const context = await browser.newContext({
+  const contextOptions = {
     viewport: options.viewport === undefined ? { width: 1440, height: 900 } : options.viewport,
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale === 'en' ? 'en-US' : 'ja-JP',
     timezoneId: 'Asia/Tokyo',
-  })
+  } as const
+  let browser: Browser | null = null
+  let context: BrowserContext
+  let profileDir: string | null = null
+  if (options.appWindow) {
+    // An app window exists only in a persistent context: it opens with the page already there.
+    profileDir = await mkdtemp(join(tmpdir(), 'pw-window-'))
+    context = await chromium.launchPersistentContext(profileDir, {
+      ...contextOptions,
+      executablePath: CHROMIUM_PATH,
+      headless: false,
+      viewport: null,
+      args: [...CHROMIUM_ARGS, ...appWindowArgs(`${origin}/index.html`, options.appWindow)],
+    })
+  } else {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: options.headless ?? true,
+      args: CHROMIUM_ARGS,
+    })
+    context = await browser.newContext(contextOptions)
+  }
   await context.exposeBinding('__portalInvoke', async (source, channel: string, request: unknown) =>
     dispatch(
       handlers,
@@ -187,7 +206,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     ),
   )
   await context.addInitScript({ content: bridgeScript() })
-  page = await context.newPage()
+  page = context.pages()[0] ?? (await context.newPage())
+  // An app window loaded its page before the bridge existed: load it again with the bridge.
   await page.goto(`${origin}/index.html`)
 
   return {
@@ -202,7 +222,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     openedUrls,
     emitted,
     async close() {
-      await browser.close().catch(() => undefined)
+      await (browser ?? context).close().catch(() => undefined)
+      if (profileDir) await rm(profileDir, { recursive: true, force: true })
       await new Promise<void>((r) => server.close(() => r()))
       await services.dispose?.()
       if (ownDataDir) await rm(dataDir, { recursive: true, force: true })

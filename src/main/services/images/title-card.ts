@@ -1,4 +1,5 @@
 import sharp, { type OverlayOptions } from 'sharp'
+import { japanesePhrases } from './phrases'
 import {
   layoutTitleCard,
   TITLE_CARD,
@@ -106,6 +107,7 @@ export async function renderTitleCard(
       hasAvatar: input.avatar !== null,
     },
     fonts.measure,
+    japanesePhrases,
   )
   const width = TITLE_CARD.width * scale
   const height = TITLE_CARD.height * scale

@@ -1,3 +1,4 @@
+import { shortcut } from './shortcut'
 import { useI18n } from '../i18n/locale'
 import type { MessageKey } from '../i18n/dictionary'
 import { saveStateOf, type SaveState } from '../save/doc-session'
@@ -31,7 +32,12 @@ export function Toolbar(props: {
         <span>{t('app.name')}</span>
       </h1>
       <div className="toolbar-group">
-        <button type="button" className="btn btn-ghost" onClick={props.onOpenRepo} title="Ctrl/⌘+O">
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={props.onOpenRepo}
+          title={shortcut('O')}
+        >
           <FolderIcon />
           {t('toolbar.openRepo')}
         </button>
@@ -40,7 +46,7 @@ export function Toolbar(props: {
           className="btn btn-primary"
           onClick={props.onNewPost}
           disabled={!view.repo}
-          title="Ctrl/⌘+N"
+          title={shortcut('N')}
         >
           <PlusIcon />
           {t('toolbar.newPost')}
@@ -66,7 +72,7 @@ export function Toolbar(props: {
           className="btn btn-ghost"
           onClick={props.onSave}
           disabled={!state || state === 'readonly' || state === 'saved'}
-          title="Ctrl/⌘+S"
+          title={shortcut('S')}
         >
           {t('toolbar.save')}
         </button>

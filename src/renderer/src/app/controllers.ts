@@ -7,6 +7,7 @@ import { PreviewController } from '../preview/preview-controller'
 import { renderArticle } from '../preview/render-article'
 import { ScrollSyncController } from '../sync/scroll-sync-controller'
 import { Announcer } from './announcer'
+import { PostAssets } from './post-assets'
 import { Workspace } from './workspace'
 import { ProofreadController } from '../proofread/proofread-controller'
 
@@ -21,6 +22,8 @@ export interface Controllers {
   proofread: ProofreadController
   /** The window's live region: status changes said once (see announcer.ts). */
   announcer: Announcer
+  /** The open post's asset files (the form's checks and the eyecatch studio share them). */
+  assets: PostAssets
 }
 
 /**
@@ -77,7 +80,16 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
     },
   )
   sync = new ScrollSyncController(editor.view, preview)
-  return { portal, workspace, editor, preview, sync, proofread, announcer: new Announcer() }
+  return {
+    portal,
+    workspace,
+    editor,
+    preview,
+    sync,
+    proofread,
+    announcer: new Announcer(),
+    assets: new PostAssets(portal),
+  }
 }
 
 /** React access to the controllers. */

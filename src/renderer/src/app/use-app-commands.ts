@@ -1,8 +1,9 @@
+import { isMacPlatform } from './shortcut'
 import { useEffect } from 'react'
 import { useI18n } from '../i18n/locale'
 import { useControllers } from './controllers'
 
-const isMac = /Mac|iPhone|iPad/.test(navigator.platform)
+const isMac = isMacPlatform()
 
 /**
  * App-wide commands: Mod-s save (through `save`, which reports the result), Mod-n new post, Mod-o open repository, Mod-f find (from outside

@@ -1,4 +1,10 @@
-import type { AppInfo, CreateResult, PortalApi, RepoInfo } from '../../../shared/ipc/contract'
+import type {
+  AppInfo,
+  CreateResult,
+  EventPayload,
+  PortalApi,
+  RepoInfo,
+} from '../../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../../shared/localized'
 import type { MovePostResult } from '../../../shared/metadata/contract'
 import type { PostDocument, PostSummary } from '../../../shared/post'
@@ -33,6 +39,11 @@ export interface WorkspaceView {
   opening: boolean
   /** Posts whose unsaved edits were restored at start and await the writer's look (D6). */
   recovered: RecoveredPost[]
+  /**
+   * Grows with every change of main's post catalog (a save, a create or move, a file changed on
+   * disk): views derived from other posts (feed cards, suggestions) read again when it moves.
+   */
+  postsVersion: number
 }
 
 const LAST_POST_KEY = 'portal-writer.last-post'
@@ -70,6 +81,7 @@ export class Workspace {
     notice: null,
     opening: false,
     recovered: [],
+    postsVersion: 0,
   }
   private readonly journals = new Map<string, EditJournal>()
   private readonly listeners = new Set<() => void>()
@@ -97,6 +109,7 @@ export class Workspace {
     this.unsubscribe.push(
       this.api.on('post:changed-on-disk', (e) => this.diskChanged(e.path, e)),
       this.api.on('posts:list-changed', () => void this.refreshPosts()),
+      this.api.on('posts:changed', (change) => this.catalogChanged(change)),
     )
     try {
       const [appInfo, repo] = await Promise.all([this.api.app.info(), this.api.repo.current()])
@@ -266,6 +279,8 @@ export class Workspace {
     slug: string
     date?: string
     authors?: string[]
+    tags?: string[]
+    categories?: string[]
   }): Promise<CreateResult> {
     let r: CreateResult
     try {
@@ -417,6 +432,18 @@ export class Workspace {
   private dropRecovered(path: string): void {
     const rest = this.view.recovered.filter((r) => r.path !== path)
     if (rest.length !== this.view.recovered.length) this.set({ recovered: rest })
+  }
+
+  /** Applies main's catalog change to the list: changed rows replaced, new ones added, gone ones removed. */
+  private catalogChanged(change: EventPayload<'posts:changed'>): void {
+    if (change.root !== this.view.repo?.root) return
+    const replaced = new Map(change.upserted.map((p) => [p.path, p]))
+    const removed = new Set(change.removed)
+    const kept = this.view.posts.filter((p) => !removed.has(p.path) && !replaced.has(p.path))
+    this.set({
+      posts: sortPosts([...kept, ...replaced.values()]),
+      postsVersion: this.view.postsVersion + 1,
+    })
   }
 
   private diskChanged(path: string, change: DiskChange): void {

@@ -11,6 +11,7 @@ import { bodyImageMarkdown } from '../../../shared/eyecatch/markdown-image'
 import { MAX_IMAGE_BYTES, type BodyImageResult } from '../../../shared/eyecatch/schemas'
 import type { PortalApi } from '../../../shared/ipc/contract'
 import { msg, type Locale, type LocalizedText } from '../../../shared/localized'
+import { FRONT_MATTER_OPEN, imageTarget } from './image-target'
 
 /**
  * Body images: an image pasted or dropped into the editor is saved into the post's asset folder by
@@ -142,6 +143,28 @@ export function startImagePrompt(
   }
 }
 
+/** The prompt for a drop or paste, its link kept out of the front matter (or a hint why not). */
+function promptOutsideFrontMatter(
+  view: EditorView,
+  files: readonly File[],
+  from: number,
+  to: number,
+): TransactionSpec {
+  const target = imageTarget(view.state.doc, from, to)
+  if (target) return startImagePrompt(files, target.from, target.to)
+  const end = view.state.doc.length
+  return {
+    effects: setPendingImage.of({
+      id: nextId++,
+      files,
+      from: end,
+      to: end,
+      busy: false,
+      error: FRONT_MATTER_OPEN,
+    }),
+  }
+}
+
 /**
  * Inserts the saved image's link for the first waiting file and moves on to the next (or closes
  * the prompt). A link next to other text on its line becomes its own paragraph, so kramdown shows
@@ -197,6 +220,7 @@ async function confirm(view: EditorView, host: BodyImageHost, alt: string): Prom
     if (now && now.id === pending.id)
       view.dispatch({ effects: setPendingImage.of({ ...now, busy: false, error }) })
   }
+  if (!imageTarget(view.state.doc, pending.from, pending.to)) return fail(FRONT_MATTER_OPEN)
   const assetDir = host.assetDir()
   if (!assetDir) return fail(NO_ASSET_DIR)
   if (file.size === 0) return fail(EMPTY)
@@ -354,7 +378,7 @@ export function imageDrop(options: ImageDropOptions = {}): Extension {
         if (files.length === 0 || view.state.readOnly || !hostOf(view)) return false
         event.preventDefault()
         const { from, to } = view.state.selection.main
-        view.dispatch(startImagePrompt(files, from, to))
+        view.dispatch(promptOutsideFrontMatter(view, files, from, to))
         return true
       },
       drop(event, view) {
@@ -365,7 +389,7 @@ export function imageDrop(options: ImageDropOptions = {}): Extension {
         const at =
           view.posAtCoords({ x: event.clientX, y: event.clientY }) ?? view.state.selection.main.head
         const pos = view.state.doc.lineAt(at).to
-        view.dispatch(startImagePrompt(files, pos))
+        view.dispatch(promptOutsideFrontMatter(view, files, pos, pos))
         return true
       },
     }),

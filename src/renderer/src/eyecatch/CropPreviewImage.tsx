@@ -38,14 +38,31 @@ export function CropPreviewImage({
   const { output } = preview.context
   const height = (width * output.height) / output.width
   const style = cropPreviewStyle(preview.crop, preview.context, { width, height })
-  const box: CSSProperties = { position: 'relative', width, height, overflow: 'hidden', background }
+  const box: CSSProperties = {
+    position: 'relative',
+    width,
+    height,
+    flex: 'none',
+    overflow: 'hidden',
+    background,
+  }
+  // Every box property is set here: the geometry must not depend on where the preview is placed
+  // (a card's `img { max-height; object-fit: contain }` once showed another part of the photo).
   const img: CSSProperties = {
     position: 'absolute',
     left: 0,
     top: 0,
+    display: 'block',
     width: style.width,
     height: style.height,
+    minWidth: 0,
+    minHeight: 0,
     maxWidth: 'none',
+    maxHeight: 'none',
+    margin: 0,
+    padding: 0,
+    border: 0,
+    objectFit: 'fill',
     transformOrigin: '0 0',
     transform: style.transform,
     willChange: 'transform',

@@ -1,3 +1,4 @@
+import { shortcut } from '../app/shortcut'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import type { EyecatchStudioApi } from './types'
 import type { AssetChoice, EyecatchLivePreview, ExportedEyecatch } from './types'
@@ -56,7 +57,7 @@ function assetUrl(assetBase: string, path: string): string {
  * undoable edit in the editor, which the save session then writes like typing.
  */
 export function EyecatchDialog({ view, onClose }: { view: WorkspaceView; onClose: () => void }) {
-  const { portal, editor } = useControllers()
+  const { portal, editor, assets: postAssets } = useControllers()
   const { locale, t, text } = useI18n()
   const id = useId()
   const api = useMemo(() => eyecatchApiFor(portal), [portal])
@@ -97,9 +98,11 @@ export function EyecatchDialog({ view, onClose }: { view: WorkspaceView; onClose
   )
 
   const onExported = useCallback(
-    (exported: ExportedEyecatch) => {
+    async (exported: ExportedEyecatch) => {
       setListed((n) => n + 1)
       if (!path) return
+      // The asset list first: the front matter must never name a file the checks do not know yet.
+      await postAssets.refresh(path)
       const r = setEyecatchInEditor(editor, path, exported.fileName, {
         readOnly,
         profile,
@@ -110,14 +113,14 @@ export function EyecatchDialog({ view, onClose }: { view: WorkspaceView; onClose
           ? {
               kind: 'ok',
               message: msg(
-                `前付け（フロントマター）の eyecatch を ${exported.fileName} にしました。元に戻すにはエディターで取り消し（Ctrl/⌘+Z）を使います。`,
-                `The front matter's eyecatch is now ${exported.fileName}. Undo in the editor (Ctrl/⌘+Z) to take it back.`,
+                `前付け（フロントマター）の eyecatch を ${exported.fileName} にしました。元に戻すにはエディターで取り消し（${shortcut('Z')}）を使います。`,
+                `The front matter's eyecatch is now ${exported.fileName}. Undo in the editor (${shortcut('Z')}) to take it back.`,
               ),
             }
           : { kind: 'error', message: r.message },
       )
     },
-    [editor, path, profile, readOnly],
+    [editor, path, profile, readOnly, postAssets],
   )
 
   if (!path) return null

@@ -1,3 +1,4 @@
+import { shortcut } from '../app/shortcut'
 import { useRef, useState, type DragEvent, type ReactElement } from 'react'
 import {
   fillCrop,
@@ -80,7 +81,7 @@ export function PhotoTab({
       onDrop={onDrop}
     >
       <div className="ec-source">
-        <span>{ecText(locale, 'dropHere')}</span>
+        <span>{ecText(locale, 'dropHere', { paste: shortcut('V') })}</span>
         <button type="button" onClick={() => input.current?.click()} disabled={busy}>
           {ecText(locale, 'chooseFile')}
         </button>

@@ -6,8 +6,8 @@ export const eyecatchStrings = {
   tabPhoto: { ja: '写真を切り抜く', en: 'Crop a photo' },
   tabTitleCard: { ja: 'タイトルカード', en: 'Title card' },
   dropHere: {
-    ja: '画像をここにドロップ、貼り付け（⌘V / Ctrl+V）、または',
-    en: 'Drop an image here, paste it (⌘V / Ctrl+V), or',
+    ja: '画像をここにドロップ、貼り付け（{paste}）、または',
+    en: 'Drop an image here, paste it ({paste}), or',
   },
   chooseFile: { ja: 'ファイルを選ぶ…', en: 'Choose a file…' },
   fromAssets: { ja: 'アセットフォルダから', en: 'From the asset folder' },

@@ -30,6 +30,8 @@ export interface MetadataPanelProps {
   onOpenEyecatch?: () => void
   /** URL of a file of the asset folder (or an http(s) URL) for the eyecatch thumbnail. */
   resolveImage?: (name: string) => string | null
+  /** Puts the value on a line in quotes (the YAML error banner's one-click fix). */
+  onQuoteLine?(line: number): void
   /** Shows a line of the post in the editor (from the YAML error banner). */
   onShowLine?: (line: number) => void
   /** The clock for the date field's "now" button. */
@@ -225,13 +227,19 @@ export function MetadataPanel(props: MetadataPanelProps) {
             {spec.required && <span className="pwm-required">{mdText(locale, 'required')}</span>}
           </label>
         )}
+        {/* A list's suggestions open below it: its problems go above, where they stay visible. */}
+        {spec.type === 'list' && (
+          <Problems id={problemsId} problems={own} locale={locale} onFix={fix} />
+        )}
         {control}
         {spec.help && (
           <p id={helpId} className="pwm-help">
             {label(spec.help)}
           </p>
         )}
-        <Problems id={problemsId} problems={own} locale={locale} onFix={fix} />
+        {spec.type !== 'list' && (
+          <Problems id={problemsId} problems={own} locale={locale} onFix={fix} />
+        )}
       </div>
     )
   }
@@ -249,6 +257,15 @@ export function MetadataPanel(props: MetadataPanelProps) {
               onClick={() => onShowLine(fields.error!.line)}
             >
               {mdText(locale, 'showLine', { line: fields.error.line })}
+            </button>
+          )}
+          {fields.error.quote && props.onQuoteLine && (
+            <button
+              type="button"
+              className="pwm-small-button"
+              onClick={() => props.onQuoteLine?.(fields.error!.line)}
+            >
+              {mdText(locale, 'quoteFix')}
             </button>
           )}
         </div>

@@ -1,11 +1,20 @@
-import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react'
 import { checkConfigOf } from '../../../shared/check/config'
-import type { AssetFile, Suggestions } from '../../../shared/metadata/contract'
+import type { Suggestions } from '../../../shared/metadata/contract'
 import { withOpenPost } from '../../../shared/metadata/facets'
 import { readFields, type FieldValue } from '../../../shared/metadata/round-trip'
 import { metadataSchemaFor } from '../../../shared/metadata/schema'
 import type { ValidationContext } from '../../../shared/metadata/validate'
 import { patternMatcher } from '../../../shared/profile'
+import { quoteValueEdit } from '../../../shared/yaml-explain'
 import { useControllers } from '../app/controllers'
 import type { WorkspaceView } from '../app/workspace'
 import { useI18n } from '../i18n/locale'
@@ -40,13 +49,13 @@ export interface MetadataSectionProps {
  * change, and knows the repository's suggestions and the post's asset files.
  */
 export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) {
-  const { portal, workspace } = useControllers()
+  const { portal, workspace, assets: postAssets } = useControllers()
   const { locale } = useI18n()
   const bodyId = useId()
   const [open, setOpen] = useState(rememberedOpen)
   const [suggestions, setSuggestions] = useState<Suggestions | null>(null)
   // Keyed by the post they were listed for: another post's folder must never judge this one's eyecatch.
-  const [listed, setListed] = useState<{ path: string; files: AssetFile[] | null } | null>(null)
+  const listed = useSyncExternalStore(postAssets.subscribe, postAssets.getSnapshot)
   const [refusal, setRefusal] = useState<string | null>(null)
   const text = useSyncExternalStore(metadataEditorLink.subscribe, metadataEditorLink.getSnapshot)
   const path = view.currentPath
@@ -65,16 +74,11 @@ export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) 
       .suggestions({ excludePath: path })
       .then((s) => live && setSuggestions(s))
       .catch(() => undefined)
-    portal.metadata
-      .assets({ path })
-      .then((r) => {
-        if (live) setListed({ path, files: r.kind === 'ok' ? r.files : null })
-      })
-      .catch(() => undefined)
+    void postAssets.refresh(path)
     return () => {
       live = false
     }
-  }, [portal, path, dirty])
+  }, [portal, postAssets, path, dirty, view.postsVersion])
 
   const context = useMemo<ValidationContext>(
     () => ({
@@ -87,7 +91,8 @@ export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) 
     }),
     [schema, assets, assetDir, suggestions, rules],
   )
-  useEffect(() => metadataEditorLink.setContext(context), [context])
+  // In the commit itself, so an edit right after a new asset list is judged with it.
+  useLayoutEffect(() => metadataEditorLink.setContext(context), [context])
   useEffect(() => metadataEditorLink.setLocale(locale), [locale])
 
   const fields = useMemo(() => readFields(text), [text])
@@ -184,6 +189,11 @@ export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) 
               onEdit={onEdit}
               onOpenEyecatch={onOpenEyecatch}
               resolveImage={resolveImage}
+              onQuoteLine={(line) => {
+                const editor = metadataEditorLink.editorView
+                const edit = editor && quoteValueEdit(editor.state.doc.toString(), line)
+                if (editor && edit) editor.dispatch({ changes: edit, userEvent: 'input.quote' })
+              }}
               onShowLine={(line) => {
                 const editor = metadataEditorLink.editorView
                 if (!editor) return

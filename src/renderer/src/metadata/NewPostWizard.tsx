@@ -25,6 +25,8 @@ export interface NewPostRequest {
   /** ISO 8601 in the profile's offset. */
   date: string
   authors: string[]
+  tags: string[]
+  categories: string[]
 }
 
 /** What creating gave (the contract's `CreateResult` fits). */
@@ -44,6 +46,12 @@ export interface NewPostWizardProps {
   takenSlugs: readonly string[]
   /** Known authors with counts, for suggestions. */
   authors?: readonly SuggestionEntry[]
+  /** Known tags with counts, for suggestions. */
+  tags?: readonly SuggestionEntry[]
+  /** Known categories with counts; the most used one is filled in until the writer changes them. */
+  categories?: readonly SuggestionEntry[]
+  /** Whether the schema requires at least one tag (default true, as the form marks it 必須). */
+  tagsRequired?: boolean
   now?: () => number
   /** Where the last used authors are kept; null to remember nothing. */
   memory?: AuthorMemory | null
@@ -53,7 +61,7 @@ export interface NewPostWizardProps {
   headingId?: string
 }
 
-type Field = 'title' | 'slug' | 'date' | 'authors' | 'form'
+type Field = 'title' | 'slug' | 'date' | 'authors' | 'tags' | 'form'
 
 function defaultMemory(): AuthorMemory | null {
   try {
@@ -91,6 +99,10 @@ export function NewPostWizard(props: NewPostWizardProps) {
   )
   const [authors, setAuthors] = useState<string[]>(() => recall(memory))
   const [remembered] = useState(() => authors.length > 0)
+  const [tags, setTags] = useState<string[]>([])
+  const [categoriesTyped, setCategories] = useState<string[] | null>(null)
+  const usual = props.categories?.[0]?.value
+  const categories = categoriesTyped ?? (usual ? [usual] : [])
   const [busy, setBusy] = useState(false)
   const [errors, setErrors] = useState<Partial<Record<Field, LocalizedText | string>>>({})
 
@@ -115,14 +127,16 @@ export function NewPostWizard(props: NewPostWizardProps) {
     if (title.trim() === '') next.title = mdText(locale, 'wizardTitleRequired')
     if (slugCheck.kind === 'invalid') next.slug = slugCheck.reason
     if (authors.length === 0) next.authors = mdText(locale, 'wizardAuthorsRequired')
+    if ((props.tagsRequired ?? true) && tags.length === 0)
+      next.tags = mdText(locale, 'wizardTagsRequired')
     setErrors(next)
-    const first = (['title', 'slug', 'authors'] as const).find((f) => next[f] !== undefined)
+    const first = (['title', 'slug', 'tags', 'authors'] as const).find((f) => next[f] !== undefined)
     if (first) {
       focus(first)
       return
     }
     setBusy(true)
-    const outcome = await onCreate({ title: title.trim(), slug, date, authors })
+    const outcome = await onCreate({ title: title.trim(), slug, date, authors, tags, categories })
     setBusy(false)
     switch (outcome.kind) {
       case 'created':
@@ -229,6 +243,47 @@ export function NewPostWizard(props: NewPostWizardProps) {
         </div>
         <p id={`${id}-date-msg`} className="pwm-error" role={errors.date ? 'alert' : undefined}>
           {message(errors.date)}
+        </p>
+      </div>
+      <div className="pwm-field">
+        <label htmlFor={`${id}-tags`} className="pwm-label">
+          {mdText(locale, 'wizardTags')}
+          {(props.tagsRequired ?? true) && (
+            <span className="pwm-required">{mdText(locale, 'required')}</span>
+          )}
+        </label>
+        <ChipInput
+          id={`${id}-tags`}
+          label={mdText(locale, 'wizardTags')}
+          values={tags}
+          entries={props.tags ?? []}
+          locale={locale}
+          describedBy={`${id}-tags-msg`}
+          onChange={(next) => {
+            setTags(next)
+            setErrors((x) => ({ ...x, tags: undefined }))
+          }}
+        />
+        <p id={`${id}-tags-msg`} className="pwm-error" role={errors.tags ? 'alert' : undefined}>
+          {message(errors.tags)}
+        </p>
+      </div>
+      <div className="pwm-field">
+        <label htmlFor={`${id}-categories`} className="pwm-label">
+          {mdText(locale, 'wizardCategories')}
+        </label>
+        <ChipInput
+          id={`${id}-categories`}
+          label={mdText(locale, 'wizardCategories')}
+          values={categories}
+          entries={props.categories ?? []}
+          locale={locale}
+          openOnFocus
+          describedBy={`${id}-categories-msg`}
+          onChange={(next) => setCategories(next)}
+        />
+        <p id={`${id}-categories-msg`} className="pwm-help">
+          {categoriesTyped === null && usual ? mdText(locale, 'wizardCategoriesHint') : null}
         </p>
       </div>
       <div className="pwm-field">

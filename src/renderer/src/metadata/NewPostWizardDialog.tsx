@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react'
 import type { CreateResult, PortalApi, RepoInfo } from '../../../shared/ipc/contract'
 import type { Locale } from '../../../shared/localized'
 import type { SuggestionEntry } from '../../../shared/metadata/fuzzy'
+import { metadataSchemaFor } from '../../../shared/metadata/schema'
 import type { PostSummary } from '../../../shared/post'
 import { Dialog } from '../dialogs/Dialog'
 import { NewPostWizard, type NewPostRequest } from './NewPostWizard'
@@ -21,14 +22,22 @@ export interface NewPostWizardDialogProps {
 export function NewPostWizardDialog(props: NewPostWizardDialogProps) {
   const { portal, repo, posts, locale, onClose, onCreate } = props
   const headingId = useId()
-  const [authors, setAuthors] = useState<SuggestionEntry[]>([])
+  const [suggestions, setSuggestions] = useState<{
+    authors: SuggestionEntry[]
+    tags: SuggestionEntry[]
+    categories: SuggestionEntry[]
+  }>({ authors: [], tags: [], categories: [] })
+  const tagsRequired = useMemo(
+    () => metadataSchemaFor(repo.profile).fields.find((f) => f.key === 'tags')?.required ?? false,
+    [repo.profile],
+  )
   const takenSlugs = useMemo(() => posts.map((p) => p.slug), [posts])
 
   useEffect(() => {
     let live = true
     portal.metadata
       .suggestions({})
-      .then((s) => live && setAuthors(s.authors))
+      .then((s) => live && setSuggestions(s))
       .catch(() => undefined)
     return () => {
       live = false
@@ -47,7 +56,10 @@ export function NewPostWizardDialog(props: NewPostWizardDialogProps) {
         locale={locale}
         profile={repo.profile}
         takenSlugs={takenSlugs}
-        authors={authors}
+        authors={suggestions.authors}
+        tags={suggestions.tags}
+        categories={suggestions.categories}
+        tagsRequired={tagsRequired}
         onCancel={onClose}
         onCreate={async (request) => {
           const result = await onCreate(request)

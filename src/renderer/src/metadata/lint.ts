@@ -1,10 +1,11 @@
 import { forceLinting, linter, lintGutter, type Action, type Diagnostic } from '@codemirror/lint'
-import type { Extension, Text } from '@codemirror/state'
+import { StateEffect, type Extension, type Text } from '@codemirror/state'
 import type { EditorView } from '@codemirror/view'
 import type { Locale } from '../../../shared/localized'
 import { listValues } from '../../../shared/metadata/facets'
 import { readFields } from '../../../shared/metadata/round-trip'
 import type { MetadataProblem } from '../../../shared/metadata/validate'
+import { quoteValueEdit } from '../../../shared/yaml-explain'
 import { applyFormEdit } from './transaction'
 import { mdText } from './strings'
 
@@ -37,6 +38,16 @@ export function problemsToDiagnostics(
           if (items[item] === undefined) return
           items[item] = suggestion
           applyFormEdit(view, field, [...new Set(items)])
+        },
+      })
+    }
+    if (p.fix === 'quote') {
+      const fileLine = lineNo
+      actions.push({
+        name: mdText(locale, 'quoteFix'),
+        apply: (view: EditorView) => {
+          const edit = quoteValueEdit(view.state.doc.toString(), fileLine)
+          if (edit) view.dispatch({ changes: edit, userEvent: 'input.quote' })
         },
       })
     }
@@ -78,13 +89,25 @@ export function metadataLint(
           return []
         }
       },
-      { delay: options.delay ?? 250 },
+      {
+        delay: options.delay ?? 250,
+        needsRefresh: (update) =>
+          update.transactions.some((tr) => tr.effects.some((e) => e.is(relint))),
+      },
     ),
     lintGutter(),
   ]
 }
 
-/** Re-runs the front-matter lint now (after the asset list or the suggestions changed). */
+/** Asks the linter to run again although the text did not change. */
+const relint = StateEffect.define<null>()
+
+/**
+ * Re-runs the front-matter lint now (after the asset list or the suggestions changed).
+ * `forceLinting` alone only hurries a lint already scheduled by an edit; without an edit it did
+ * nothing, and an eyecatch just exported stayed flagged as missing until the next keystroke.
+ */
 export function refreshMetadataLint(view: EditorView): void {
+  view.dispatch({ effects: relint.of(null) })
   forceLinting(view)
 }

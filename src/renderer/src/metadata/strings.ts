@@ -13,6 +13,7 @@ export const metadataStrings = {
     en: 'The front-matter YAML has an error, so the form is read-only. Fix it in the editor to edit here again.',
   },
   showLine: { ja: '{line} 行目を表示', en: 'Show line {line}' },
+  quoteFix: { ja: '引用符で囲む', en: 'Put it in quotes' },
   required: { ja: '必須', en: 'required' },
   addItem: { ja: '{label}を追加', en: 'Add to {label}' },
   addHint: {
@@ -66,6 +67,13 @@ export const metadataStrings = {
     en: 'Filled in with the last authors you used.',
   },
   wizardAuthorsRequired: { ja: '著者を 1 人以上入れてください。', en: 'Add at least one author.' },
+  wizardTags: { ja: 'タグ', en: 'Tags' },
+  wizardTagsRequired: { ja: 'タグを 1 つ以上入れてください。', en: 'Add at least one tag.' },
+  wizardCategories: { ja: 'カテゴリー', en: 'Categories' },
+  wizardCategoriesHint: {
+    ja: 'よく使われているカテゴリーを入れてあります。',
+    en: 'Prefilled with the most used category.',
+  },
   wizardCreate: { ja: '作成して開く', en: 'Create and open' },
   wizardCreating: { ja: '作成中…', en: 'Creating…' },
   wizardCancel: { ja: 'キャンセル', en: 'Cancel' },

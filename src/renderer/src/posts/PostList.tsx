@@ -110,6 +110,12 @@ export function PostList({ repo, posts, currentPath, states = {}, onOpen }: Post
           </div>
         </div>
       )}
+      {repo?.warning && (
+        <div className="banner banner-warning" role="alert" data-testid="not-a-blog">
+          <WarningIcon />
+          <div>{text(repo.warning)}</div>
+        </div>
+      )}
       <div className="search">
         <SearchIcon />
         <input
@@ -178,7 +184,11 @@ export function PostList({ repo, posts, currentPath, states = {}, onOpen }: Post
                   )}
                 </span>
                 {p.tags.length > 0 && (
-                  <span className="post-tags">{p.tags.map((tag) => `#${tag}`).join(' ')}</span>
+                  <span className="post-tags">
+                    {p.tags.map((tag) => (
+                      <span key={tag} className="post-tag">{`#${tag} `}</span>
+                    ))}
+                  </span>
                 )}
               </li>
             )

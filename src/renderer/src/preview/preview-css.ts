@@ -110,12 +110,14 @@ sup { line-height: 0; }
   padding: 1em; background: var(--placeholder); color: var(--faint); border: 1px dashed var(--line);
   border-radius: 6px; font-size: 0.85em;
 }
-/* An embed (iframe) removed from the preview: a box naming its host. */
+/* An embed (script or frame) removed from the preview: a box naming its service, with its link. */
 .pw-embed {
-  display: flex; align-items: center; justify-content: center; min-height: 5em; margin: 0 0 1.4em;
+  display: flex; flex-direction: column; gap: 0.3em; text-align: center;
+  align-items: center; justify-content: center; min-height: 5em; margin: 0 0 1.4em;
   padding: 1em; background: var(--placeholder); color: var(--faint); border: 1px dashed var(--line);
   border-radius: 8px; font-size: 0.85em;
 }
+.pw-embed-link { word-break: break-all; }
 /* The post header (title, date, tags) as the blog shows it above the article. */
 .pw-post-header { margin: 0 0 2.2em; }
 .pw-post-header h1 { margin-bottom: 0.4em; }

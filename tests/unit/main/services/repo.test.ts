@@ -32,6 +32,21 @@ describe('RepoService.open', () => {
     expect(saved.lastRepoPath).toBe(repo.current()?.root)
   })
 
+  it('says when a folder does not look like a blog, naming the postPath it looked for', async () => {
+    const root = await makeTempRepo({ 'README.md': '# not a blog\n', 'src/index.ts': '' })
+    const { repo } = await service()
+    const r = await repo.open(root)
+    expect(r.kind).toBe('ok')
+    const warning = r.kind === 'ok' ? r.repo.warning : null
+    expect(warning?.ja).toContain('記事が見つかりません')
+    expect(warning?.ja).toContain(DEFAULT_PROFILE.postPath)
+    expect(warning?.en).toContain(DEFAULT_PROFILE.postPath)
+    // A blog with no posts yet (its posts folder is there) is not warned about.
+    const empty = await makeTempRepo({ 'source/blog/.keep': '' })
+    const opened = await repo.open(empty)
+    expect(opened.kind === 'ok' && opened.repo.warning).toBeFalsy()
+  })
+
   it('says clearly when the folder is missing or is a file, and keeps the open one', async () => {
     const root = await makeTempRepo({ 'file.txt': 'x' })
     const { repo } = await service()

@@ -325,6 +325,8 @@ describe('<NewPostWizard>', () => {
           profile={DEFAULT_PROFILE}
           takenSlugs={['kaigi-on-rails']}
           authors={SUGGESTIONS.authors}
+          tags={SUGGESTIONS.tags}
+          categories={SUGGESTIONS.categories}
           now={() => NOW}
           memory={memory}
           onCreate={onCreate}
@@ -347,8 +349,18 @@ describe('<NewPostWizard>', () => {
       /^2025-07-01T01:30:05(?:\.000)?$/,
     )
     expect([...host.querySelectorAll('.pwm-chip span')].map((s) => s.textContent)).toEqual([
+      '技術',
       'pyama',
     ])
+    // Tags are required (the form marks them 必須): the wizard asks before creating.
+    await act(async () =>
+      (host.querySelector('button[type="submit"]') as HTMLButtonElement).click(),
+    )
+    expect(onCreate).not.toHaveBeenCalled()
+    expect(host.textContent).toContain('タグを 1 つ以上入れてください。')
+    const [tags] = host.querySelectorAll('input[role="combobox"]') as NodeListOf<HTMLInputElement>
+    await typeInto(tags!, 'Rails')
+    await key(tags!, 'Enter')
     await act(async () =>
       (host.querySelector('button[type="submit"]') as HTMLButtonElement).click(),
     )
@@ -357,6 +369,8 @@ describe('<NewPostWizard>', () => {
       slug: 'kaigi-on-rails-2025',
       date: '2025-07-01T01:30:05+09:00',
       authors: ['pyama'],
+      tags: ['Rails'],
+      categories: ['技術'],
     })
     expect(memory.store.get(LAST_AUTHORS_KEY)).toBe('["pyama"]')
   })
@@ -393,9 +407,13 @@ describe('<NewPostWizard>', () => {
     await typeInto(slug, '../x')
     expect(host.textContent).toContain('a-z 0-9 -')
     await typeInto(slug, 'new-post')
-    const authors = host.querySelector('input[role="combobox"]') as HTMLInputElement
-    await typeInto(authors, 'newcomer')
-    await key(authors, 'Enter')
+    const [tags, , authors] = host.querySelectorAll(
+      'input[role="combobox"]',
+    ) as NodeListOf<HTMLInputElement>
+    await typeInto(tags!, 'Go')
+    await key(tags!, 'Enter')
+    await typeInto(authors!, 'newcomer')
+    await key(authors!, 'Enter')
     await act(async () =>
       (host.querySelector('button[type="submit"]') as HTMLButtonElement).click(),
     )

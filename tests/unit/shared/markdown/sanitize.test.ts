@@ -233,7 +233,7 @@ describe('embeds and images in the preview', () => {
       'para\n\n<iframe width="560" src="https://www.youtube.com/embed/abc" allowfullscreen></iframe>',
     )
     expect(out).toContain(
-      '<div class="pw-embed" data-host="www.youtube.com" data-line="2">埋め込み: www.youtube.com</div>',
+      '<div class="pw-embed" data-host="www.youtube.com" data-service="YouTube" data-line="2">埋め込み（プレビューでは表示しません）: YouTube<a href="https://www.youtube.com/watch?v=abc" class="pw-embed-link">https://www.youtube.com/watch?v=abc</a></div>',
     )
   })
 
