@@ -16,3 +16,10 @@ export { TOC_LEVELS } from './toc'
 export { isAllowedHref } from './links'
 export { createKramdownMarkdown } from './parser'
 export { clearInlineCache } from './inline-cache'
+export {
+  IncrementalRenderer,
+  type IncrementalOptions,
+  type IncrementalResult,
+  type IncrementalStats,
+  type RenderBudget,
+} from './incremental'
