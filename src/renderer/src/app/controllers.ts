@@ -6,6 +6,7 @@ import { connectBodyImages, portalBodyImageHost } from '../editor/image-drop'
 import { PreviewController } from '../preview/preview-controller'
 import { renderArticle } from '../preview/render-article'
 import { ScrollSyncController } from '../sync/scroll-sync-controller'
+import { LivePostModel } from './live-post'
 import { Workspace } from './workspace'
 
 /** The long-lived, non-React parts of the app. */
@@ -15,6 +16,8 @@ export interface Controllers {
   editor: EditorHost
   preview: PreviewController
   sync: ScrollSyncController
+  /** The open post after the last keystroke, as the preview, card, form and lint read it. */
+  livePost: LivePostModel
 }
 
 /**
@@ -25,11 +28,15 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
   let workspace: Workspace | null = null
   let sync: ScrollSyncController | null = null
   let preview: PreviewController | null = null
+  let livePost: LivePostModel | null = null
   const editor = new EditorHost(
     document.createElement('div'),
     {
       onEdit: (path) => workspace?.noteEdit(path),
-      onDocChanged: () => preview?.schedule(),
+      onDocChanged: () => {
+        livePost?.invalidate()
+        preview?.schedule()
+      },
       onScroll: () => sync?.editorScrolled(),
     },
     locale,
@@ -37,23 +44,25 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
   workspace = new Workspace(portal, editor)
   const ws = workspace
   connectBodyImages(portalBodyImageHost(portal, () => ws.getSnapshot().current?.assetDir ?? null))
+  const model = new LivePostModel({
+    path: () => editor.currentPath,
+    text: (path) => editor.text(path),
+    images: (path) => {
+      const view = ws.getSnapshot()
+      const assetBase = view.appInfo?.assetBase
+      if (assetBase === undefined) return null
+      const assetDir = view.current?.path === path ? view.current.assetDir : null
+      return { postPath: path, assetDir, assetBase }
+    },
+  })
+  livePost = model
+  // A new post or app facts (asset folder, image base) change the live post too.
+  ws.subscribe(() => model.invalidate())
   preview = new PreviewController(
     {
-      length: () => editor.currentLength(),
       render: (doc) => {
-        const view = ws.getSnapshot()
-        const path = editor.currentPath
-        const assetBase = view.appInfo?.assetBase
-        if (path === null || assetBase === undefined) return null
-        return renderArticle(
-          editor.text(path),
-          {
-            postPath: path,
-            assetDir: view.current?.path === path ? view.current.assetDir : null,
-            assetBase,
-          },
-          doc,
-        )
+        const post = model.read()
+        return post ? renderArticle(post, doc) : null
       },
     },
     {
@@ -62,8 +71,11 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
       onScroll: () => sync?.previewScrolled(),
     },
   )
+  // More of a big post rendered (or another post shown): the preview follows.
+  const shown = preview
+  model.subscribe(() => shown.schedule())
   sync = new ScrollSyncController(editor.view, preview)
-  return { portal, workspace, editor, preview, sync }
+  return { portal, workspace, editor, preview, sync, livePost: model }
 }
 
 /** React access to the controllers. */

@@ -3,11 +3,13 @@ import { classifyLink } from './link-policy'
 import { ARTICLE_ID } from './preview-shell'
 import { sanitizeBlock, type RenderedArticle } from './render-article'
 
-/** Documents at least this long are rendered when typing pauses, not on every frame. */
-export const BIG_DOCUMENT_CHARS = 100_000
-/** Quiet time before rendering a big document (ms). */
-export const BIG_DOCUMENT_IDLE_MS = 150
-/** Renders slower than this (twice in a row) switch to the idle schedule as well (ms). */
+/** Quiet time before rendering when renders are slow (ms). */
+const SLOW_IDLE_MS = 150
+/**
+ * Renders slower than this (twice in a row) wait for a pause in typing (ms). The live post renders
+ * only the pieces an edit touched, so this is left for posts that must render whole (footnotes in a
+ * very long post) and for an overloaded machine.
+ */
 const SLOW_RENDER_MS = 40
 /**
  * Renders at most this slow run in the keystroke's own task (a microtask after the editor's update),
@@ -20,8 +22,6 @@ const MAX_IDLE_MS = 1000
 
 /** What the preview shows and how it gets there. */
 export interface PreviewSource {
-  /** Length of the text now (cheap; picks the schedule). */
-  length(): number
   /** Renders the current text (header built in `doc`, blocks unsanitized); null: nothing open. */
   render(doc: Document): RenderedArticle | null
 }
@@ -43,10 +43,11 @@ export interface PreviewUpdated {
 }
 
 /**
- * Keeps the sandboxed preview frame in step with the buffer: renders on the next frame (after it is
- * painted, so typing never waits), coalesces keystrokes so only the latest text renders, switches
- * to rendering on pauses for big documents, and patches only the changed blocks so the page
- * neither flickers nor loses its scroll position.
+ * Keeps the sandboxed preview frame in step with the live post: renders in the keystroke's own task
+ * when that is fast (the usual case: only the touched pieces re-render), else after the next frame
+ * is painted; coalesces keystrokes so only the latest text renders; waits for pauses only when
+ * renders stay slow; and patches only the changed blocks so the page neither flickers nor loses
+ * its scroll position.
  */
 export class PreviewController {
   private frame: HTMLIFrameElement | null = null
@@ -138,10 +139,10 @@ export class PreviewController {
   /** The text changed: render soon (coalesced; only the latest text is rendered). */
   schedule(): void {
     this.stale = true
-    // Two slow renders in a row (not a one-off warm-up) mean this text renders on pauses too.
-    if (this.source.length() >= BIG_DOCUMENT_CHARS || this.slowStreak >= 2) {
+    // Two slow renders in a row (not a one-off warm-up) mean this text renders on pauses.
+    if (this.slowStreak >= 2) {
       if (this.idleTimer !== null) clearTimeout(this.idleTimer)
-      const wait = Math.min(MAX_IDLE_MS, Math.max(BIG_DOCUMENT_IDLE_MS, this.lastMs))
+      const wait = Math.min(MAX_IDLE_MS, Math.max(SLOW_IDLE_MS, this.lastMs))
       this.idleTimer = setTimeout(() => {
         this.idleTimer = null
         this.flush()

@@ -1,0 +1,115 @@
+/**
+ * In-page probes for the preview benchmark: where the caret goes, what a keystroke costs (to the
+ * next frame and to the preview's `pw:preview-updated`), and the longest frame around an action.
+ */
+import type { Page } from 'playwright-core'
+
+interface Probe {
+  pending: number[]
+  preview: number[]
+  frame: number[]
+  render: number[]
+}
+
+type ProbeWindow = Window & { __bench: Probe }
+
+/** Installs the keystroke and preview listeners once per page. */
+export async function installProbes(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as ProbeWindow
+    w.__bench = { pending: [], preview: [], frame: [], render: [] }
+    document.addEventListener(
+      'beforeinput',
+      () => {
+        const t0 = performance.now()
+        w.__bench.pending.push(t0)
+        // The next frame after the keystroke: its rAF, then a task after that frame is painted.
+        requestAnimationFrame(() =>
+          setTimeout(() => w.__bench.frame.push(performance.now() - t0), 0),
+        )
+      },
+      { capture: true },
+    )
+    window.addEventListener('pw:preview-updated', (e) => {
+      w.__bench.render.push((e as CustomEvent<{ ms: number }>).detail.ms)
+      const now = performance.now()
+      for (const t0 of w.__bench.pending) w.__bench.preview.push(now - t0)
+      w.__bench.pending = []
+    })
+  })
+}
+
+/**
+ * Puts the caret at the start of the line in the middle of the post, or at its end. Reaches the
+ * EditorView through CodeMirror's DOM (a benchmark-only shortcut; the app exposes nothing).
+ */
+export async function placeCaret(page: Page, where: 'mid' | 'end'): Promise<void> {
+  await page.locator('.cm-content').click()
+  await page.evaluate((where) => {
+    const content = document.querySelector('.cm-content') as unknown as {
+      cmTile: {
+        root: {
+          view: {
+            state: { doc: { length: number; lineAt(pos: number): { from: number } } }
+            dispatch(tr: unknown): void
+          }
+        }
+      }
+    }
+    const view = content.cmTile.root.view
+    const doc = view.state.doc
+    const at = where === 'end' ? doc.length : doc.lineAt(Math.floor(doc.length / 2)).from
+    view.dispatch({ selection: { anchor: at }, scrollIntoView: true })
+  }, where)
+  await page.waitForTimeout(300)
+}
+
+/** Types `edits` keystrokes one at a time (every 20th a newline), each waited for in the preview. */
+export async function typeAndMeasure(
+  page: Page,
+  edits: number,
+): Promise<{ preview: number[]; frame: number[]; render: number[] }> {
+  await page.evaluate(() => {
+    const w = window as unknown as ProbeWindow
+    w.__bench = { ...w.__bench, pending: [], preview: [], frame: [], render: [] }
+  })
+  for (let i = 0; i < edits; i++) {
+    const before = await page.evaluate(
+      () => (window as unknown as ProbeWindow).__bench.preview.length,
+    )
+    await page.keyboard.insertText(i % 20 === 19 ? '\n' : 'あ')
+    await page.waitForFunction(
+      (n) => (window as unknown as ProbeWindow).__bench.preview.length > n,
+      before,
+      { timeout: 30_000, polling: 'raf' },
+    )
+  }
+  // Let the last keystroke's frame probe land.
+  await page.waitForTimeout(100)
+  return page.evaluate(() => {
+    const b = (window as unknown as ProbeWindow).__bench
+    return { preview: b.preview, frame: b.frame, render: b.render }
+  })
+}
+
+/** The longest gap between animation frames (ms) while `action` runs and for 1.5 s after it. */
+export async function longestFrame(page: Page, action: () => Promise<unknown>): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: { last: number; max: number; on: boolean } }
+    w.__frames = { last: performance.now(), max: 0, on: true }
+    const tick = (t: number) => {
+      const f = w.__frames
+      f.max = Math.max(f.max, t - f.last)
+      f.last = t
+      if (f.on) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })
+  await action()
+  await page.waitForTimeout(1500)
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: { max: number; on: boolean } }
+    w.__frames.on = false
+    return Math.round(w.__frames.max * 100) / 100
+  })
+}

@@ -1,0 +1,158 @@
+import { splitPost, type SplitPost } from '../../../shared/front-matter'
+import { IncrementalRenderer, type IncrementalResult } from '../../../shared/markdown'
+import { resolveImageSrc, type ImageContext } from '../preview/resolve-image'
+
+/**
+ * The open post as every view sees it after one keystroke: its text, the front-matter split, the
+ * rendered blocks and the HTML, made once and read by the preview, the card, the metadata form
+ * and the lint, so none of them can show another version of the post.
+ */
+export interface LivePost {
+  /** Increases with every new value (a keystroke, another post, more of a big post rendered). */
+  version: number
+  /** Repository-relative path of the post. */
+  path: string
+  /** The post's asset folder, as images were resolved with. */
+  assetDir: string | null
+  text: string
+  split: SplitPost
+  /**
+   * The front matter the views show: `split.data`, or while the YAML does not parse, the last
+   * valid front matter of this post (so the header and card keep what the writer last had; the
+   * form shows the error).
+   */
+  frontMatter: Record<string, unknown>
+  /** The body rendered (blocks unsanitized; `complete` false while parts show 「レンダリング中…」). */
+  rendered: IncrementalResult
+  /**
+   * The body's HTML for reading its text (the card's excerpt): the blocks joined, with `data-line`
+   * values not meaningful. Built on first read.
+   */
+  readonly readingHtml: string
+}
+
+/** Where the live post's inputs come from. */
+export interface LivePostSource {
+  /** The post shown in the editor, or null. */
+  path(): string | null
+  /** The editor's text of a post. */
+  text(path: string): string
+  /** How images of the shown post resolve; null while unknown (the app is starting). */
+  images(path: string): ImageContext | null
+}
+
+/** Time a read spends on parts of the post no edit touched (ms); the rest follows in later tasks. */
+const PART_BUDGET_MS = 12
+/** What the preview shows for parts of a big post not rendered yet. */
+const PENDING_HTML = '<p class="pw-pending" aria-busy="true">レンダリング中…</p>\n'
+
+/**
+ * Owns the {@link LivePost}: marked stale on every keystroke, computed once when first read (by
+ * the preview's render, or any view), then handed to subscribers. Big posts render in budgeted
+ * steps: a read shows what is ready and the model continues in later tasks.
+ */
+export class LivePostModel {
+  private value: LivePost | null = null
+  private stale = true
+  private version = 0
+  private renderer: IncrementalRenderer | null = null
+  private rendererKey = ''
+  private readonly lastGood = new Map<string, Record<string, unknown>>()
+  private readonly listeners = new Set<() => void>()
+  private notifyQueued = false
+  private continueQueued = false
+
+  constructor(private readonly source: LivePostSource) {}
+
+  /** The text (or the shown post) changed: the next read computes a new value. */
+  invalidate(): void {
+    this.stale = true
+    this.queueNotify()
+  }
+
+  /** Subscribes to new values (for `useSyncExternalStore`). */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** The live post now (computed if stale); null when no post is shown. */
+  readonly getSnapshot = (): LivePost | null => this.read()
+
+  /** The last computed value, without computing (hidden views catch up when shown). */
+  readonly peek = (): LivePost | null => this.value
+
+  /** The live post now, computed if the text changed since the last read. */
+  read(): LivePost | null {
+    if (!this.stale) return this.value
+    this.stale = false
+    const path = this.source.path()
+    const images = path === null ? null : this.source.images(path)
+    if (path === null || images === null) {
+      this.value = null
+      this.renderer = null
+      return null
+    }
+    const key = `${path}\u0000${images.assetDir ?? ''}\u0000${images.assetBase}`
+    const text = this.source.text(path)
+    const last = this.value
+    // Nothing the views show changed (a save, a status): keep the value and its version.
+    if (last && key === this.rendererKey && last.rendered.complete && last.text === text)
+      return last
+    if (!this.renderer || key !== this.rendererKey) {
+      this.renderer = new IncrementalRenderer({
+        resolveImage: (src) => resolveImageSrc(src, images),
+      })
+      this.rendererKey = key
+    }
+    const split = splitPost(text)
+    if (split.error === null) this.lastGood.set(path, split.data)
+    const frontMatter = split.error ? (this.lastGood.get(path) ?? split.data) : split.data
+    const rendered = this.renderer.render(split.body, split.bodyLine, {
+      budgetMs: PART_BUDGET_MS,
+      pendingHtml: PENDING_HTML,
+    })
+    let reading: string | null = null
+    this.value = {
+      version: ++this.version,
+      path,
+      assetDir: images.assetDir,
+      text,
+      split,
+      frontMatter,
+      rendered,
+      get readingHtml() {
+        return (reading ??= rendered.blocks.map((b) => b.key ?? b.html).join(''))
+      },
+    }
+    if (!rendered.complete) this.queueContinue()
+    return this.value
+  }
+
+  /** Renders more of a big post in a later task (typing and painting go first). */
+  private queueContinue(): void {
+    if (this.continueQueued) return
+    this.continueQueued = true
+    setTimeout(() => {
+      this.continueQueued = false
+      if (this.value?.rendered.complete !== false) return
+      this.invalidate()
+    }, 0)
+  }
+
+  private queueNotify(): void {
+    if (this.notifyQueued) return
+    this.notifyQueued = true
+    queueMicrotask(() => {
+      this.notifyQueued = false
+      for (const listener of this.listeners) {
+        try {
+          listener()
+        } catch (e) {
+          // A failing view must never break the others.
+          console.error('Live post listener failed', e)
+        }
+      }
+    })
+  }
+}
