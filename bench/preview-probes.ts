@@ -94,17 +94,17 @@ export async function typeAndMeasure(
 
 /** The longest gap between animation frames (ms) while `action` runs and for 1.5 s after it. */
 export async function longestFrame(page: Page, action: () => Promise<unknown>): Promise<number> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: { last: number; max: number; on: boolean } }
-    w.__frames = { last: performance.now(), max: 0, on: true }
-    const tick = (t: number) => {
-      const f = w.__frames
+  // A string, not a function: tsx would wrap the named callback in a helper the page lacks.
+  await page.evaluate(`(() => {
+    const f = { last: performance.now(), max: 0, on: true }
+    window.__frames = f
+    const tick = (t) => {
       f.max = Math.max(f.max, t - f.last)
       f.last = t
       if (f.on) requestAnimationFrame(tick)
     }
     requestAnimationFrame(tick)
-  })
+  })()`)
   await action()
   await page.waitForTimeout(1500)
   return page.evaluate(() => {

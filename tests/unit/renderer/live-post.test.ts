@@ -16,7 +16,7 @@ function model(initial: string): { model: LivePostModel; set(text: string): void
   const source: LivePostSource = {
     path: () => PATH,
     text: () => text,
-    images: () => ({ postPath: PATH, assetDir: null, assetBase: 'pw-asset://repo/' }),
+    images: () => ({ assetDir: null, key: '', resolve: () => null }),
   }
   const m = new LivePostModel(source)
   return {

@@ -3,8 +3,10 @@ import type { PortalApi } from '../../../shared/ipc/contract'
 import type { Locale } from '../../../shared/localized'
 import { EditorHost } from '../editor/editor-host'
 import { connectBodyImages, portalBodyImageHost } from '../editor/image-drop'
+import { MetadataEditorLink } from '../metadata/editor-link'
 import { PreviewController } from '../preview/preview-controller'
 import { renderArticle } from '../preview/render-article'
+import { resolveImageSrc } from '../preview/resolve-image'
 import { ScrollSyncController } from '../sync/scroll-sync-controller'
 import { LivePostModel } from './live-post'
 import { Workspace } from './workspace'
@@ -18,6 +20,8 @@ export interface Controllers {
   sync: ScrollSyncController
   /** The open post after the last keystroke, as the preview, card, form and lint read it. */
   livePost: LivePostModel
+  /** The metadata form's link to the editor (its front matter comes from the live post). */
+  metadata: MetadataEditorLink
 }
 
 /**
@@ -29,6 +33,10 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
   let sync: ScrollSyncController | null = null
   let preview: PreviewController | null = null
   let livePost: LivePostModel | null = null
+  const metadata = new MetadataEditorLink({
+    subscribe: (listener) => livePost?.subscribe(listener) ?? (() => undefined),
+    frontMatterText: () => livePost?.read()?.frontMatterText ?? '',
+  })
   const editor = new EditorHost(
     document.createElement('div'),
     {
@@ -40,6 +48,7 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
       onScroll: () => sync?.editorScrolled(),
     },
     locale,
+    metadata.extension(),
   )
   workspace = new Workspace(portal, editor)
   const ws = workspace
@@ -52,7 +61,12 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
       const assetBase = view.appInfo?.assetBase
       if (assetBase === undefined) return null
       const assetDir = view.current?.path === path ? view.current.assetDir : null
-      return { postPath: path, assetDir, assetBase }
+      const ctx = { postPath: path, assetDir, assetBase }
+      return {
+        assetDir,
+        key: `${assetDir ?? ''}\u0000${assetBase}`,
+        resolve: (src: string) => resolveImageSrc(src, ctx),
+      }
     },
   })
   livePost = model
@@ -75,7 +89,7 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
   const shown = preview
   model.subscribe(() => shown.schedule())
   sync = new ScrollSyncController(editor.view, preview)
-  return { portal, workspace, editor, preview, sync, livePost: model }
+  return { portal, workspace, editor, preview, sync, livePost: model, metadata }
 }
 
 /** React access to the controllers. */

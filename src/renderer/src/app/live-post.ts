@@ -1,6 +1,6 @@
 import { splitPost, type SplitPost } from '../../../shared/front-matter'
 import { IncrementalRenderer, type IncrementalResult } from '../../../shared/markdown'
-import { resolveImageSrc, type ImageContext } from '../preview/resolve-image'
+import { locateFrontMatter } from '../../../shared/metadata/region'
 
 /**
  * The open post as every view sees it after one keystroke: its text, the front-matter split, the
@@ -22,6 +22,8 @@ export interface LivePost {
    * form shows the error).
    */
   frontMatter: Record<string, unknown>
+  /** The text up to the end of the front matter ('' without one): what the form and its lint read. */
+  frontMatterText: string
   /** The body rendered (blocks unsanitized; `complete` false while parts show 「レンダリング中…」). */
   rendered: IncrementalResult
   /**
@@ -38,7 +40,28 @@ export interface LivePostSource {
   /** The editor's text of a post. */
   text(path: string): string
   /** How images of the shown post resolve; null while unknown (the app is starting). */
-  images(path: string): ImageContext | null
+  images(path: string): LivePostImages | null
+}
+
+/** How the live post's images resolve. */
+export interface LivePostImages {
+  /** The post's asset folder. */
+  assetDir: string | null
+  /** Changes whenever `resolve` would answer differently (the render starts afresh). */
+  key: string
+  /** An image src written in the post → a URL for the preview, or null when refused. */
+  resolve(src: string): string | null
+}
+
+/** How much of a post is looked at for its front matter (far more than any usual one). */
+const HEAD_CHARS = 64 * 1024
+
+/** The text up to the end of its front matter ('' when it has none); never the whole of a big post. */
+export function frontMatterHead(text: string): string {
+  const head = text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text
+  const region = locateFrontMatter(head)
+  if (!region) return ''
+  return region.closed ? head.slice(0, region.end) : head
 }
 
 /** Time a read spends on parts of the post no edit touched (ms); the rest follows in later tasks. */
@@ -93,16 +116,14 @@ export class LivePostModel {
       this.renderer = null
       return null
     }
-    const key = `${path}\u0000${images.assetDir ?? ''}\u0000${images.assetBase}`
+    const key = `${path}\u0000${images.key}`
     const text = this.source.text(path)
     const last = this.value
     // Nothing the views show changed (a save, a status): keep the value and its version.
     if (last && key === this.rendererKey && last.rendered.complete && last.text === text)
       return last
     if (!this.renderer || key !== this.rendererKey) {
-      this.renderer = new IncrementalRenderer({
-        resolveImage: (src) => resolveImageSrc(src, images),
-      })
+      this.renderer = new IncrementalRenderer({ resolveImage: (src) => images.resolve(src) })
       this.rendererKey = key
     }
     const split = splitPost(text)
@@ -120,6 +141,7 @@ export class LivePostModel {
       text,
       split,
       frontMatter,
+      frontMatterText: frontMatterHead(text),
       rendered,
       get readingHtml() {
         return (reading ??= rendered.blocks.map((b) => b.key ?? b.html).join(''))

@@ -60,9 +60,11 @@ export class EditorHost {
     parent: HTMLElement,
     private readonly callbacks: EditorHostCallbacks,
     locale: Locale,
+    extra: Extension = [],
   ) {
     this.locale = locale
     this.shared = editorExtensions({
+      extra,
       onDocChanged: (external) => {
         if (!external && this.shown !== null) this.callbacks.onEdit(this.shown)
         this.callbacks.onDocChanged()
