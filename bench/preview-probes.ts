@@ -9,7 +9,15 @@ interface Probe {
   preview: number[]
   frame: number[]
   render: number[]
+  /** Per update: keystroke → render start (CodeMirror's update), live post, patch, card. */
+  editor: number[]
+  livePost: number[]
+  patch: number[]
+  card: number[]
 }
+
+/** What one typing run measured (ms per sample). */
+export type TypingFigures = Omit<Probe, 'pending'>
 
 type ProbeWindow = Window & { __bench: Probe }
 
@@ -17,7 +25,20 @@ type ProbeWindow = Window & { __bench: Probe }
 export async function installProbes(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as ProbeWindow
-    w.__bench = { pending: [], preview: [], frame: [], render: [] }
+    const empty = () => ({
+      pending: [],
+      preview: [],
+      frame: [],
+      render: [],
+      editor: [],
+      livePost: [],
+      patch: [],
+      card: [],
+    })
+    w.__bench = empty()
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'pw:card') w.__bench.card.push(e.duration)
+    }).observe({ entryTypes: ['measure'] })
     document.addEventListener(
       'beforeinput',
       () => {
@@ -31,7 +52,13 @@ export async function installProbes(page: Page): Promise<void> {
       { capture: true },
     )
     window.addEventListener('pw:preview-updated', (e) => {
-      w.__bench.render.push((e as CustomEvent<{ ms: number }>).detail.ms)
+      const d = (
+        e as CustomEvent<{ ms: number; started: number; renderMs: number; patchMs: number }>
+      ).detail
+      w.__bench.render.push(d.ms)
+      w.__bench.livePost.push(d.renderMs)
+      w.__bench.patch.push(d.patchMs)
+      if (w.__bench.pending.length > 0) w.__bench.editor.push(d.started - w.__bench.pending[0]!)
       const now = performance.now()
       for (const t0 of w.__bench.pending) w.__bench.preview.push(now - t0)
       w.__bench.pending = []
@@ -65,13 +92,11 @@ export async function placeCaret(page: Page, where: 'mid' | 'end'): Promise<void
 }
 
 /** Types `edits` keystrokes one at a time (every 20th a newline), each waited for in the preview. */
-export async function typeAndMeasure(
-  page: Page,
-  edits: number,
-): Promise<{ preview: number[]; frame: number[]; render: number[] }> {
+export async function typeAndMeasure(page: Page, edits: number): Promise<TypingFigures> {
   await page.evaluate(() => {
     const w = window as unknown as ProbeWindow
-    w.__bench = { ...w.__bench, pending: [], preview: [], frame: [], render: [] }
+    for (const key of Object.keys(w.__bench))
+      (w.__bench as unknown as Record<string, number[]>)[key] = []
   })
   for (let i = 0; i < edits; i++) {
     const before = await page.evaluate(
@@ -87,8 +112,8 @@ export async function typeAndMeasure(
   // Let the last keystroke's frame probe land.
   await page.waitForTimeout(100)
   return page.evaluate(() => {
-    const b = (window as unknown as ProbeWindow).__bench
-    return { preview: b.preview, frame: b.frame, render: b.render }
+    const { pending: _pending, ...figures } = (window as unknown as ProbeWindow).__bench
+    return figures
   })
 }
 

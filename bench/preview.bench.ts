@@ -138,6 +138,16 @@ async function main(): Promise<void> {
           targetOn: 'p95',
         })
         row(`preview render + patch per update, ${label}, ${k} chars`, r.render)
+        if (where === 'mid' && big) {
+          // Where the keystroke's time goes (medians): shown in the figure's "other" column.
+          const med = (v: number[]) => stats(v).medianMs
+          console.log(
+            JSON.stringify({
+              name: `keystroke breakdown (medians), mid-document, ${k} chars`,
+              note: `CodeMirror update ${med(r.editor)} ms · live post ${med(r.livePost)} ms · preview patch ${med(r.patch)} ms · card ${med(r.card)} ms`,
+            }),
+          )
+        }
       }
       if (post.chars === 200_000) {
         // A 10k-character paste in the middle, five times (each undone): the longest frame.

@@ -39,7 +39,14 @@ export interface PreviewHooks {
 /** The detail of the `pw:preview-updated` event (used by the benchmark). */
 export interface PreviewUpdated {
   version: number
+  /** Render + patch (ms). */
   ms: number
+  /** When the render started (`performance.now()`): the editor's share ends there. */
+  started: number
+  /** The live post's share (ms): the incremental render, or reading the value already made. */
+  renderMs: number
+  /** Sanitizing and patching the preview's DOM (ms). */
+  patchMs: number
 }
 
 /**
@@ -187,9 +194,11 @@ export class PreviewController {
     if (!this.stale || !this.article) return
     this.stale = false
     const started = performance.now()
+    const mark = { rendered: started }
     const article = this.article
     try {
       const next = this.source.render(article.ownerDocument)
+      mark.rendered = performance.now()
       if (next) this.patch(article, next)
       else {
         article.replaceChildren()
@@ -202,7 +211,8 @@ export class PreviewController {
       console.error('Preview render failed', e)
       return
     }
-    const ms = performance.now() - started
+    const ended = performance.now()
+    const ms = ended - started
     this.lastMs = ms
     this.typicalMs = this.version === 0 ? ms : this.typicalMs * 0.8 + ms * 0.2
     this.slowStreak = ms > SLOW_RENDER_MS ? this.slowStreak + 1 : 0
@@ -210,7 +220,13 @@ export class PreviewController {
     document.documentElement.dataset.previewVersion = String(this.version)
     window.dispatchEvent(
       new CustomEvent<PreviewUpdated>('pw:preview-updated', {
-        detail: { version: this.version, ms },
+        detail: {
+          version: this.version,
+          ms,
+          started,
+          renderMs: mark.rendered - started,
+          patchMs: ended - mark.rendered,
+        },
       }),
     )
     this.hooks.onPatched()
