@@ -11,6 +11,10 @@ export const USED_SLUGS = Symbol('usedHeadingSlugs')
 export const OWN_ENTRIES = Symbol('ownHeadingEntries')
 /** Env key: the other pieces' heading entries (before and after this one), for the TOC. */
 export const OTHER_ENTRIES = Symbol('otherHeadingEntries')
+/** Env key: a piece above has the table of contents, so `{:toc}` lists here stay plain lists. */
+export const TOC_ABOVE = Symbol('tocAbove')
+/** Env key: set by the rule when the piece has a list marked `{:toc}`. */
+export const TOC_MARKER = Symbol('tocMarker')
 
 /** What one piece of a body defines for the whole document. */
 export interface PieceDefinitions {
@@ -62,6 +66,14 @@ function continueHeadingIds(state: StateCore): void {
 /** Core rule (before `kramdown_toc`): the table of contents lists every piece's headings. */
 function addOtherHeadings(state: StateCore): void {
   const env = state.env as PipelineEnv
+  for (const t of state.tokens) {
+    const refs = t.meta?.ialRefs as string[] | undefined
+    if (!refs?.includes('toc') || (t.type !== 'bullet_list_open' && t.type !== 'ordered_list_open'))
+      continue
+    env[TOC_MARKER] = true
+    // Only the document's first `{:toc}` list is the table of contents (kramdown).
+    if (env[TOC_ABOVE]) t.meta = { ...t.meta, ialRefs: refs.filter((r) => r !== 'toc') }
+  }
   const own = (env[HEADING_ENTRIES] as HeadingEntry[] | undefined) ?? []
   env[OWN_ENTRIES] = own
   const others = env[OTHER_ENTRIES] as { before: HeadingEntry[]; after: HeadingEntry[] } | undefined

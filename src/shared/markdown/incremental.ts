@@ -7,6 +7,8 @@ import {
   OWN_ENTRIES,
   pieceDefinitions,
   PRIOR_IDS,
+  TOC_ABOVE,
+  TOC_MARKER,
   USED_SLUGS,
   type PieceDefinitions,
 } from './incremental-rules'
@@ -58,6 +60,9 @@ interface Rendered {
   incoming: string
   defsKey: string
   tocKey: string | null
+  /** The piece has a `{:toc}` list; `belowToc`: it was rendered as a plain list (a TOC is above). */
+  tocMarker: boolean
+  belowToc: boolean
 }
 
 interface Piece {
@@ -119,7 +124,7 @@ function result(
  * with `data-line` relative to the piece, so pieces below an edit are only renumbered. Document-wide
  * parts come from per-piece summaries: link references and attribute list definitions are handed to
  * every piece, heading ids continue the numbering of the pieces above, and the table of contents
- * gets every piece's headings. Footnotes, abbreviations and `{::options}` render the whole body.
+ * gets every piece's headings (later `{:toc}` lists stay plain lists). Footnotes, abbreviations and `{::options}` render the whole body.
  * The result equals `renderBody`'s (a property test checks it after random edits).
  */
 export class IncrementalRenderer {
@@ -169,7 +174,11 @@ export class IncrementalRenderer {
     let toc: Piece | null = null
     for (const p of pieces) {
       const incoming = p.out ? p.out.slugs.map((k) => prior.get(k) ?? -1).join() : ''
-      const fresh = p.out && p.out.incoming === incoming && p.out.defsKey === defsKey
+      const fresh =
+        p.out &&
+        p.out.incoming === incoming &&
+        p.out.defsKey === defsKey &&
+        (!p.out.tocMarker || p.out.belowToc === (toc !== null))
       if (!fresh) {
         // Every render makes progress: at least one piece, and every edited one.
         const overBudget =
@@ -182,15 +191,12 @@ export class IncrementalRenderer {
           stats.pending++
           continue
         }
-        p.out = this.parse(p, { refs, alds, defsKey, prior, others: null })
+        p.out = this.parse(p, { refs, alds, defsKey, prior, others: null, belowToc: toc !== null })
         p.edited = false
         stats.parsed++
       }
       for (const k of p.out!.slugs) prior.set(k, (prior.get(k) ?? -1) + 1)
-      if (p.out!.tocKey !== null) {
-        if (toc) return this.renderWhole(body, lineOffset, 'two tables of contents')
-        toc = p
-      }
+      if (p.out!.tocKey !== null) toc = p
     }
     if (toc) this.refreshToc(pieces, toc, { refs, alds, defsKey }, stats)
     return this.assemble(pieces, lineOffset, budget, stats)
@@ -267,6 +273,7 @@ export class IncrementalRenderer {
       defsKey: string
       prior: Map<string, number>
       others: { before: HeadingEntry[]; after: HeadingEntry[] } | null
+      belowToc: boolean
     },
   ): Rendered {
     const alds = new Map(ctx.alds)
@@ -279,6 +286,7 @@ export class IncrementalRenderer {
       headings: [],
       references: { ...ctx.refs },
       [PRIOR_IDS]: ctx.prior,
+      [TOC_ABOVE]: ctx.belowToc,
       ...(ctx.others ? { [OTHER_ENTRIES]: ctx.others } : {}),
     }
     const tokens = this.md.parse(piece.text, env)
@@ -296,6 +304,8 @@ export class IncrementalRenderer {
       incoming: slugs.map((k) => ctx.prior.get(k) ?? -1).join(),
       defsKey: ctx.defsKey,
       tocKey: hasToc ? (ctx.others ? tocKeyOf(ctx.others) : '') : null,
+      tocMarker: env[TOC_MARKER] === true,
+      belowToc: ctx.belowToc,
     }
   }
 
@@ -316,7 +326,7 @@ export class IncrementalRenderer {
     const prior = new Map<string, number>()
     for (const p of pieces.slice(0, index))
       for (const k of p.out?.slugs ?? []) prior.set(k, (prior.get(k) ?? -1) + 1)
-    toc.out = this.parse(toc, { ...ctx, prior, others })
+    toc.out = this.parse(toc, { ...ctx, prior, others, belowToc: false })
     stats.parsed++
   }
 

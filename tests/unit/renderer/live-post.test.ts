@@ -16,6 +16,7 @@ function model(initial: string): { model: LivePostModel; set(text: string): void
   const source: LivePostSource = {
     path: () => PATH,
     text: () => text,
+    textIdentity: () => null,
     images: () => ({ assetDir: null, key: '', resolve: () => null }),
   }
   const m = new LivePostModel(source)

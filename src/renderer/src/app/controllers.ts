@@ -42,8 +42,10 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
     {
       onEdit: (path) => workspace?.noteEdit(path),
       onDocChanged: () => {
-        livePost?.invalidate()
+        // The preview's render is queued first: it makes the live post, then the card and the
+        // form re-render from the same value (their notification is queued second).
         preview?.schedule()
+        livePost?.invalidate()
       },
       onScroll: () => sync?.editorScrolled(),
     },
@@ -56,6 +58,7 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
   const model = new LivePostModel({
     path: () => editor.currentPath,
     text: (path) => editor.text(path),
+    textIdentity: (path) => editor.textIdentity(path),
     images: (path) => {
       const view = ws.getSnapshot()
       const assetBase = view.appInfo?.assetBase

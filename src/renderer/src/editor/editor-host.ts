@@ -121,9 +121,13 @@ export class EditorHost {
     return this.entries.get(path)?.state.doc.toString() ?? ''
   }
 
-  /** Number of characters in the shown buffer (cheap: no string is built). */
-  currentLength(): number {
-    return this.view.state.doc.length
+  /**
+   * An object that stays the same while a post's text does (CodeMirror's immutable document):
+   * lets readers skip building the string of a big post when nothing changed.
+   */
+  textIdentity(path: string): object | null {
+    if (path === this.shown) return this.view.state.doc
+    return this.entries.get(path)?.state.doc ?? null
   }
 
   /**

@@ -111,6 +111,17 @@ describe('IncrementalRenderer', () => {
     expect(inc.html).toBe(renderBody(next, 8).html)
   })
 
+  it('keeps only the first {:toc} list a table of contents, as the edits move it', () => {
+    const r = new IncrementalRenderer()
+    const first = '* 目次\n{:toc}\n\n'
+    const body = `${first}## 一\n\n本文。\n\n* 二つめ\n{:toc}\n\n## 二\n\n本文。\n`
+    for (const text of [body, body.slice(first.length), body]) {
+      const inc = r.render(text, 3)
+      expect(inc.stats.mode).toBe('pieces')
+      expect(inc.html).toBe(renderBody(text, 3).html)
+    }
+  })
+
   it('renders footnotes by parsing the whole body', () => {
     const r = new IncrementalRenderer()
     const body = '本文[^a]。\n\n[^a]: 注。\n'
