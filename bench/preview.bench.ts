@@ -11,7 +11,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { launchApp } from '../tests/e2e/harness/launch-app'
-import { installProbes, longestFrame, placeCaret, typeAndMeasure } from './preview-probes'
+import {
+  installProbes,
+  longestFrame,
+  pasteText,
+  placeCaret,
+  typeAndMeasure,
+} from './preview-probes'
 import { stats } from './stats'
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 220)
@@ -158,7 +164,7 @@ async function main(): Promise<void> {
           .slice(0, 10_000)
         for (let i = 0; i < 5; i++) {
           await placeCaret(page, 'mid')
-          frames.push(await longestFrame(page, () => page.keyboard.insertText(paste)))
+          frames.push(await longestFrame(page, () => pasteText(page, paste)))
           frames.push(await longestFrame(page, () => page.keyboard.press('Control+z')))
         }
         row('longest frame, 10k paste (and its undo) into the 200k post', frames, {

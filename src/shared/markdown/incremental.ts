@@ -24,7 +24,7 @@ export interface IncrementalOptions extends RenderOptions {
 
 /** Limits of one {@link IncrementalRenderer.render} call. */
 export interface RenderBudget {
-  /** Stop parsing unchanged-but-unrendered pieces after this long (ms); edited pieces always render. */
+  /** Stop parsing after this long (ms); the rest shows `pendingHtml` (the first few edited pieces always render). */
   budgetMs?: number
   /** HTML shown for a run of pieces not rendered yet (one block per run). */
   pendingHtml?: string
@@ -69,10 +69,13 @@ interface Piece {
   text: string
   lines: number
   defs: PieceDefinitions | null
-  /** Made by an edit (rendered whatever the budget). */
+  /** Made by an edit (the first few render whatever the budget). */
   edited: boolean
   out: Rendered | null
 }
+
+/** Edited pieces rendered whatever the budget (typing touches one or two). */
+const EDITED_FIRST = 4
 
 const LINE_ATTR = / data-line="(\d+)"/g
 const FULL_PARSE = /\[\^|^\*\[|\{::options/m
@@ -172,6 +175,7 @@ export class IncrementalRenderer {
     }
     const prior = new Map<string, number>()
     let toc: Piece | null = null
+    let editedParsed = 0
     for (const p of pieces) {
       const incoming = p.out ? p.out.slugs.map((k) => prior.get(k) ?? -1).join() : ''
       const fresh =
@@ -180,9 +184,11 @@ export class IncrementalRenderer {
         p.out.defsKey === defsKey &&
         (!p.out.tocMarker || p.out.belowToc === (toc !== null))
       if (!fresh) {
-        // Every render makes progress: at least one piece, and every edited one.
+        // Every render makes progress, and the pieces typed in render even when a big post is still
+        // filling in; a big paste shows its first pieces now and the rest as pending.
+        const mustRender = p.edited && editedParsed < EDITED_FIRST
         const overBudget =
-          !p.edited &&
+          !mustRender &&
           stats.parsed > 0 &&
           budget.budgetMs !== undefined &&
           performance.now() - started > budget.budgetMs
@@ -192,6 +198,7 @@ export class IncrementalRenderer {
           continue
         }
         p.out = this.parse(p, { refs, alds, defsKey, prior, others: null, belowToc: toc !== null })
+        if (p.edited) editedParsed++
         p.edited = false
         stats.parsed++
       }

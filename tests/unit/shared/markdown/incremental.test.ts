@@ -122,6 +122,21 @@ describe('IncrementalRenderer', () => {
     }
   })
 
+  it('a big paste shows its first pieces at once and the rest as pending', () => {
+    const body = splitPost(generatePost(50_000).replace(/\[\^/g, '[')).body
+    const paste = splitPost(generatePost(10_000, 7).replace(/\[\^/g, '[')).body
+    const r = new IncrementalRenderer()
+    const budget = { budgetMs: 0, pendingHtml: '<p class="pw-pending">レンダリング中…</p>' }
+    r.render(body, 0)
+    const mid = body.indexOf('\n\n', body.length / 2) + 2
+    const next = body.slice(0, mid) + paste + body.slice(mid)
+    let last = r.render(next, 0, budget)
+    expect(last.complete).toBe(false)
+    expect(last.stats.parsed).toBeLessThanOrEqual(5)
+    for (let i = 0; i < 1000 && !last.complete; i++) last = r.render(next, 0, budget)
+    expect(last.html).toBe(renderBody(next, 0).html)
+  })
+
   it('renders footnotes by parsing the whole body', () => {
     const r = new IncrementalRenderer()
     const body = '本文[^a]。\n\n[^a]: 注。\n'
