@@ -3,7 +3,7 @@ import { classifyLink } from './link-policy'
 import { ARTICLE_ID } from './preview-shell'
 import { sanitizeBlock, type RenderedArticle } from './render-article'
 
-/** Quiet time before rendering when renders are slow (ms). */
+/** Time between renders when renders are slow (ms). */
 const SLOW_IDLE_MS = 150
 /**
  * Renders slower than this (twice in a row) wait for a pause in typing (ms). The live post renders
@@ -52,8 +52,8 @@ export interface PreviewUpdated {
 /**
  * Keeps the sandboxed preview frame in step with the live post: renders in the keystroke's own task
  * when that is fast (the usual case: only the touched pieces re-render), else after the next frame
- * is painted; coalesces keystrokes so only the latest text renders; waits for pauses only when
- * renders stay slow; and patches only the changed blocks so the page neither flickers nor loses
+ * is painted; coalesces keystrokes so only the latest text renders; renders at most every 150 ms
+ * or more only when renders stay slow; and patches only the changed blocks so the page neither flickers nor loses
  * its scroll position.
  */
 export class PreviewController {
@@ -146,9 +146,11 @@ export class PreviewController {
   /** The text changed: render soon (coalesced; only the latest text is rendered). */
   schedule(): void {
     this.stale = true
-    // Two slow renders in a row (not a one-off warm-up) mean this text renders on pauses.
+    // Two slow renders in a row (not a one-off warm-up) mean this text renders at most every `wait`.
     if (this.slowStreak >= 2) {
-      if (this.idleTimer !== null) clearTimeout(this.idleTimer)
+      // Throttled, not debounced: a steady stream of changes (typing, a big post filling in) must
+      // not keep pushing the render away.
+      if (this.idleTimer !== null) return
       const wait = Math.min(MAX_IDLE_MS, Math.max(SLOW_IDLE_MS, this.lastMs))
       this.idleTimer = setTimeout(() => {
         this.idleTimer = null
