@@ -28,6 +28,11 @@ export interface RenderBudget {
   budgetMs?: number
   /** HTML shown for a run of pieces not rendered yet (one block per run). */
   pendingHtml?: string
+  /**
+   * Pieces starting this many characters or more into the body render only once edited; the others
+   * stay pending (a huge post's preview shows its start and what the writer touches).
+   */
+  reachChars?: number
 }
 
 /** What a render did, for tests and measurements. */
@@ -37,7 +42,10 @@ export interface IncrementalStats {
   reason: string | null
   pieces: number
   parsed: number
+  /** Pieces left for a later render (over the time budget). */
   pending: number
+  /** Pieces beyond `reachChars`, shown as pending until edited. */
+  unreached: number
 }
 
 /** The incremental render of a body: like `renderBody`'s result, plus what it cost. */
@@ -172,11 +180,15 @@ export class IncrementalRenderer {
       pieces: pieces.length,
       parsed: 0,
       pending: 0,
+      unreached: 0,
     }
     const prior = new Map<string, number>()
     let toc: Piece | null = null
     let editedParsed = 0
+    let offset = 0
     for (const p of pieces) {
+      const beyondReach = budget.reachChars !== undefined && offset >= budget.reachChars
+      offset += p.text.length
       const incoming = p.out ? p.out.slugs.map((k) => prior.get(k) ?? -1).join() : ''
       const fresh =
         p.out &&
@@ -187,6 +199,11 @@ export class IncrementalRenderer {
         // Every render makes progress, and the pieces typed in render even when a big post is still
         // filling in; a big paste shows its first pieces now and the rest as pending.
         const mustRender = p.edited && editedParsed < EDITED_FIRST
+        if (beyondReach && !mustRender) {
+          p.out = null
+          stats.unreached++
+          continue
+        }
         const overBudget =
           !mustRender &&
           stats.parsed > 0 &&
@@ -379,6 +396,7 @@ export class IncrementalRenderer {
       pieces: 1,
       parsed: 1,
       pending: 0,
+      unreached: 0,
     })
   }
 }

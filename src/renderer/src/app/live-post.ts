@@ -85,6 +85,11 @@ function leadingHtml(rendered: IncrementalResult): string {
 
 /** Time a read spends on parts of the post no edit touched (ms); the rest follows in later tasks. */
 const PART_BUDGET_MS = 12
+/**
+ * How far into a post's body the preview renders by itself (characters): beyond, only what the
+ * writer edits renders, so a 10 MB post never fills the preview's DOM (RELIABILITY D10).
+ */
+const REACH_CHARS = 1_000_000
 /** What the preview shows for parts of a big post not rendered yet. */
 const PENDING_HTML = '<p class="pw-pending" aria-busy="true">レンダリング中…</p>\n'
 
@@ -157,6 +162,7 @@ export class LivePostModel {
     const rendered = this.renderer.render(split.body, split.bodyLine, {
       budgetMs: PART_BUDGET_MS,
       pendingHtml: PENDING_HTML,
+      reachChars: REACH_CHARS,
     })
     let reading: string | null = null
     this.value = {

@@ -137,6 +137,20 @@ describe('IncrementalRenderer', () => {
     expect(last.html).toBe(renderBody(next, 0).html)
   })
 
+  it('beyond its reach renders only what is edited, and says it is complete', () => {
+    const body = splitPost(generatePost(50_000).replace(/\[\^/g, '[')).body
+    const r = new IncrementalRenderer()
+    const budget = { reachChars: 10_000, pendingHtml: '<p class="pw-pending">レンダリング中…</p>' }
+    const first = r.render(body, 0, budget)
+    expect(first.complete).toBe(true)
+    expect(first.stats.unreached).toBeGreaterThan(0)
+    const mid = body.indexOf('\n\n', body.length / 2)
+    const next = `${body.slice(0, mid)}追記${body.slice(mid)}`
+    const typed = r.render(next, 0, budget)
+    expect(typed.html).toContain('追記')
+    expect(typed.html).toContain('レンダリング中…')
+  })
+
   it('renders footnotes by parsing the whole body', () => {
     const r = new IncrementalRenderer()
     const body = '本文[^a]。\n\n[^a]: 注。\n'
