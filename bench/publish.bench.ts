@@ -101,7 +101,7 @@ async function benchStatus(runs: number): Promise<void> {
     const started = performance.now()
     const r = await service.status(one)
     oneSamples.push(performance.now() - started)
-    if (r.kind !== 'ok' || r.status.state !== 'changed') throw new Error('status failed')
+    if (r.kind !== 'ok' || r.status.state !== 'edited') throw new Error('status failed')
   }
   report('status-one-post-of-2000', oneSamples, 150)
   await rm(root, { recursive: true, force: true })

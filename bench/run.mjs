@@ -21,6 +21,7 @@ const BENCHES = [
     title: 'Publishing (real git, loopback HTTP remote)',
     issue: 6,
   },
+  { file: 'bench/cli.bench.ts', title: 'portal-writer command: start-up and check', issue: 12 },
 ]
 /** Figures whose target applies to the p95 rather than the median. */
 const P95_TARGETS = [/keystroke/, /form edit/i, /frame/i]

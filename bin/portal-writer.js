@@ -5,7 +5,8 @@
 // `npm install`) when it is at least as new as the sources it was built from. In a development
 // clone whose sources changed since, it runs the TypeScript sources through tsx instead, so the
 // command never runs stale code. `PORTAL_WRITER_FROM_SOURCE=1` forces the sources.
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
+import { readdir, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -15,39 +16,48 @@ const source = join(root, 'src', 'cli', 'index.ts')
 // Everything the command is built from.
 const SOURCE_DIRS = ['src/cli', 'src/shared', 'src/main/services'].map((d) => join(root, d))
 
-function newestMtime(dir) {
-  let newest = 0
+/** Whether any file under `dir` changed after `since` (stops at the first one found). */
+async function changedSince(dir, since) {
   let entries
   try {
-    entries = readdirSync(dir, { withFileTypes: true })
+    entries = await readdir(dir, { withFileTypes: true })
   } catch {
-    return 0
+    return false
   }
-  for (const entry of entries) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path))
-    else if (entry.isFile()) newest = Math.max(newest, statSync(path).mtimeMs)
-  }
-  return newest
+  const results = await Promise.all(
+    entries.map(async (entry) => {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) return changedSince(path, since)
+      if (!entry.isFile()) return false
+      return (await stat(path)).mtimeMs > since
+    }),
+  )
+  return results.includes(true)
 }
 
-function useSource() {
-  if (!existsSync(source)) return false
-  if (process.env.PORTAL_WRITER_FROM_SOURCE === '1' || !existsSync(built)) return true
-  const builtAt = statSync(built).mtimeMs
-  return SOURCE_DIRS.some((dir) => newestMtime(dir) > builtAt)
+async function fromSource() {
+  const { tsImport } = await import('tsx/esm/api')
+  return tsImport(pathToFileURL(source).href, import.meta.url)
 }
 
 async function load() {
-  if (useSource()) {
-    try {
-      const { tsImport } = await import('tsx/esm/api')
-      return await tsImport(pathToFileURL(source).href, import.meta.url)
-    } catch (error) {
-      if (!existsSync(built)) throw error
-    }
+  const hasSource = existsSync(source)
+  if (hasSource && (process.env.PORTAL_WRITER_FROM_SOURCE === '1' || !existsSync(built)))
+    return fromSource()
+  if (!hasSource) return import(pathToFileURL(built).href)
+  // The staleness check runs on the thread pool while the built command loads: a fresh build
+  // (the usual case) costs no extra wait.
+  const builtAt = statSync(built).mtimeMs
+  const [stale, cli] = await Promise.all([
+    Promise.all(SOURCE_DIRS.map((dir) => changedSince(dir, builtAt))).then((r) => r.includes(true)),
+    import(pathToFileURL(built).href),
+  ])
+  if (!stale) return cli
+  try {
+    return await fromSource()
+  } catch {
+    return cli
   }
-  return import(pathToFileURL(built).href)
 }
 
 const cli = await load()

@@ -2,13 +2,10 @@ import { relative } from 'node:path'
 import { buildCard, inspectExcerpt, type CardData } from '../shared/card'
 import { parseFrontMatterDate } from '../shared/dates'
 import { resolveInRepo } from '../main/services/paths'
-import { parseArgs } from './args'
-import { bilingual, type CliIo } from './output'
+import { startCommand, usageLine } from './command-start'
+import type { CliIo } from './output'
 import { loadPost, toPosix } from './post-context'
 import { renderBody } from './render-body'
-
-/** Usage of `portal-writer card`. */
-export const CARD_USAGE = 'portal-writer card <post-file> [--now <ISO date>] [--json]'
 
 /**
  * Parses `--now`: an ISO date; without an offset it is read in the profile's time zone.
@@ -46,27 +43,31 @@ export function cardJson(card: CardData, eyecatch: string | null) {
 
 /** `portal-writer card`: prints the feed card a post makes. Returns the exit code. */
 export async function cardCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv, ['now'], ['json'])
-  if (parsed.kind === 'error' || parsed.args.positionals.length !== 1) {
-    io.err(`使い方 / usage: ${CARD_USAGE}`)
+  const started = startCommand('card', argv, io, { valued: ['now'], switches: ['json'] })
+  if (started.kind === 'exit') return started.code
+  const { args, lang } = started
+  if (args.positionals.length !== 1) {
+    io.err(usageLine('card', lang))
     return 2
   }
-  const file = parsed.args.positionals[0]!
+  const file = args.positionals[0]!
   const loaded = await loadPost(file, io.cwd)
   if (loaded.kind === 'error') {
-    io.err(`${file}: ${bilingual(loaded.message)}`)
+    io.err(`${file}: ${loaded.message[lang]}`)
     return 1
   }
   const post = loaded.post
   if (post.profileError)
-    io.err(`.portal-writer.yml:${post.profileError.line}: ${bilingual(post.profileError.message)}`)
-  const nowFlag = parsed.args.flags.get('now')
+    io.err(`.portal-writer.yml:${post.profileError.line}: ${post.profileError.message[lang]}`)
+  const nowFlag = args.flags.get('now')
   let now = Date.now()
   if (typeof nowFlag === 'string') {
     const parsedNow = parseNow(nowFlag, post.profile.timezone)
     if (parsedNow === null) {
       io.err(
-        `--now ${nowFlag}: 日時を読めません（例: 2025-11-27T12:00:00+09:00） / not a date (e.g. 2025-11-27T12:00:00+09:00)`,
+        lang === 'ja'
+          ? `--now ${nowFlag}: 日時を読めません（例: 2025-11-27T12:00:00+09:00）`
+          : `--now ${nowFlag}: not a date (e.g. 2025-11-27T12:00:00+09:00)`,
       )
       return 2
     }
@@ -80,7 +81,7 @@ export async function cardCommand(argv: readonly string[], io: CliIo): Promise<n
     assetDir: post.assetDir,
     html,
   })
-  if (card.eyecatchProblem) io.err(`${file}: ${bilingual(card.eyecatchProblem)}`)
+  if (card.eyecatchProblem) io.err(`${file}: ${card.eyecatchProblem[lang]}`)
   // The eyecatch as a path the user can open (relative to where the command runs), if it exists.
   let eyecatch: string | null = null
   if (card.eyecatch && /^https?:/i.test(card.eyecatch)) eyecatch = card.eyecatch
@@ -90,29 +91,56 @@ export async function cardCommand(argv: readonly string[], io: CliIo): Promise<n
       eyecatch = toPosix(relative(io.cwd, found.absPath)) || '.'
     else
       io.err(
-        `${file}: アイキャッチ「${card.eyecatch}」が見つかりません / eyecatch "${card.eyecatch}" not found`,
+        lang === 'ja'
+          ? `${file}: アイキャッチ「${card.eyecatch}」が見つかりません`
+          : `${file}: eyecatch "${card.eyecatch}" not found`,
       )
   }
   const json = cardJson(card, eyecatch)
-  if (parsed.args.flags.has('json')) {
+  if (args.flags.has('json')) {
     io.out(JSON.stringify(json))
     return 0
   }
+  const L = CARD_LABELS[lang]
   const lines = [
-    `タイトル / Title: ${json.title}`,
-    `サイト / Site: ${json.siteName}`,
-    `日付 / Date: ${json.tooltip ?? '-'} (${json.relativeTime ?? '-'})`,
+    `${L.title}: ${json.title}`,
+    `${L.site}: ${json.siteName}`,
+    `${L.date}: ${json.tooltip ?? '-'} (${json.relativeTime ?? '-'})`,
     `URL: ${json.url ?? '-'}`,
-    `アイキャッチ / Eyecatch: ${json.eyecatch ?? 'なし / none'}`,
-    `ページタイトル / Page title: ${json.pageTitle}`,
+    `${L.eyecatch}: ${json.eyecatch ?? L.none}`,
+    `${L.pageTitle}: ${json.pageTitle}`,
     `og:description: ${json.ogDescription}`,
-    `抜粋 / Excerpt (${card.plain.length}):`,
+    `${L.excerpt} (${card.plain.length}):`,
     json.excerpt,
   ]
   for (const w of json.warnings)
-    lines.push(
-      `${w.severity === 'warning' ? '注意 / warning' : 'お知らせ / note'}: ${w.ja} / ${w.en}`,
-    )
+    lines.push(`${w.severity === 'warning' ? L.warning : L.note}: ${w[lang]}`)
   io.out(lines.join('\n'))
   return 0
 }
+
+/** Labels of the readable card, one language at a time. */
+const CARD_LABELS = {
+  ja: {
+    title: 'タイトル',
+    site: 'サイト',
+    date: '日付',
+    eyecatch: 'アイキャッチ',
+    none: 'なし',
+    pageTitle: 'ページタイトル',
+    excerpt: '抜粋',
+    warning: '注意',
+    note: 'お知らせ',
+  },
+  en: {
+    title: 'Title',
+    site: 'Site',
+    date: 'Date',
+    eyecatch: 'Eyecatch',
+    none: 'none',
+    pageTitle: 'Page title',
+    excerpt: 'Excerpt',
+    warning: 'warning',
+    note: 'note',
+  },
+} as const

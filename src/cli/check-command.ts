@@ -1,316 +1,184 @@
-import { readdir, readFile } from 'node:fs/promises'
-import { join, relative, resolve } from 'node:path'
-import { Parser } from 'htmlparser2'
-import {
-  assetDirOfPath,
-  checkEyecatchValue,
-  checkFrontMatter,
-  frontMatterKeyLines,
-  joinPostAsset,
-  MIN_SHARE_HEIGHT,
-  MIN_SHARE_WIDTH,
-  shareImageWarnings,
-} from '../shared/card'
-import { datePartsOf } from '../shared/dates'
-import { splitPost } from '../shared/front-matter'
-import { msg, type LocalizedText } from '../shared/localized'
-import { renderPost } from '../shared/markdown'
+/**
+ * `portal-writer check`: the post rules (src/shared/check/rules.ts) over the whole blog, the posts
+ * given, or the posts a branch changed. Exit 0 without errors, 1 with errors, 2 for a usage error
+ * or a blog without posts.
+ */
+import { readdir, stat } from 'node:fs/promises'
+import { dirname, join, relative, resolve } from 'node:path'
+import { msg, type Locale, type LocalizedText } from '../shared/localized'
 import { patternRoot, PROFILE_FILE, type Profile } from '../shared/profile'
-import { checkSlug } from '../shared/slug'
-import { probeImage } from '../main/services/images/probe'
-import { resolveInRepo } from '../main/services/paths'
-import { decodeText } from '../main/services/post-bytes'
-import { scanPostFiles, type PostFile } from '../main/services/post-list'
+import { changedFiles } from '../main/services/git/changed-files'
 import { readRepoProfile } from '../main/services/repo'
-import { parseArgs } from './args'
-import { classifyImageSrc } from './images'
-import { formatFinding, type CliIo, type Finding, type Severity } from './output'
+import {
+  BUILT_IN_PRODUCERS,
+  listPosts,
+  runCheck,
+  type CheckResult,
+} from '../main/services/check/run-check'
+import {
+  byRuleLine,
+  FORMATS,
+  githubLine,
+  jsonReport,
+  summaryLine,
+  textLine,
+  type CheckFormat,
+  type ShownFinding,
+} from './check-format'
+import { CHECK_SOURCES } from './check-sources'
+import { chooseChanged, chooseGiven } from './check-targets'
+import { startCommand } from './command-start'
+import type { CliIo } from './output'
 import { findRepoRoot, toPosix } from './post-context'
 
-/** Usage of `portal-writer check`. */
-export const CHECK_USAGE = 'portal-writer check [<repo>]'
-
-/** The renderer's placeholder for an image it refuses; its title ends with the src as written. */
-const PLACEHOLDER_CLASS = /(?:^|\s)pw-missing-image(?:\s|$)/
-const PLACEHOLDER_TITLE = /^[^:]*: ([\s\S]*)$/
-
-/**
- * Image srcs of rendered HTML, in document order: `<img>` tags (Markdown and raw HTML) and the
- * placeholders the renderer puts where it refused an image (a `file:` or `javascript:` src…).
- */
-function imageSrcs(html: string): string[] {
-  const srcs: string[] = []
-  const parser = new Parser({
-    onopentag(name, attribs) {
-      if (name === 'img' && attribs.src !== undefined) srcs.push(attribs.src)
-      else if (attribs.class !== undefined && PLACEHOLDER_CLASS.test(attribs.class)) {
-        srcs.push(PLACEHOLDER_TITLE.exec(attribs.title ?? '')?.[1] ?? '')
-      }
-    },
-  })
-  parser.write(html)
-  parser.end()
-  return srcs
+/** The first argument that names nothing on disk, or null. */
+async function firstMissing(args: readonly string[], cwd: string): Promise<string | null> {
+  for (const arg of args) {
+    if (!(await stat(resolve(cwd, arg)).catch(() => null))) return arg
+  }
+  return null
 }
 
-/** 1-based line of the first occurrence of `needle` in the body, else the body's first line. */
-function lineOf(text: string, bodyLine: number, needles: string[]): number {
-  const lines = text.split('\n')
-  for (let i = bodyLine; i < lines.length; i++) {
-    if (needles.some((n) => n !== '' && lines[i]!.includes(n))) return i + 1
-  }
-  return bodyLine + 1
-}
-
-/** What one post check needs to know about the repository. */
-interface CheckContext {
-  root: string
-  profile: Profile
-  display: (relPath: string) => string
-}
-
-/** Checks one post file; returns its findings. */
-async function checkPost(ctx: CheckContext, file: PostFile): Promise<Finding[]> {
-  const findings: Finding[] = []
-  const name = ctx.display(file.relPath)
-  const add = (line: number, severity: Severity, message: LocalizedText) =>
-    findings.push({ file: name, line, severity, message })
-
-  const resolved = await resolveInRepo(ctx.root, file.relPath)
-  if (resolved.kind === 'refused') {
-    add(1, 'error', resolved.reason)
-    return findings
-  }
-  const decoded = decodeText(await readFile(resolved.realPath))
-  if (!decoded.validUtf8) {
-    add(
-      1,
-      'error',
-      msg(
-        'UTF-8 として正しくないバイトがあります。UTF-8 で保存し直してください。',
-        'The file has bytes that are not valid UTF-8. Save it as UTF-8.',
-      ),
-    )
-    return findings
-  }
-  const text = decoded.text
-
-  // Path rules (P1): the slug in the file name must follow the allow-list.
-  const slug = checkSlug(file.key.slug)
-  if (slug.kind === 'invalid') {
-    add(
-      1,
-      'error',
-      msg(
-        `ファイル名のスラッグ「${file.key.slug}」: ${slug.reason.ja}`,
-        `Slug "${file.key.slug}" in the file name: ${slug.reason.en}`,
-      ),
-    )
-  }
-
-  for (const p of checkFrontMatter(text)) add(p.line, 'error', p.message)
-  const split = splitPost(text)
-  const keyLines = split.error ? new Map<string, number>() : frontMatterKeyLines(split.yaml)
-
-  // The URL comes from the front-matter date; a different day in the file name is confusing.
-  if (typeof split.data.date === 'string') {
-    const parts = datePartsOf(split.data.date)
-    const { year, month, day } = file.key
-    if (parts && (parts.year !== year || parts.month !== month || parts.day !== day)) {
-      add(
-        keyLines.get('date') ?? 1,
-        'warning',
-        msg(
-          `date（${parts.year}-${parts.month}-${parts.day}）がファイル名の日付（${year}-${month}-${day}）と違います。公開される URL は date の日付になります。`,
-          `The date (${parts.year}-${parts.month}-${parts.day}) differs from the file name's (${year}-${month}-${day}); the published URL uses the date.`,
-        ),
-      )
-    }
-  }
-
-  const assetDir = assetDirOfPath(ctx.profile, file.relPath)
-
-  // Eyecatch: inside the asset folder (P2), present, an image of a sensible size.
-  const eyecatchLine = keyLines.get('eyecatch') ?? 1
-  const ref = checkEyecatchValue(split.data.eyecatch)
-  if (ref.kind === 'invalid') add(eyecatchLine, 'error', ref.message)
-  if (ref.kind === 'file') {
-    const rel = joinPostAsset(file.relPath, assetDir, ref.name)
-    const found = rel === null ? null : await resolveInRepo(ctx.root, rel)
-    if (found === null || found.kind === 'refused') {
-      add(
-        eyecatchLine,
-        'error',
-        found?.reason ??
-          msg(
-            `eyecatch「${ref.name}」はリポジトリの外を指しています。`,
-            `The eyecatch "${ref.name}" points outside the repository.`,
-          ),
-      )
-    } else if (!found.exists) {
-      add(
-        eyecatchLine,
-        'error',
-        msg(
-          `アイキャッチ「${found.relPath}」が見つかりません。ファイルを置くか eyecatch を直してください。`,
-          `The eyecatch "${found.relPath}" was not found. Add the file or fix the eyecatch.`,
-        ),
-      )
-    } else {
-      const probe = await probeImage(found.realPath)
-      if (probe.kind === 'error') {
-        add(
-          eyecatchLine,
-          'error',
-          msg(
-            `アイキャッチ「${found.relPath}」: ${probe.message.ja}`,
-            `Eyecatch "${found.relPath}": ${probe.message.en}`,
-          ),
-        )
-      } else {
-        const { width, height, bytes, format } = probe.info
-        if (width < MIN_SHARE_WIDTH || height < MIN_SHARE_HEIGHT) {
-          add(
-            eyecatchLine,
-            'error',
-            msg(
-              `アイキャッチ「${found.relPath}」は ${width}×${height} です。${MIN_SHARE_WIDTH}×${MIN_SHARE_HEIGHT} 以上（おすすめは ${ctx.profile.eyecatchWidth}×${ctx.profile.eyecatchHeight}）にしてください。`,
-              `The eyecatch "${found.relPath}" is ${width}×${height}; use at least ${MIN_SHARE_WIDTH}×${MIN_SHARE_HEIGHT} (${ctx.profile.eyecatchWidth}×${ctx.profile.eyecatchHeight} is best).`,
-            ),
-          )
-        }
-        for (const w of shareImageWarnings({ width, height, bytes, format })) {
-          if (w.id !== 'too-small') add(eyecatchLine, 'warning', w.message)
-        }
-      }
-    }
-  }
-
-  // Images in the body: shown by the preview and present in the repository (P3).
-  const rendered = renderPost(text, { resolveImage: (src) => src })
-  const seen = new Set<string>()
-  for (const src of imageSrcs(rendered.html)) {
-    if (seen.has(src)) continue
-    seen.add(src)
-    let decodedSrc = src
-    try {
-      decodedSrc = decodeURI(src)
-    } catch {
-      // keep the raw form for the line search
-    }
-    const line = lineOf(text, split.bodyLine, [src, decodedSrc])
-    const image = classifyImageSrc(src, file.relPath, assetDir)
-    if (image.kind === 'remote') continue
-    if (image.kind === 'refused') {
-      add(line, image.reason === 'root' ? 'warning' : 'error', image.message)
-      continue
-    }
-    const found = await resolveInRepo(ctx.root, image.relPath)
-    if (found.kind === 'refused') add(line, 'error', found.reason)
-    else if (!found.exists) {
-      add(
-        line,
-        'error',
-        msg(
-          `画像「${src}」（${image.relPath}）が見つかりません。`,
-          `The image "${src}" (${image.relPath}) was not found.`,
-        ),
-      )
-    }
-  }
-  return findings
-}
-
-/** Post-like files in the posts folder that the profile's `postPath` does not match. */
-async function strayPosts(root: string, profile: Profile, matched: Set<string>): Promise<string[]> {
-  const dir = patternRoot(profile.postPath)
-  const depth = profile.postPath.split('/').length
-  // Only a flat layout (`source/blog/{...}.html.md`) can be listed without guessing.
-  if (dir.split('/').filter(Boolean).length !== depth - 1) return []
-  const entries = await readdir(join(root, ...dir.split('/').filter(Boolean)), {
-    withFileTypes: true,
-  }).catch(() => [])
-  return entries
-    .filter((e) => e.isFile() && /\.(md|markdown)$/i.test(e.name) && !/^readme\./i.test(e.name))
-    .map((e) => (dir ? `${dir}/${e.name}` : e.name))
-    .filter((rel) => !matched.has(rel))
-    .sort()
-}
-
-/** Runs every check on a repository; returns the findings and how many posts were checked. */
-export async function checkRepository(
-  root: string,
-  cwd: string,
-): Promise<{ findings: Finding[]; posts: number }> {
-  const display = (relPath: string) => {
-    const rel = toPosix(relative(cwd, join(root, ...relPath.split('/'))))
-    return rel === '' ? '.' : rel
-  }
-  const findings: Finding[] = []
-  const { profile, profileError } = await readRepoProfile(root)
-  if (profileError)
-    findings.push({
-      file: display(PROFILE_FILE),
-      line: profileError.line,
-      severity: 'error',
-      message: profileError.message,
-    })
-  const { files } = await scanPostFiles(root, profile.postPath)
-  files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0))
-  const ctx: CheckContext = { root, profile, display }
-  const bySlug = new Map<string, string>()
-  for (const file of files) {
-    findings.push(...(await checkPost(ctx, file)).sort((a, b) => a.line - b.line))
-    const first = bySlug.get(file.key.slug)
-    if (first) {
-      findings.push({
-        file: display(file.relPath),
-        line: 1,
-        severity: 'warning',
-        message: msg(
-          `スラッグ「${file.key.slug}」は ${display(first)} と同じです。公開用のブランチ名などが重なるので、別のスラッグにしてください。`,
-          `The slug "${file.key.slug}" is also used by ${display(first)}; branch names would collide. Choose another slug.`,
-        ),
-      })
-    } else bySlug.set(file.key.slug, file.relPath)
-  }
-  for (const rel of await strayPosts(root, profile, new Set(files.map((f) => f.relPath)))) {
-    findings.push({
-      file: display(rel),
-      line: 1,
-      severity: 'warning',
-      message: msg(
-        `ファイル名が記事の規則（${profile.postPath}）に合わないため、記事として扱われません。`,
-        `The file name does not follow the post rule (${profile.postPath}), so it is not treated as a post.`,
-      ),
-    })
-  }
-  return { findings, posts: files.length }
-}
-
-/** `portal-writer check`: validates every post; exits 1 when any error was found. */
-export async function checkCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv, [], [])
-  if (parsed.kind === 'error' || parsed.args.positionals.length > 1) {
-    io.err(`使い方 / usage: ${CHECK_USAGE}`)
-    return 2
-  }
-  const given = parsed.args.positionals[0]
-  const root = given ? resolve(io.cwd, given) : ((await findRepoRoot(io.cwd)) ?? io.cwd)
-  const exists = await readdir(root).then(
+async function isFolder(path: string): Promise<boolean> {
+  return readdir(path).then(
     () => true,
     () => false,
   )
-  if (!exists) {
-    io.err(`${given ?? root}: フォルダが見つかりません / folder not found`)
+}
+
+/** Why the blog seems to hold no posts: the `postPath` pattern and the folder it looked in. */
+function noPosts(profile: Profile, root: string, cwd: string): LocalizedText {
+  const dir = patternRoot(profile.postPath) || '.'
+  const shown = toPosix(relative(cwd, join(root, dir))) || '.'
+  return msg(
+    `記事が 1 件も見つかりません。postPath「${profile.postPath}」に合うファイルが ${shown} にありません。フォルダか .portal-writer.yml の postPath を確かめてください。`,
+    `No posts found: nothing in ${shown} matches the postPath "${profile.postPath}". Check the folder, or postPath in .portal-writer.yml.`,
+  )
+}
+
+/** `portal-writer check`; resolves to the exit code. */
+export async function checkCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const started = startCommand('check', argv, io, {
+    valued: ['format'],
+    optionalValue: ['changed'],
+    switches: ['quiet', ...CHECK_SOURCES.map((source) => source.flag)],
+  })
+  if (started.kind === 'exit') return started.code
+  const { flags, positionals } = started.args
+  const lang = started.lang
+  const usage = (text: LocalizedText) => {
+    io.err(text[lang])
     return 2
   }
-  const { findings, posts } = await checkRepository(root, io.cwd)
-  for (const f of findings) io.out(formatFinding(f))
-  const errors = findings.filter((f) => f.severity === 'error').length
-  const warnings = findings.length - errors
-  io.out(
-    `${posts} 件の記事を確認: エラー ${errors} 件、警告 ${warnings} 件 / checked ${posts} posts: ${errors} errors, ${warnings} warnings`,
+  const format = (flags.get('format') ?? 'text') as CheckFormat
+  if (!FORMATS.includes(format))
+    return usage(
+      msg(
+        `--format は ${FORMATS.join('・')} のどれかにしてください。`,
+        `--format must be one of ${FORMATS.join(', ')}.`,
+      ),
+    )
+  const changed = flags.get('changed')
+  if (changed !== undefined && positionals.length > 0)
+    return usage(
+      msg(
+        '--changed とファイルは一緒に指定できません。',
+        '--changed and files cannot be given together.',
+      ),
+    )
+
+  // The repository: the one holding the first argument, else the one we are in.
+  const missing = await firstMissing(positionals, io.cwd)
+  if (missing !== null)
+    return usage(msg(`「${missing}」が見つかりません。`, `"${missing}" was not found.`))
+  const first = positionals[0] === undefined ? io.cwd : resolve(io.cwd, positionals[0])
+  const start = (await isFolder(first)) ? first : dirname(first)
+  // Outside any repository the folder it runs in is the blog (a copy without .git).
+  const root = (await findRepoRoot(start)) ?? (await findRepoRoot(io.cwd)) ?? io.cwd
+  const { profile, profileError } = await readRepoProfile(root)
+  const allPosts = await listPosts(root, profile)
+  if (allPosts.length === 0) {
+    if (profileError) io.err(`${PROFILE_FILE}:${profileError.line}: ${profileError.message[lang]}`)
+    return usage(noPosts(profile, root, io.cwd))
+  }
+
+  let only: string[] | null = null
+  if (changed !== undefined) {
+    const requested = typeof changed === 'string' ? changed : null
+    const found = await changedFiles({ cwd: root }, requested, profile.baseBranch)
+    if (found.kind === 'not-a-repository')
+      return usage(
+        msg(
+          `${root} は git のリポジトリではないため、--changed は使えません。`,
+          `${root} is not a git repository, so --changed cannot be used.`,
+        ),
+      )
+    if (found.kind === 'no-base')
+      return usage(
+        msg(
+          `比べるブランチ「${found.base}」が見つかりません。git fetch するか、--changed <base> で指定してください。`,
+          `The base "${found.base}" was not found. Fetch it, or name one with --changed <base>.`,
+        ),
+      )
+    only = chooseChanged(found.paths, profile, allPosts)
+  } else if (positionals.length > 0) {
+    const chosen = await chooseGiven(positionals, io.cwd, root, profile, allPosts)
+    if (chosen.refusals.length > 0) {
+      for (const r of chosen.refusals) io.err(r.message[lang])
+      return 2
+    }
+    only = chosen.relPaths
+  }
+
+  const extra = CHECK_SOURCES.filter((source) => flags.has(source.flag))
+  const producers = [...BUILT_IN_PRODUCERS, ...(await Promise.all(extra.map((s) => s.load())))]
+  const progress = format === 'text' ? io.progress : undefined
+  const word = lang === 'ja' ? '検査中' : 'Checking'
+  const result = await runCheck(
+    {
+      root,
+      profile,
+      profileError,
+      only,
+      producers,
+      onProgress: progress ? (done, total) => progress(`${word} ${done}/${total}`) : undefined,
+    },
+    allPosts,
   )
-  return errors > 0 ? 1 : 0
+  progress?.(null)
+  print(result, { io, root, lang, format, quiet: flags.has('quiet') })
+  return result.findings.some((f) => f.severity === 'error') ? 1 : 0
+}
+
+/** Prints the findings and the summary in the chosen format. */
+function print(
+  result: CheckResult,
+  how: { io: CliIo; root: string; lang: Locale; format: CheckFormat; quiet: boolean },
+): void {
+  const { io, root, lang, format } = how
+  const shown: ShownFinding[] = result.findings.map((f) => ({
+    ...f,
+    file: toPosix(relative(io.cwd, join(root, ...f.relPath.split('/')))) || '.',
+  }))
+  const counts = {
+    posts: result.checked,
+    errors: shown.filter((f) => f.severity === 'error').length,
+    warnings: shown.filter((f) => f.severity === 'warning').length,
+  }
+  const listed = how.quiet ? shown.filter((f) => f.severity === 'error') : shown
+  switch (format) {
+    case 'json':
+      io.out(JSON.stringify(jsonReport(listed, counts, lang)))
+      return
+    case 'github':
+      for (const f of listed) io.out(githubLine(f, lang))
+      io.out(summaryLine(counts, lang))
+      return
+    case 'text': {
+      for (const f of listed) io.out(textLine(f, lang))
+      const tally = byRuleLine(listed, lang)
+      if (tally && listed.length > 1) io.out(tally)
+      io.out(summaryLine(counts, lang))
+    }
+  }
 }

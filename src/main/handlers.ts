@@ -129,6 +129,9 @@ export function createHandlers(services: HandlerServices, deps: HandlerDeps): Ha
     'publish:setToken': ({ host, token }) => services.publish.setToken(host, token),
     'publish:forgetToken': ({ host }) => services.publish.forgetToken(host),
     'publish:setIdentity': (identity) => services.publish.setIdentity(identity),
+    'publish:compare': ({ path }) => services.publish.compare(path),
+    'publish:folder': () => services.publish.folder(),
+    'publish:returnToBase': () => services.publish.returnToBase(),
     ...createEyecatchHandlers(services.images),
   }
 }

@@ -62,14 +62,21 @@ async function main(): Promise<void> {
           encrypt: (s: string) => safeStorage.encryptString(s),
           decrypt: (b: Buffer) => safeStorage.decryptString(b),
           // Linux without a keyring: safeStorage falls back to a fixed key, so the UI warns.
-          weak: process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text',
+          weak:
+            process.platform === 'linux' &&
+            safeStorage.getSelectedStorageBackend() === 'basic_text',
         }
       : undefined,
   })
   const handlers = createHandlers(services, {
     chooseFolder: async () => {
-      const options = { title: 'ブログのリポジトリを開く / Open a blog repository', properties: ['openDirectory' as const] }
-      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+      const options = {
+        title: 'ブログのリポジトリを開く / Open a blog repository',
+        properties: ['openDirectory' as const],
+      }
+      const r = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options)
       return r.canceled ? null : (r.filePaths[0] ?? null)
     },
     openExternal: (url) => shell.openExternal(url),
@@ -86,7 +93,11 @@ async function main(): Promise<void> {
   protocol.handle('portal', async (request) => {
     const url = new URL(request.url)
     const isApp = url.host === 'app'
-    const root = isApp ? rendererDir : url.host === 'asset' ? services.repo.current()?.root : undefined
+    const root = isApp
+      ? rendererDir
+      : url.host === 'asset'
+        ? services.repo.current()?.root
+        : undefined
     if (!root) return new Response(null, { status: 404 })
     const path = url.pathname.replace(/^\//, '')
     // App files (html/js/css) only from the built renderer; the repository serves images and media only.
@@ -96,18 +107,30 @@ async function main(): Promise<void> {
     const body = await readFile(r.absPath).catch(() => null)
     if (!body) return new Response(null, { status: 404 })
     const headers = new Headers({ 'content-type': r.mime, 'cache-control': 'no-cache' })
-    if (r.mime.startsWith('text/html')) headers.set('content-security-policy', CONTENT_SECURITY_POLICY)
+    if (r.mime.startsWith('text/html'))
+      headers.set('content-security-policy', CONTENT_SECURITY_POLICY)
     return new Response(new Uint8Array(body), { status: 200, headers })
   })
 
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(isPermissionGranted(permission)))
-  session.defaultSession.setPermissionCheckHandler((_wc, permission) => isPermissionGranted(permission))
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(isPermissionGranted(permission)),
+  )
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) =>
+    isPermissionGranted(permission),
+  )
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    })
   })
 
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(buildMenuTemplate(process.platform, (command) => emit('menu:command', { command }))),
+    Menu.buildFromTemplate(
+      buildMenuTemplate(process.platform, (command) => emit('menu:command', { command })),
+    ),
   )
   mainWindow = createWindow()
   mainWindow.on('closed', () => {

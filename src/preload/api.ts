@@ -10,7 +10,11 @@ export type Subscribe = (event: string, listener: (payload: unknown) => void) =>
  * It must stay self-contained (no imports used at run time, no outer variables): the e2e harness
  * injects this very function into the page with `Function.prototype.toString`.
  */
-export function makeApi(invoke: Invoke, subscribe: Subscribe, shape: typeof ApiShapeValue): PortalApi {
+export function makeApi(
+  invoke: Invoke,
+  subscribe: Subscribe,
+  shape: typeof ApiShapeValue,
+): PortalApi {
   const api: Record<string, unknown> = {}
   for (const group of Object.keys(shape)) {
     const methods: Record<string, (request?: unknown) => Promise<unknown>> = {}

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isMap, isNode } from 'yaml'
 import { z } from 'zod'
+import { checkSettingsSchema, parseCheckSettings } from './check/config'
 import { datePartsOf } from './dates'
 import { contentLine } from './front-matter'
 import { msg, type LocalizedText } from './localized'
@@ -42,6 +43,23 @@ export const profileSchema = z
     /** Commit message templates: `{title}` and `{slug}` are filled in. */
     commitMessage: z.string().min(1).max(500).optional(),
     commitMessageUpdate: z.string().min(1).max(500).optional(),
+    /** Levels and options of the post rules (src/shared/check/rules.ts). */
+    check: checkSettingsSchema.optional(),
+    /**
+     * kramdown options over the ones `config.rb` sets (kramdown's names: `smart_quotes`,
+     * `toc_levels`, `hard_wrap`…; src/shared/markdown/settings.ts).
+     */
+    markdown: z.record(z.string(), z.unknown()).optional(),
+    /**
+     * The site's source folder (Middleman's `source`): a site-root path such as `/images/a.png`
+     * is that file in the repository. Empty for the repository root.
+     */
+    sourceDir: z
+      .string()
+      .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), {
+        message: 'must be a relative path inside the repository',
+      })
+      .optional(),
   })
   .strict()
 
@@ -61,6 +79,7 @@ export const DEFAULT_PROFILE: Profile = {
   timezone: '+09:00',
   eyecatchWidth: 1200,
   eyecatchHeight: 630,
+  sourceDir: 'source',
 }
 
 /** A problem in the profile file, pointing at its line. */
@@ -121,6 +140,8 @@ export function parseProfile(text: string): ProfileParse {
       },
     }
   }
+  const checkError = checkSettingsError(doc, data, lineOf)
+  if (checkError) return { kind: 'invalid', error: checkError }
   const result = profileSchema.safeParse({ ...DEFAULT_PROFILE, ...(data as object) })
   if (result.success) return { kind: 'ok', profile: result.data }
   const issue = result.error.issues[0]!
@@ -157,6 +178,44 @@ export function parseProfile(text: string): ProfileParse {
       ),
     },
   }
+}
+
+/** The first problem of the `check:` key, at the line of the rule (or option) it concerns. */
+function checkSettingsError(
+  doc: ReturnType<typeof parseDocument>,
+  data: unknown,
+  lineOf: (offset: number) => number,
+): ProfileError | null {
+  const settings = (data as { check?: unknown } | null)?.check
+  const parsed = parseCheckSettings(settings)
+  if (parsed.kind === 'ok') return null
+  const { path, message } = parsed.error
+  let line = 1
+  // The deepest key of the path that is written in the file (an option, the rule, else `check`).
+  for (let depth = path.length; depth >= 0; depth--) {
+    const parent =
+      depth === 0 ? doc.contents : doc.getIn(['check', ...path.slice(0, depth - 1)], true)
+    const key = findPairKey(parent, depth === 0 ? 'check' : path[depth - 1]!)
+    if (isNode(key) && key.range) {
+      line = lineOf(key.range[0])
+      break
+    }
+  }
+  return {
+    line,
+    message: msg(
+      `${PROFILE_FILE} ${line} 行目: ${message.ja}`,
+      `${PROFILE_FILE} line ${line}: ${message.en}`,
+    ),
+  }
+}
+
+/** The key node of `key` in a YAML mapping node, if there is one. */
+function findPairKey(map: unknown, key: string): unknown {
+  if (!isMap(map)) return null
+  return map.items.find(
+    (p) => isNode(p.key) && String((p.key as { value?: unknown }).value) === key,
+  )?.key
 }
 
 /** Values that fill a path pattern. */

@@ -75,16 +75,17 @@ test('first run: 「レビューを依頼」 sends an edited sample post to its 
 
   await panel.getByRole('button', { name: 'レビューを依頼' }).click()
   const success = panel.locator('.pwp-box--success')
-  await expect(success).toContainText(`ブランチ「${BRANCH}」をこのパソコン上のリモート`)
+  await expect(success).toContainText(`レビュー用の場所（${BRANCH}）を、このパソコン上の送り先`)
   await expect(panel.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100')
-  await expect(panel.locator('[data-state]')).toHaveText('送信済み')
+  await expect(panel.locator('[data-state]')).toHaveText('レビュー待ち')
 
-  // Real git: the bare origin has the branch at the local commit, holding the typed paragraph and
-  // nothing but this post's file.
+  // Real git: the bare origin has the branch at the local review branch, holding the typed
+  // paragraph and nothing but this post's file; the folder itself never left main.
   const root = app.repoRoot()
   const origin = await git(root, 'remote', 'get-url', 'origin')
   const pushed = await git(origin, 'rev-parse', `refs/heads/${BRANCH}`)
-  expect(pushed).toBe(await git(root, 'rev-parse', 'HEAD'))
+  expect(pushed).toBe(await git(root, 'rev-parse', `refs/heads/${BRANCH}`))
+  expect(await git(root, 'symbolic-ref', 'HEAD')).toBe('refs/heads/main')
   expect(await git(origin, 'show', `${BRANCH}:${RAILS_FILE}`)).toContain(
     'レビュー前に追記した段落です。',
   )
@@ -95,7 +96,7 @@ test('first run: 「レビューを依頼」 sends an edited sample post to its 
   await expect(saveState(page)).toHaveText('保存済み')
   await expect(page.getByRole('dialog')).toHaveCount(0)
   expect(await readFile(join(root, RAILS_FILE), 'utf8')).toContain('送信のあとの追記。')
-  await expect(panel.locator('[data-state]')).toHaveText('変更あり')
+  await expect(panel.locator('[data-state]')).toHaveText('送信後に変更あり')
 })
 
 test.describe('over HTTPS-like auth (a real git http-backend on 127.0.0.1)', () => {
@@ -182,8 +183,9 @@ test.describe('over HTTPS-like auth (a real git http-backend on 127.0.0.1)', () 
     // The server has the branch at the local commit.
     const bare = join(server.root, 'acme/tech-blog.git')
     expect(await git(bare, 'rev-parse', `refs/heads/${BRANCH}`)).toBe(
-      await git(repo, 'rev-parse', 'HEAD'),
+      await git(repo, 'rev-parse', `refs/heads/${BRANCH}`),
     )
+    expect(await git(repo, 'symbolic-ref', 'HEAD')).toBe('refs/heads/main')
     expect(await git(bare, 'show', `${BRANCH}:${RAILS_FILE}`)).toContain('HTTP で送る追記。')
 
     // G3: the token is in no file of the repository (.git/config included) and nowhere on screen.

@@ -8,13 +8,20 @@ export type MenuCommand = 'save' | 'new-post' | 'open-repo' | 'find' | 'toggle-l
  * the renderer, which owns the buffer. Labels are bilingual because the menu is built before the
  * writer picks a language.
  */
-export function buildMenuTemplate(platform: string, send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(
+  platform: string,
+  send: (command: MenuCommand) => void,
+): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin'
   const file: MenuItemConstructorOptions = {
     label: 'ファイル / File',
     submenu: [
       { label: '新しい記事 / New Post', accelerator: 'CmdOrCtrl+N', click: () => send('new-post') },
-      { label: 'リポジトリを開く… / Open Repository…', accelerator: 'CmdOrCtrl+O', click: () => send('open-repo') },
+      {
+        label: 'リポジトリを開く… / Open Repository…',
+        accelerator: 'CmdOrCtrl+O',
+        click: () => send('open-repo'),
+      },
       { type: 'separator' },
       { label: '保存 / Save', accelerator: 'CmdOrCtrl+S', click: () => send('save') },
       { type: 'separator' },
@@ -32,7 +39,11 @@ export function buildMenuTemplate(platform: string, send: (command: MenuCommand)
       { role: 'paste', label: '貼り付け / Paste' },
       { role: 'selectAll', label: 'すべて選択 / Select All' },
       { type: 'separator' },
-      { label: '検索と置換 / Find and Replace', accelerator: 'CmdOrCtrl+F', click: () => send('find') },
+      {
+        label: '検索と置換 / Find and Replace',
+        accelerator: 'CmdOrCtrl+F',
+        click: () => send('find'),
+      },
     ],
   }
   const view: MenuItemConstructorOptions = {
@@ -46,5 +57,11 @@ export function buildMenuTemplate(platform: string, send: (command: MenuCommand)
       { role: 'togglefullscreen' },
     ],
   }
-  return [...(isMac ? [{ role: 'appMenu' as const }] : []), file, edit, view, { role: 'windowMenu' }]
+  return [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    file,
+    edit,
+    view,
+    { role: 'windowMenu' },
+  ]
 }

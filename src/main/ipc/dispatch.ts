@@ -18,7 +18,8 @@ export async function dispatch(
   if (!isTrustedSender(sender, appOrigin)) {
     throw new IpcRefusedError(`IPC refused: untrusted sender ${sender.url}`)
   }
-  if (!Object.hasOwn(channels, channel)) throw new IpcRefusedError(`IPC refused: unknown channel ${channel}`)
+  if (!Object.hasOwn(channels, channel))
+    throw new IpcRefusedError(`IPC refused: unknown channel ${channel}`)
   const spec = channels[channel as Channel]
   const parsed = spec.request.safeParse(request)
   if (!parsed.success) throw new IpcRefusedError(`IPC refused: invalid request for ${channel}`)

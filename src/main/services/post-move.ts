@@ -13,7 +13,9 @@ import { applyFieldEdit, readFields } from '../../shared/metadata/round-trip'
 import { fillPattern, patternMatcher, postKeyFor, type PostKey } from '../../shared/profile'
 import { checkSlug } from '../../shared/slug'
 import { writeFileAtomic, type AtomicWriter } from './atomic-file'
-import { git, type GitLogger } from './git/core'
+import type { GitContext, GitLogger } from './git/core'
+import { isTracked } from './git/ls-files'
+import { movePath } from './git/mv'
 import type { KnownFiles } from './known-files'
 import { decodeText, encodeText, hashBytes } from './post-bytes'
 import { PostIndex, readPostHead, summarizePost } from './post-list'
@@ -142,21 +144,18 @@ export class PostFilesService {
   }
 
   private mover(root: string): Mover {
-    const run = (args: string[]) =>
-      git(args, {
-        cwd: root,
-        timeoutMs: GIT_TIMEOUT_MS,
-        expectedErrors: 'all',
-        gitPath: this.deps.gitPath,
-        log: this.deps.log,
-      }).catch(() => null)
+    const ctx: GitContext = {
+      cwd: root,
+      timeoutMs: GIT_TIMEOUT_MS,
+      gitPath: this.deps.gitPath,
+      log: this.deps.log,
+    }
     return {
       move: async (from, to) => {
-        const tracked = await run(['ls-files', '-z', '--', from])
-        if (tracked && tracked.errorKind === null && tracked.stdout !== '') {
-          const moved = await run(['mv', '--', from, to])
-          if (moved && moved.errorKind === null) return { kind: 'ok', git: true }
-        }
+        // Without git (or outside a repository) the plain rename below does the move.
+        const tracked = await isTracked(ctx, from).catch(() => false)
+        if (tracked && (await movePath(ctx, from, to).catch(() => false)))
+          return { kind: 'ok', git: true }
         try {
           await rename(join(root, ...from.split('/')), join(root, ...to.split('/')))
           return { kind: 'ok', git: false }

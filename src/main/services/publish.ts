@@ -1,39 +1,34 @@
 /**
- * Publishing for review: the per-post status and the one-click flow (check, save, fetch, branch,
- * commit, push, pull-request link), plus update from base. Never force-pushes, never stashes,
- * resets or deletes the writer's work; a commit that could not be pushed stays for a retry.
+ * Publishing for review: the per-post status and the one-click flow, plus bringing the published
+ * state in. The working folder is never switched, stashed or reset: the post's files are
+ * committed onto its review branch through a temporary index (publish/send.ts), and updates are
+ * merged in memory (publish/update.ts). Never force-pushes; a commit that could not be pushed
+ * stays for a retry.
  */
 import { msg, type LocalizedText } from '../../shared/localized'
-import {
-  DEFAULT_MESSAGE_TEMPLATES,
-  fillMessage,
-  pullRequestUrl,
-  type PublishPhase,
-  type PublishProgress,
-  type PublishResult,
-  type PublishState,
-  type PublishStatus,
-  type TokenProtection,
-  type UpdateResult,
+import type {
+  CompareVersions,
+  FolderState,
+  PublishPhase,
+  PublishProgress,
+  PublishResult,
+  PublishState,
+  PublishStatus,
+  TokenProtection,
+  UpdateResult,
 } from '../../shared/publish'
 import { normalizeHost, TOKEN_USERNAME, type TokenStore } from './credentials'
-import { listRefs, switchBranch, updateBranchRef } from './git/branch'
-import { createCommit, stagePaths } from './git/commit'
 import type { AskpassProgram, GitContext } from './git/core'
-import { describeEmbeddedCredentials, describeGitError, MAX_FILE_BYTES } from './git/errors'
-import { fetchRemote } from './git/fetch'
-import { fastForwardTo } from './git/merge'
-import { fetchPercent, pushPercent } from './git/progress'
-import { pushBranch } from './git/push'
-import { pickRemote, type Remote } from './git/remote'
-import { countCommits, getRepositoryState, isAncestor, resolveCommit } from './git/rev-parse'
-import { getStatus } from './git/status'
+import { describeGitError } from './git/errors'
+import { pickRemote } from './git/remote'
 import { setIdentity as writeIdentity, type Identity } from './git/config'
 import { checkGitVersion, type GitVersionCheck } from './git/version'
+import { compareVersions } from './publish/compare'
 import { describePost } from './publish/describe'
-import { fileSize, pathsToStage, postEntries, readTitle, resolvePost } from './publish/post-files'
-import { baseRefOf, statesOf } from './publish/post-state'
-import { findBlockers } from './publish/preflight'
+import { folderState, returnToBase } from './publish/folder'
+import { resolvePost, type PostFiles } from './publish/post-files'
+import { statesOf } from './publish/post-state'
+import { sendPost, type SavePost, type SendRequest, type SendStep } from './publish/send'
 import {
   authFor,
   failure,
@@ -43,16 +38,10 @@ import {
   type PublishTimeouts,
   type Session,
 } from './publish/session'
-import { updateFromBase } from './publish/update'
+import { updateFromBase, type Resolution } from './publish/update'
 
 export type { PublishRepo, PublishProfileExtras, PublishTimeouts } from './publish/session'
-
-/** Saves the editor's buffer (the posts service's save); publishing stops unless it says `saved`. */
-export type SavePost = (request: {
-  path: string
-  text: string
-  expectedHash: string | null
-}) => Promise<{ kind: 'saved' } | { kind: 'conflict' } | { kind: 'error'; message: LocalizedText }>
+export type { SavePost, SendStep } from './publish/send'
 
 /** What the publish service needs. */
 export interface PublishServiceOptions {
@@ -69,14 +58,15 @@ export interface PublishServiceOptions {
   /** One line per git run and per outcome; credentials never appear in it. */
   log?: (line: string) => void
   timeouts?: PublishTimeouts
+  /** Called before each step of a send (tests interleave races and crashes there). */
+  beforeStep?: (step: SendStep) => Promise<void> | void
 }
 
 /** Request of the one-click flow. */
-export interface PublishRequest {
-  path: string
-  message?: string
-  save?: { text: string; expectedHash: string | null }
-}
+export type PublishRequest = SendRequest
+
+/** Answer of the channels that return a value or a message. */
+type Answer<T> = ({ kind: 'ok' } & T) | { kind: 'error'; message: LocalizedText }
 
 /** The publish service. */
 export interface PublishService {
@@ -91,7 +81,14 @@ export interface PublishService {
     { kind: 'ok'; states: Record<string, PublishState> } | { kind: 'error'; message: LocalizedText }
   >
   publish(request: PublishRequest): Promise<PublishResult>
-  update(request: { path: string; method?: 'merge' | 'rebase' }): Promise<UpdateResult>
+  update(request: {
+    path: string
+    method?: 'merge' | 'rebase'
+    resolution?: Resolution
+  }): Promise<UpdateResult>
+  compare(path: string): Promise<Answer<{ versions: CompareVersions }>>
+  folder(): Promise<Answer<{ folder: FolderState }>>
+  returnToBase(): Promise<Answer<{ message: LocalizedText }>>
   setToken(
     host: string,
     token: string,
@@ -138,6 +135,46 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
     return null
   }
 
+  /** The open repository and git context, or the message saying why there is none. */
+  const opened = async (): Promise<
+    { repo: PublishRepo; ctx: GitContext } | { kind: 'error'; message: LocalizedText }
+  > => {
+    const problem = await gitProblem()
+    if (problem) return { kind: 'error', message: problem }
+    const repo = options.repo()
+    if (!repo) return { kind: 'error', message: describeGitError('not-a-repository') }
+    return { repo, ctx: contextFor(repo.root) }
+  }
+
+  /** Runs a read about one post, turning failures into messages. */
+  const aboutPost = async <T>(
+    path: string,
+    job: (ctx: GitContext, repo: PublishRepo, post: PostFiles) => Promise<T>,
+  ): Promise<({ kind: 'ok' } & T) | { kind: 'error'; message: LocalizedText }> => {
+    const o = await opened()
+    if ('kind' in o) return o
+    const post = resolvePost(path, o.repo.profile)
+    if (!post) return { kind: 'error', message: describeGitError('not-a-post', { path }) }
+    try {
+      return { kind: 'ok', ...(await job(o.ctx, o.repo, post)) }
+    } catch (e) {
+      return { kind: 'error', message: failureFromThrown(null, e).message }
+    }
+  }
+
+  /** Runs a read about the repository, turning failures into messages. */
+  const aboutRepo = async <T>(
+    job: (ctx: GitContext, repo: PublishRepo) => Promise<T>,
+  ): Promise<({ kind: 'ok' } & T) | { kind: 'error'; message: LocalizedText }> => {
+    const o = await opened()
+    if ('kind' in o) return o
+    try {
+      return { kind: 'ok', ...(await job(o.ctx, o.repo)) }
+    } catch (e) {
+      return { kind: 'error', message: failureFromThrown(null, e).message }
+    }
+  }
+
   /** Opens a session: repository, post, remote, credentials. Returns an error value when it cannot. */
   const open = async (
     path: string,
@@ -157,43 +194,17 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
     return { ctx, repo, post, remote, auth, timeouts, commitKept: false, phase }
   }
 
-  const status: PublishService['status'] = async (path) => {
-    const problem = await gitProblem()
-    if (problem) return { kind: 'error', message: problem }
-    const repo = options.repo()
-    if (!repo) return { kind: 'error', message: describeGitError('not-a-repository') }
-    const post = resolvePost(path, repo.profile)
-    if (!post) return { kind: 'error', message: describeGitError('not-a-post', { path }) }
-    const ctx = contextFor(repo.root)
-    try {
-      return { kind: 'ok', status: await describePost(ctx, repo, post) }
-    } catch (e) {
-      return { kind: 'error', message: failureFromThrown(null, e).message }
-    }
-  }
-
-  const states: PublishService['states'] = async (paths) => {
-    const problem = await gitProblem()
-    if (problem) return { kind: 'error', message: problem }
-    const repo = options.repo()
-    if (!repo) return { kind: 'error', message: describeGitError('not-a-repository') }
-    const ctx = contextFor(repo.root)
-    try {
-      return { kind: 'ok', states: await statesOf(ctx, paths, repo.profile) }
-    } catch (e) {
-      return { kind: 'error', message: failureFromThrown(null, e).message }
-    }
-  }
-
   const publish: PublishService['publish'] = (request) =>
     exclusive(async () => {
-      const opened = await open(request.path, 'check')
-      if ('kind' in opened) return opened
-      const s = opened
+      const s = await open(request.path, 'check')
+      if ('kind' in s) return s
       const progress = progressReporter(request.path, options.emitProgress)
-      progress('check', 0)
       try {
-        const result = await runPublish(s, request, progress, options)
+        const result = await sendPost(s, request, {
+          savePost: options.savePost,
+          progress,
+          beforeStep: options.beforeStep,
+        })
         log?.(
           `publish ${request.path}: ${result.kind === 'published' ? `pushed ${result.branch}` : `stopped: ${result.code}`}`,
         )
@@ -208,26 +219,40 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
 
   const update: PublishService['update'] = (request) =>
     exclusive(async () => {
-      const opened = await open(request.path, 'check')
-      if ('kind' in opened) return opened
+      const s = await open(request.path, 'check')
+      if ('kind' in s) return s
       try {
-        const method = request.method ?? opened.repo.profile.updateMethod ?? 'merge'
-        const result = await updateFromBase(opened, method)
+        const result = await updateFromBase(s, request.resolution)
         log?.(
           `update ${request.path}: ${result.kind === 'updated' ? result.method : `stopped: ${result.code}`}`,
         )
         return result
       } catch (e) {
-        return failureFromThrown(opened, e)
+        return failureFromThrown(s, e)
       }
     })
 
   return {
     checkGit,
-    status,
-    states,
+    status: (path) =>
+      aboutPost(path, async (ctx, repo, post) => {
+        const status = await describePost(ctx, repo, post)
+        const host = status.remote?.tokenHost
+        const tokenStored = host ? (await options.tokens.get(host)) !== null : false
+        return { status: { ...status, tokenStored } }
+      }),
+    states: (paths) =>
+      aboutRepo(async (ctx, repo) => ({ states: await statesOf(ctx, paths, repo.profile) })),
     publish,
     update,
+    compare: (path) =>
+      aboutPost(path, async (ctx, repo, post) => ({
+        versions: await compareVersions(ctx, repo, post),
+      })),
+    folder: () =>
+      aboutRepo(async (ctx, repo) => ({ folder: await folderState(ctx, repo.profile) })),
+    // The inner answer's own `kind` wins over aboutRepo's 'ok' (it is spread last).
+    returnToBase: () => exclusive(() => aboutRepo((ctx, repo) => returnToBase(ctx, repo.profile))),
     async setToken(host, token) {
       const key = normalizeHost(host)
       if (key === '')
@@ -274,222 +299,4 @@ function progressReporter(path: string, emit: PublishServiceOptions['emitProgres
     last = p
     emit?.({ path, phase, percent: p })
   }
-}
-
-/** The one-click flow, after the session is open. */
-async function runPublish(
-  s: Session,
-  request: PublishRequest,
-  progress: (phase: PublishPhase, percent: number) => void,
-  options: PublishServiceOptions,
-): Promise<PublishResult> {
-  const { ctx, post, repo } = s
-  const profile = repo.profile
-  // 1. Refuse before touching anything (G4).
-  const [repoState, snapshot] = await Promise.all([getRepositoryState(ctx), getStatus(ctx)])
-  const blockers = findBlockers(repoState, snapshot, post, profile)
-  if (blockers.length > 0) {
-    const b = blockers[0]!
-    return failure(s, b.kind, { files: b.files, message: b.message })
-  }
-  if (!s.remote) return failure(s, 'no-remote')
-  const warnings: LocalizedText[] = []
-  if (s.remote.info.hasEmbeddedCredentials)
-    warnings.push(describeEmbeddedCredentials(s.remote.name, s.remote.info.displayUrl))
-
-  // 2. Save the editor's buffer first, so what is committed is what the writer sees.
-  if (request.save) {
-    s.phase = 'save'
-    progress('save', 3)
-    if (!options.savePost) return failure(s, 'save-failed')
-    const saved = await options.savePost({ path: post.path, ...request.save })
-    if (saved.kind === 'conflict') {
-      return failure(s, 'save-failed', {
-        message: msg(
-          'ディスク上の記事が別の場所で変更されているため、保存と送信を止めました。エディターでどちらを残すか選んでから、もう一度押してください。',
-          'The post was changed on disk elsewhere, so nothing was saved or sent. Choose which version to keep in the editor, then press again.',
-        ),
-      })
-    }
-    if (saved.kind === 'error') return failure(s, 'save-failed', { message: saved.message })
-  }
-
-  // 3. Oversized files are refused before any commit (G6).
-  s.phase = 'check'
-  const mine = postEntries((await getStatus(ctx)).entries, post)
-  const sized = await Promise.all(
-    pathsToStage(mine).map(async (p) => ({ p, bytes: await fileSize(repo.root, p) })),
-  )
-  const tooLarge = sized
-    .filter((f) => f.bytes !== null && f.bytes > MAX_FILE_BYTES)
-    .map((f) => `${f.p} (${formatMb(f.bytes!)})`)
-  if (tooLarge.length > 0) return failure(s, 'file-too-large', { files: tooLarge })
-  progress('check', 5)
-
-  // 4. Fetch. Offline is not fatal yet: the commit is still made and kept (G2).
-  s.phase = 'fetch'
-  progress('fetch', 5)
-  const remote = s.remote
-  const fetched = await fetchRemote(ctx, remote.name, {
-    auth: s.auth,
-    timeoutMs: s.timeouts.networkMs,
-    idleTimeoutMs: s.timeouts.networkIdleMs,
-    onProgress: (p) => {
-      const pct = fetchPercent(p)
-      if (pct !== null) progress('fetch', 5 + pct * 0.15)
-    },
-  })
-  let networkDown: 'offline' | 'timeout' | null = null
-  if (fetched.errorKind === 'offline' || fetched.errorKind === 'timeout')
-    networkDown = fetched.errorKind
-  else if (fetched.errorKind)
-    return failure(s, fetched.errorKind, {
-      details: fetched.stderr,
-      context: networkContext(s, fetched.errorKind),
-    })
-  progress('fetch', 20)
-
-  // 5. Bring the local base branch up to date when that is a plain fast-forward.
-  const remoteBase = await resolveCommit(ctx, `refs/remotes/${remote.name}/${profile.baseBranch}`)
-  const localBase = await resolveCommit(ctx, `refs/heads/${profile.baseBranch}`)
-  if (
-    remoteBase &&
-    localBase &&
-    remoteBase !== localBase &&
-    (await isAncestor(ctx, localBase, remoteBase))
-  ) {
-    if (snapshot.branch === profile.baseBranch) await fastForwardTo(ctx, remoteBase)
-    else await updateBranchRef(ctx, profile.baseBranch, remoteBase, localBase)
-  }
-
-  // 6. The post's branch: reuse it, take it from the remote, or start it from the base.
-  s.phase = 'branch'
-  const refs = await listRefs(ctx, [
-    `refs/heads/${post.branch}`,
-    `refs/remotes/${remote.name}/${post.branch}`,
-  ])
-  const hasLocal = refs.some((r) => r.ref === `refs/heads/${post.branch}`)
-  const hasRemote = refs.some((r) => r.ref === `refs/remotes/${remote.name}/${post.branch}`)
-  if (snapshot.branch !== post.branch) {
-    let start: string | undefined
-    if (!hasLocal) {
-      start = hasRemote
-        ? `refs/remotes/${remote.name}/${post.branch}`
-        : ((await baseRefOf(ctx, remote.name, profile.baseBranch)) ?? undefined)
-      if (!start) return failure(s, 'base-missing')
-    }
-    const switched = await switchBranch(ctx, post.branch, start)
-    if (switched.errorKind)
-      return failure(s, switched.errorKind, {
-        files: filesIn(switched.stderr),
-        details: switched.stderr,
-      })
-  }
-  progress('branch', 25)
-
-  // 7. Stage and commit only this post's files.
-  s.phase = 'commit'
-  const baseRef = await baseRefOf(ctx, remote.name, profile.baseBranch)
-  const firstCommit = (await countCommits(ctx, 'HEAD', baseRef)) === 0
-  const toCommit = pathsToStage(postEntries((await getStatus(ctx)).entries, post))
-  let committed = false
-  if (toCommit.length > 0) {
-    const title = await readTitle(repo.root, post)
-    const template = firstCommit
-      ? (profile.commitMessage ?? DEFAULT_MESSAGE_TEMPLATES.first)
-      : (profile.commitMessageUpdate ?? DEFAULT_MESSAGE_TEMPLATES.update)
-    const message = request.message?.trim() || fillMessage(template, title, post.key.slug)
-    const staged = await stagePaths(ctx, toCommit)
-    if (staged.errorKind) return failure(s, staged.errorKind, { details: staged.stderr })
-    const made = await createCommit(ctx, message, toCommit)
-    if (made.result.errorKind && made.result.errorKind !== 'nothing-to-commit') {
-      return failure(s, made.result.errorKind, {
-        details: `${made.result.stdout}\n${made.result.stderr}`,
-      })
-    }
-    committed = made.commit !== null
-  }
-  const head = (await resolveCommit(ctx, 'HEAD'))!
-  const remoteTip = await resolveCommit(ctx, `refs/remotes/${remote.name}/${post.branch}`)
-  s.commitKept = remoteTip !== head
-  progress('commit', 30)
-
-  // 8. Push (fast-forward only) with git's progress on the bar.
-  if (networkDown) {
-    return failure(s, networkDown, {
-      details: fetched.stderr,
-      context: networkContext(s, networkDown),
-    })
-  }
-  s.phase = 'push'
-  const pushed = await pushBranch(ctx, remote.name, post.branch, {
-    auth: s.auth,
-    timeoutMs: s.timeouts.networkMs,
-    idleTimeoutMs: s.timeouts.networkIdleMs,
-    onProgress: (p) => {
-      const pct = pushPercent(p)
-      if (pct !== null) progress('push', 30 + pct * 0.68)
-    },
-  })
-  if (pushed.result.errorKind) {
-    return failure(s, pushed.result.errorKind, {
-      details: `${pushed.result.stderr}\n${pushed.result.stdout}`,
-      context: networkContext(s, pushed.result.errorKind),
-    })
-  }
-  s.commitKept = false
-  const link = remote.info.local
-    ? null
-    : pullRequestUrl(
-        remote.pushUrl,
-        profile.baseBranch,
-        post.branch,
-        profile.pullRequestUrl ?? null,
-      )
-  return {
-    kind: 'published',
-    branch: post.branch,
-    commit: head,
-    committed,
-    pullRequestUrl: link,
-    message: publishedMessage(post.branch, remote, link),
-    warnings,
-  }
-}
-
-function networkContext(s: Session, kind: string) {
-  return kind === 'timeout'
-    ? { seconds: Math.round((s.timeouts.networkIdleMs ?? 45_000) / 1000) }
-    : {}
-}
-
-function publishedMessage(branch: string, remote: Remote, link: string | null): LocalizedText {
-  if (link) {
-    return msg(
-      `ブランチ「${branch}」に送りました。リンクを開いてプルリクエストを作り、レビューを依頼してください。`,
-      `Pushed to branch "${branch}". Open the link to create the pull request and ask for review.`,
-    )
-  }
-  if (remote.info.local) {
-    return msg(
-      `ブランチ「${branch}」をこのパソコン上のリモート（${remote.info.displayUrl}）に送りました。プルリクエストのページはありません。`,
-      `Pushed branch "${branch}" to the remote on this computer (${remote.info.displayUrl}). There is no pull-request page for it.`,
-    )
-  }
-  return msg(
-    `ブランチ「${branch}」を ${remote.info.displayUrl} に送りました。そのサイトでプルリクエストを作ってください。`,
-    `Pushed branch "${branch}" to ${remote.info.displayUrl}. Create the pull request on that site.`,
-  )
-}
-
-/** Paths git lists (tab-indented) under "would be overwritten" and similar messages. */
-function filesIn(stderr: string): string[] {
-  return stderr
-    .split('\n')
-    .filter((l) => l.startsWith('\t'))
-    .map((l) => l.trim())
-}
-
-function formatMb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }

@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { cp, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { msg, type LocalizedText } from '../../shared/localized'
 import { writeFileAtomic } from './atomic-file'
+import { git } from './git/core'
 
 /** Folder of the sample blog's copy inside the data folder. */
 export const SAMPLE_DIR = 'sample-blog'
@@ -43,43 +43,30 @@ interface Marker {
   git: boolean
 }
 
-function runGit(
-  git: string,
+/** One setup step through the app's git wrapper (no prompts, pager or editor; C locale). */
+async function runGit(
+  gitPath: string,
   cwd: string,
   args: string[],
   timeoutMs: number,
 ): Promise<{ ok: boolean; stderr: string; missing: boolean }> {
-  return new Promise((resolve) => {
-    execFile(
-      git,
-      args,
-      {
-        cwd,
-        timeout: timeoutMs,
-        // Never wait for a password prompt, never read the user's pager or editor.
-        env: {
-          ...process.env,
-          GIT_TERMINAL_PROMPT: '0',
-          GIT_ASKPASS: '',
-          SSH_ASKPASS: '',
-          GIT_EDITOR: 'true',
-          GIT_PAGER: 'cat',
-          LC_ALL: 'C',
-          // The sample's first commit is always Portal Writer's, whatever identity the machine has
-          // (environment identity outranks `-c user.name`).
-          GIT_AUTHOR_NAME: SAMPLE_AUTHOR.name,
-          GIT_AUTHOR_EMAIL: SAMPLE_AUTHOR.email,
-          GIT_COMMITTER_NAME: SAMPLE_AUTHOR.name,
-          GIT_COMMITTER_EMAIL: SAMPLE_AUTHOR.email,
-        },
-        windowsHide: true,
-      },
-      (error, _stdout, stderr) => {
-        const code = (error as NodeJS.ErrnoException | null)?.code
-        resolve({ ok: !error, stderr: String(stderr), missing: code === 'ENOENT' })
-      },
-    )
+  const r = await git(args, {
+    cwd,
+    gitPath,
+    timeoutMs,
+    expectedErrors: 'all',
+    // The sample's first commit is always Portal Writer's, whatever identity the machine has
+    // (environment identity outranks `-c user.name`); no askpass: the remote is a local folder.
+    env: {
+      GIT_ASKPASS: undefined,
+      SSH_ASKPASS: undefined,
+      GIT_AUTHOR_NAME: SAMPLE_AUTHOR.name,
+      GIT_AUTHOR_EMAIL: SAMPLE_AUTHOR.email,
+      GIT_COMMITTER_NAME: SAMPLE_AUTHOR.name,
+      GIT_COMMITTER_EMAIL: SAMPLE_AUTHOR.email,
+    },
   })
+  return { ok: r.errorKind === null, stderr: r.stderr, missing: r.errorKind === 'git-missing' }
 }
 
 const GIT_MISSING = msg(

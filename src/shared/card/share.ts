@@ -115,10 +115,26 @@ export interface ShareWarning {
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
 
+/** Limits of {@link shareImageWarnings} (a profile's `check:` options may change them). */
+export interface ShareLimits {
+  minWidth: number
+  minHeight: number
+  /** Relative difference from 1.91:1 that still counts as the card's shape. */
+  ratioTolerance: number
+}
+
 /** Warnings for an eyecatch used as `og:image` (PORTAL.md §3): size, ratio, weight, SVG. */
-export function shareImageWarnings(image: ImageFacts): ShareWarning[] {
+export function shareImageWarnings(
+  image: ImageFacts,
+  limits: ShareLimits = {
+    minWidth: MIN_SHARE_WIDTH,
+    minHeight: MIN_SHARE_HEIGHT,
+    ratioTolerance: RATIO_TOLERANCE,
+  },
+): ShareWarning[] {
   const out: ShareWarning[] = []
   const { width, height } = image
+  const { minWidth, minHeight } = limits
   const format = (image.format ?? '').toLowerCase()
   if (format === 'svg' || format.includes('svg')) {
     out.push({
@@ -129,18 +145,18 @@ export function shareImageWarnings(image: ImageFacts): ShareWarning[] {
       ),
     })
   }
-  if (width < MIN_SHARE_WIDTH || height < MIN_SHARE_HEIGHT) {
+  if (width < minWidth || height < minHeight) {
     out.push({
       id: 'too-small',
       message: msg(
-        `アイキャッチが ${width}×${height} と小さいため、Facebook などでは小さなサムネイルになります。${MIN_SHARE_WIDTH}×${MIN_SHARE_HEIGHT} 以上（おすすめは 1200×630）にしてください。`,
-        `The eyecatch is only ${width}×${height}, so Facebook and others show it as a small thumbnail. Use at least ${MIN_SHARE_WIDTH}×${MIN_SHARE_HEIGHT} (1200×630 is best).`,
+        `アイキャッチが ${width}×${height} と小さいため、Facebook などでは小さなサムネイルになります。${minWidth}×${minHeight} 以上（おすすめは 1200×630）にしてください。`,
+        `The eyecatch is only ${width}×${height}, so Facebook and others show it as a small thumbnail. Use at least ${minWidth}×${minHeight} (1200×630 is best).`,
       ),
     })
   }
   if (width > 0 && height > 0) {
     const ratio = width / height
-    if (Math.abs(ratio - FACEBOOK_RATIO) / FACEBOOK_RATIO > RATIO_TOLERANCE) {
+    if (Math.abs(ratio - FACEBOOK_RATIO) / FACEBOOK_RATIO > limits.ratioTolerance) {
       const fb = centerCrop(width, height, FACEBOOK_RATIO)
       const lost = Math.round((fb.lostBefore + fb.lostAfter) * 100)
       const edges = fb.axis === 'vertical' ? ['上下', 'top and bottom'] : ['左右', 'left and right']

@@ -1,6 +1,7 @@
 import type { MarkdownIt, StateCore } from 'markdown-it'
 import { basicHeadingSlug, gfmHeadingSlug, inlinePlainText } from './heading-ids'
 import { HEADING_ENTRIES, type HeadingEntry } from './headings'
+import type { MarkdownSettings } from './settings'
 import type { AttributeList, PipelineEnv } from './types'
 
 /** Env key: heading ids handed out by the pieces above this one (`g`/`b` + slug → last count). */
@@ -27,9 +28,19 @@ export interface PieceDefinitions {
 const MAY_DEFINE = /^ {0,3}(?:\[[^\]\n]+\]:|\{:[\w-]+:)/m
 
 /** Link references and attribute list definitions a piece makes, or null when it makes none. */
-export function pieceDefinitions(md: MarkdownIt, text: string): PieceDefinitions | null {
+export function pieceDefinitions(
+  md: MarkdownIt,
+  text: string,
+  markdown: MarkdownSettings,
+): PieceDefinitions | null {
   if (!MAY_DEFINE.test(text)) return null
-  const env: PipelineEnv = { lineOffset: 0, resolveImage: undefined, alds: new Map(), headings: [] }
+  const env: PipelineEnv = {
+    lineOffset: 0,
+    resolveImage: undefined,
+    alds: new Map(),
+    headings: [],
+    markdown,
+  }
   md.block.parse(text, md, env, [])
   const refs = (env.references ?? {}) as Record<string, unknown>
   if (Object.keys(refs).length === 0 && env.alds.size === 0) return null

@@ -14,6 +14,7 @@ import {
 } from './incremental-rules'
 import { createKramdownMarkdown } from './parser'
 import { renderBlocks } from './render-post'
+import { DEFAULT_MARKDOWN_SETTINGS } from './settings'
 import type { AttributeList, Heading, PipelineEnv, RenderedBlock, RenderOptions } from './types'
 
 /** Options of an {@link IncrementalRenderer}: fixed for its life (make a new one to change them). */
@@ -234,7 +235,7 @@ export class IncrementalRenderer {
     const make = (text: string, edited: boolean): Piece => ({
       text,
       lines: countLines(text),
-      defs: pieceDefinitions(this.md, text),
+      defs: pieceDefinitions(this.md, text, this.options.markdown ?? DEFAULT_MARKDOWN_SETTINGS),
       edited,
       out: null,
     })
@@ -306,6 +307,7 @@ export class IncrementalRenderer {
     const env: PipelineEnv = {
       lineOffset: 0,
       resolveImage: this.options.resolveImage,
+      markdown: this.options.markdown ?? DEFAULT_MARKDOWN_SETTINGS,
       alds,
       headings: [],
       references: { ...ctx.refs },
@@ -386,6 +388,7 @@ export class IncrementalRenderer {
     const env: PipelineEnv = {
       lineOffset,
       resolveImage: this.options.resolveImage,
+      markdown: this.options.markdown ?? DEFAULT_MARKDOWN_SETTINGS,
       alds: new Map(),
       headings: [],
     }

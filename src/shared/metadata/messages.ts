@@ -48,6 +48,10 @@ export const METADATA_MESSAGES = {
       `フロントマターに${label.ja}（${key}）がありません。${rule.ja}`,
       `The front matter has no ${key}. ${rule.en}`,
     ),
+  noTags: msg(
+    'タグがありません。読者が関連する記事を見つけられるよう、タグを 1 つ以上付けてください。',
+    'The post has no tags. Add at least one so readers can find related posts.',
+  ),
   titleTooLong: (chars: number, visible: number) =>
     msg(
       `タイトルが長いため、フィードのカードでは 3 行に収まらず「…」で切れます（${chars} 文字中およそ ${visible} 文字まで表示）。短くすると読者に全部伝わります。`,

@@ -143,8 +143,21 @@ export const DEFAULT_METADATA_SCHEMA: MetadataSchema = metadataSchemaFor(null)
 const label = z.union([z.string().trim().min(1), z.number()])
 const optionalText = z.union([z.string(), z.number()])
 
+const valueSchemas = new Map<string, z.ZodType>()
+
 /** The zod type of one field's value (rules that only warn are not part of it). */
 export function fieldValueSchema(spec: FieldSpec): z.ZodType {
+  // Built once per shape: the validator asks for every field of every post it checks.
+  const key = `${spec.type}|${String(spec.required)}|${spec.minItems ?? ''}`
+  let schema = valueSchemas.get(key)
+  if (!schema) {
+    schema = buildValueSchema(spec)
+    valueSchemas.set(key, schema)
+  }
+  return schema
+}
+
+function buildValueSchema(spec: FieldSpec): z.ZodType {
   switch (spec.type) {
     case 'string':
     case 'text':

@@ -1,5 +1,8 @@
 import { checkEyecatchValue } from '../card/post-location'
 import { visibleExcerptLength, type ExcerptBox } from '../card/inspector'
+import { DEFAULT_CHECK_CONFIG, type CheckConfig } from '../check/config'
+import { ruleOfProblem } from '../check/metadata-rules'
+import type { RuleId } from '../check/rules'
 import type { LocalizedText } from '../localized'
 import type { FieldSpec } from './field-spec'
 import { foldForMatch, nearestKnown, tagPageKey, type SuggestionEntry } from './fuzzy'
@@ -35,12 +38,16 @@ export type ProblemCode =
   | 'max-length'
   | 'pattern'
   | 'not-a-choice'
+  | 'no-tags'
 
 /** One problem of a post's front matter, placed on its field and its line. */
 export interface MetadataProblem {
   /** The field's key; `''` for the front matter as a whole. */
   field: string
   code: ProblemCode
+  /** The rule of the check table (src/shared/check/rules.ts) the problem belongs to. */
+  rule: RuleId
+  /** The rule's level in the profile's `check:` settings. */
   severity: Severity
   message: LocalizedText
   /** 1-based line in the post file (the key's or the list item's; 1 when the key is missing). */
@@ -62,6 +69,8 @@ export interface ValidationContext {
   knownAuthors?: readonly SuggestionEntry[] | null
   /** Tags of the other posts, with counts (leave out the post itself). */
   knownTags?: readonly SuggestionEntry[] | null
+  /** Rule levels (the profile's `check:` key); rules set to `off` are not reported. */
+  rules?: CheckConfig
 }
 
 /**
@@ -119,7 +128,7 @@ function checkField(
   fields: FrontMatterFields,
   context: ValidationContext,
   timezone: string,
-  push: (p: Omit<MetadataProblem, 'field' | 'line'> & { line?: number }) => void,
+  push: (p: Omit<MetadataProblem, 'field' | 'line' | 'rule'> & { line?: number }) => void,
 ): void {
   const { data, itemLines } = fields
   const value = data[spec.key]
@@ -185,6 +194,8 @@ function checkField(
     case 'list': {
       const items = (value as unknown[]).map((v) => textOf(v) ?? '')
       const lines = itemLines[spec.key] ?? []
+      if (spec.key === 'tags' && spec.builtIn && items.length === 0)
+        push({ code: 'no-tags', severity: 'warn', message: M.noTags })
       if (spec.minItems !== undefined && items.length < spec.minItems) {
         push({
           code: 'too-few-items',
@@ -306,23 +317,30 @@ export function validateFrontMatter(
   fields: FrontMatterFields,
   context: ValidationContext = {},
 ): MetadataProblem[] {
+  const rules = context.rules ?? DEFAULT_CHECK_CONFIG
+  const frontMatterLevel = rules.levels['front-matter']
+  const whole = frontMatterLevel === 'error' ? 'error' : 'warn'
   if (!fields.hasFrontMatter) {
+    if (frontMatterLevel === 'off') return []
     return [
       {
         field: '',
         code: 'no-front-matter',
-        severity: 'error',
+        rule: 'front-matter',
+        severity: whole,
         message: M.missingFrontMatter,
         line: 1,
       },
     ]
   }
   if (fields.error) {
+    if (frontMatterLevel === 'off') return []
     return [
       {
         field: '',
         code: 'yaml',
-        severity: 'error',
+        rule: 'front-matter',
+        severity: whole,
         message: fields.error.message,
         line: fields.error.line,
       },
@@ -332,9 +350,18 @@ export function validateFrontMatter(
   const problems: MetadataProblem[] = []
   for (const spec of schema.fields) {
     const keyLine = fields.keyLines[spec.key] ?? 1
-    checkField(spec, fields, context, schema.timezone, (p) =>
-      problems.push({ field: spec.key, ...p, line: p.line ?? keyLine }),
-    )
+    checkField(spec, fields, context, schema.timezone, (p) => {
+      const rule = ruleOfProblem({ field: spec.key, code: p.code }, fields.data[spec.key])
+      const level = rules.levels[rule]
+      if (level === 'off') return
+      problems.push({
+        field: spec.key,
+        ...p,
+        rule,
+        severity: level === 'error' ? 'error' : 'warn',
+        line: p.line ?? keyLine,
+      })
+    })
   }
   return problems.sort((a, b) => a.line - b.line)
 }

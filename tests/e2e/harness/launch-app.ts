@@ -95,7 +95,9 @@ function bridgeScript(): string {
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
   const rendererDir = join(PROJECT_ROOT, 'out/renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new Error('out/renderer is missing: run "npm run build" first (the harness builds nothing).')
+    throw new Error(
+      'out/renderer is missing: run "npm run build" first (the harness builds nothing).',
+    )
   }
   assertChromium()
   const ownDataDir = options.dataDir === undefined
@@ -106,7 +108,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const emit: Emit = (event, payload) => {
     emitted.push({ event, payload })
     void page
-      ?.evaluate(([e, p]) => (window as unknown as { __portalEmit?: (e: string, p: unknown) => void }).__portalEmit?.(e, p), [event, payload] as const)
+      ?.evaluate(
+        ([e, p]) =>
+          (window as unknown as { __portalEmit?: (e: string, p: unknown) => void }).__portalEmit?.(
+            e,
+            p,
+          ),
+        [event, payload] as const,
+      )
       .catch(() => undefined)
   }
 
@@ -134,7 +143,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   })
   if (options.repo) {
     const opened = await handlers['repo:open']({ path: options.repo })
-    if (opened.kind !== 'ok') throw new Error(`Cannot open ${options.repo}: ${JSON.stringify(opened)}`)
+    if (opened.kind !== 'ok')
+      throw new Error(`Cannot open ${options.repo}: ${JSON.stringify(opened)}`)
   }
   const repoRoot = () => services.repo.current()?.root ?? ''
 

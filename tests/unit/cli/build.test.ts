@@ -35,7 +35,7 @@ function runBuilt(
 }
 
 describe('the built portal-writer (npm run build:cli)', () => {
-  it('builds to one ES module without Electron and prints the same card as the sources', async () => {
+  it('builds an ES module without Electron that prints the same card as the sources', async () => {
     await mkdir(CACHE, { recursive: true })
     outDir = await mkdtemp(join(CACHE, 'portal-writer-cli-test-'))
     await build({
@@ -72,8 +72,14 @@ describe('the built portal-writer (npm run build:cli)', () => {
       relativeTime: '7日前',
     })
 
-    const check = await runBuilt(entry, ['check'], repo)
+    const check = await runBuilt(entry, ['check', '--lang', 'en'], repo)
     expect(check.code).toBe(0)
-    expect(check.stdout).toContain('checked 1 posts: 0 errors, 0 warnings')
+    // One warning: the post has no tags.
+    expect(check.stdout).toContain('Checked 1 post: 0 errors, 1 warning')
+    expect(check.stdout).toContain('[tags-missing]')
+    // Commands are separate chunks: the entry loads no Markdown, YAML or image code.
+    expect(code).not.toMatch(/from ["'](sharp|markdown-it|yaml|zod|highlight\.js)["']/)
+    const version = await runBuilt(entry, ['--version'], repo)
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
   }, 60_000)
 })

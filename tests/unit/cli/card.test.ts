@@ -23,6 +23,9 @@ beforeAll(async () => {
     { git: true },
   )
 })
+const JA = { LANG: 'ja_JP.UTF-8', LC_ALL: '', LC_MESSAGES: '' }
+const EN = { LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' }
+
 afterAll(removeTempDirs)
 
 describe('portal-writer card', () => {
@@ -59,10 +62,11 @@ describe('portal-writer card', () => {
   })
 
   it('prints a readable card without --json', async () => {
-    const run = await runCli(['card', KAIGI, '--now', '2026-01-20T10:00:00+09:00'], repo)
+    const run = await runCli(['card', KAIGI, '--now', '2026-01-20T10:00:00+09:00'], repo, JA)
     expect(run.code).toBe(0)
-    expect(run.stdout).toContain('タイトル / Title: Kaigi on Rails 2025に参加しました')
-    expect(run.stdout).toContain('日付 / Date: 2025-11-20 10:00:00 (2ヶ月前)')
+    expect(run.stdout).toContain('タイトル: Kaigi on Rails 2025に参加しました')
+    expect(run.stdout).toContain('日付: 2025-11-20 10:00:00 (2ヶ月前)')
+    expect(run.stdout).not.toContain('Title')
     expect(run.stdout).toContain('URL: https://tech.pepabo.com/2025/11/20/kaigi-on-rails/')
   })
 
@@ -138,19 +142,28 @@ describe('portal-writer card', () => {
   it.each([
     [['card', 'nope.md'], 1, '"nope.md" was not found'],
     [['card', KAIGI, '--now', 'yesterday'], 2, 'not a date'],
-    [['card'], 2, 'usage'],
-    [['card', KAIGI, '--bogus'], 2, 'usage'],
-    [['frobnicate'], 2, 'unknown command'],
-  ])('%j exits %i with a bilingual message', async (args, code, text) => {
-    const run = await runCli(args, repo)
+    [['card'], 2, 'Usage: portal-writer card <post-file>'],
+    [['card', KAIGI, '--bogus'], 2, 'Unknown option --bogus.'],
+    [['card', KAIGI, '--jsn'], 2, 'Unknown option --jsn. Did you mean --json?'],
+    [['frobnicate'], 2, 'There is no command "frobnicate"'],
+    [['chekc'], 2, 'Did you mean check?'],
+  ])('%j exits %i with a message in the language of LANG', async (args, code, text) => {
+    const run = await runCli(args, repo, EN)
     expect(run.code).toBe(code)
     expect(run.stderr).toContain(text)
+    expect(run.stderr).not.toMatch(/[ぁ-ん]/)
+  })
+
+  it('names an unknown option in Japanese when the language is Japanese', async () => {
+    const run = await runCli(['card', KAIGI, '--jsn'], repo, JA)
+    expect(run.code).toBe(2)
+    expect(run.stderr.split('\n')[0]).toBe('不明なオプション --jsn。--json のことですか？')
   })
 
   it('prints help and its version', async () => {
-    const help = await runCli(['--help'], repo)
+    const help = await runCli(['card', '--help'], repo, EN)
     expect(help.code).toBe(0)
-    expect(help.stdout).toContain('portal-writer card <post-file>')
+    expect(help.stdout).toContain('Usage: portal-writer card <post-file>')
     const version = await runCli(['--version'], repo)
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
   })

@@ -2,7 +2,8 @@ import { symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeTempDir, makeTempRepo, removeTempDirs } from '../../helpers/temp-repo'
-import { png, runCli } from './run-cli'
+import { png } from './run-cli'
+import { runMain } from './run-main'
 
 const good = (title: string, date: string, extra = '') =>
   `---\ntitle: ${title}\ndate: ${date}\ntags:\n  - Go\nauthors:\n  - yukyan\n${extra}---\n\n本文です。\n`
@@ -23,11 +24,11 @@ describe('portal-writer check on a clean repository', () => {
       },
       { git: true },
     )
-    const run = await runCli(['check'], join(repo, 'source'))
-    expect(run.stdout.trim()).toBe(
-      '2 件の記事を確認: エラー 0 件、警告 0 件 / checked 2 posts: 0 errors, 0 warnings',
-    )
+    const run = await runMain(['check'], join(repo, 'source'))
+    expect(run.stdout.trim()).toBe('2 件の記事を検査しました: エラー 0 件、警告 0 件')
     expect(run.code).toBe(0)
+    const en = await runMain(['check'], repo, { LANG: 'en_US.UTF-8' })
+    expect(en.stdout.trim()).toBe('Checked 2 posts: 0 errors, 0 warnings')
   })
 })
 
@@ -48,7 +49,9 @@ describe('portal-writer check on a repository with problems', () => {
         // Eyecatch outside the asset folder (P2) and body images outside the repo / refused (P3).
         [`${P}/2025-12-02-paths.html.md`]:
           good('paths', '2025-12-02T10:00:00+09:00', 'eyecatch: ../../../etc/passwd\n') +
-          '\n![](../../../../secret.png)\n\n![](missing.png)\n\n<img src="file:///etc/passwd">\n\n![](/images/root.png)\n',
+          '\n![](../../../../secret.png)\n\n![](missing.png)\n\n<img src="file:///etc/passwd">\n\n![](/images/root.png)\n\n![:tada:](/images/emoji/tada.png)\n',
+        // A site-root image that exists in the source folder (profile sourceDir, Middleman's source/).
+        'source/images/emoji/tada.png': await png(20, 20),
         // Eyecatch too small; eyecatch file missing.
         [`${P}/2025-12-03-small.html.md`]: good(
           'small',
@@ -81,9 +84,9 @@ describe('portal-writer check on a repository with problems', () => {
     )
     // A post that is a symbolic link to a file outside the repository (D11).
     await symlink(join(outside, 'secret.md'), join(repo, P, '2025-12-09-link.html.md'))
-    const run = await runCli(['check', repo], outside)
+    const run = await runMain(['check', repo], outside, { LANG: 'en_US.UTF-8' })
     code = run.code
-    lines = run.stdout.trim().split('\n')
+    lines = run.lines
   })
 
   const at = (file: string, line: number) => {
@@ -96,10 +99,13 @@ describe('portal-writer check on a repository with problems', () => {
     expect(code).toBe(1)
   })
 
-  it('names files relative to where it runs, with the line, Japanese then English', () => {
-    expect(lines.every((l) => /^(\.\.\/|\d)/.test(l))).toBe(true)
+  it('names files relative to where it runs, with the line, the level and the rule id', () => {
+    const findings = lines.slice(0, -2)
+    expect(findings.every((l) => /^\.\.\/.+:\d+: (error|warning): .+ \[[a-z-]+\]$/.test(l))).toBe(
+      true,
+    )
     const [first] = at('2025-12-01-front.html.md', 3)
-    expect(first).toMatch(/: date は.+ \/ Write the date in ISO form/)
+    expect(first).toMatch(/: warning: Write the date in ISO form.+\[date-format\]$/)
   })
 
   it('checks the front matter against the schema, at each key’s line', () => {
@@ -107,6 +113,7 @@ describe('portal-writer check on a repository with problems', () => {
       'The front matter has no authors',
     )
     expect(at('2025-12-01-front.html.md', 3).join('\n')).toContain('offset')
+    expect(at('2025-12-01-front.html.md', 4).join('\n')).toContain('error: Write tags as a list')
     expect(at('2025-12-01-front.html.md', 4).join('\n')).toContain('Write tags as a list')
   })
 
@@ -120,18 +127,22 @@ describe('portal-writer check on a repository with problems', () => {
     )
     expect(at('2025-12-02-paths.html.md', 17).join('\n')).toContain('uses file:')
     expect(at('2025-12-02-paths.html.md', 19).join('\n')).toMatch(
-      /警告: .+ \/ warning: .+site root/,
+      /warning: The image "\/images\/root.png" \(source\/images\/root.png\) was not found.+\[image-root\]/,
     )
+    expect(at('2025-12-02-paths.html.md', 21)).toEqual([])
   })
 
-  it('measures eyecatches with sharp: too small is an error, a 16:9 image a warning', () => {
-    expect(at('2025-12-03-small.html.md', 8).join('\n')).toContain(
-      'is 300×200; use at least 600×315',
+  it('measures eyecatches with sharp: too small or 16:9 is a warning, a missing file an error', () => {
+    expect(at('2025-12-03-small.html.md', 8).join('\n')).toMatch(
+      /warning: The eyecatch is only 300×200.+at least 600×315.+\[eyecatch-size\]/,
     )
-    expect(at('2025-12-04-nofile.html.md', 8).join('\n')).toContain('nothere.png" was not found')
+    expect(at('2025-12-04-nofile.html.md', 8).join('\n')).toMatch(
+      /error: .+nothere.png" was not found.+\[eyecatch-missing\]/,
+    )
     const wide = at('2025-12-05-wide.html.md', 8)
     expect(wide).toHaveLength(1)
     expect(wide[0]).toContain('warning: The eyecatch is 1.78:1')
+    expect(wide[0]).toMatch(/\[eyecatch-ratio\]$/)
   })
 
   it('applies the slug rule (P1) and notices a date that differs from the file name', () => {
@@ -152,31 +163,34 @@ describe('portal-writer check on a repository with problems', () => {
     expect(at('notes.md', 1).join('\n')).toContain('not treated as a post')
   })
 
-  it('ends with the counts', () => {
-    expect(lines.at(-1)).toMatch(
-      /^8 件の記事を確認: エラー \d+ 件、警告 \d+ 件 \/ checked 8 posts: \d+ errors, \d+ warnings$/,
-    )
-    const errors = lines.filter((l) => !l.includes(': 警告: ') && l.includes('.md:')).length
+  it('ends with the counts by rule and in all', () => {
+    expect(lines.at(-1)).toMatch(/^Checked 8 posts: \d+ errors, \d+ warnings$/)
+    const errors = lines.filter((l) => /\.md:\d+: error: /.test(l)).length
     expect(lines.at(-1)).toContain(`${errors} errors`)
+    expect(lines.at(-2)).toMatch(/^By rule: [a-z-]+ \d+, /)
   })
 })
 
 describe('portal-writer check: the profile', () => {
   it('reports an invalid .portal-writer.yml at its line and fails', async () => {
     const repo = await makeTempRepo(
-      { '.portal-writer.yml': 'siteName: X\nsiteNmae: typo\n' },
+      {
+        '.portal-writer.yml': 'siteName: X\nsiteNmae: typo\n',
+        'source/blog/2025-11-20-first.html.md': good('一つ目', '2025-11-20T10:00:00+09:00'),
+      },
       { git: true },
     )
-    const run = await runCli(['check'], repo)
+    const run = await runMain(['check'], repo, { LANG: 'en' })
     expect(run.code).toBe(1)
-    expect(run.stdout).toContain('.portal-writer.yml:2: ')
+    expect(run.stdout).toContain('.portal-writer.yml:2: error: ')
     expect(run.stdout).toContain('"siteNmae" is not a known setting')
+    expect(run.stdout).toContain('[profile]')
   })
 
   it('exits 2 for a folder that does not exist', async () => {
     const dir = await makeTempDir()
-    const run = await runCli(['check', 'nowhere'], dir)
+    const run = await runMain(['check', 'nowhere'], dir, { LANG: 'en' })
     expect(run.code).toBe(2)
-    expect(run.stderr).toContain('folder not found')
+    expect(run.stderr).toBe('"nowhere" was not found.')
   })
 })

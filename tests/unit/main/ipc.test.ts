@@ -30,7 +30,9 @@ describe('makeApi', () => {
     )
     for (const [group, methods] of Object.entries(apiShape)) {
       for (const [name, channel] of Object.entries(methods)) {
-        const fn = (api as unknown as Record<string, Record<string, (r?: unknown) => Promise<unknown>>>)[group]![name]!
+        const fn = (
+          api as unknown as Record<string, Record<string, (r?: unknown) => Promise<unknown>>>
+        )[group]![name]!
         await expect(fn({ probe: name })).resolves.toBe(channel)
         expect(Object.hasOwn(channels, channel)).toBe(true)
       }
@@ -39,7 +41,11 @@ describe('makeApi', () => {
   })
 
   it('exposes no raw IPC: only the contract’s groups plus `on`, frozen', () => {
-    const api = makeApi(async () => null, () => () => {}, apiShape)
+    const api = makeApi(
+      async () => null,
+      () => () => {},
+      apiShape,
+    )
     expect(Object.keys(api).sort()).toEqual([...Object.keys(apiShape), 'on'].sort())
     expect(Object.isFrozen(api)).toBe(true)
     expect(() => {
@@ -65,7 +71,11 @@ describe('makeApi', () => {
 
   it('is self-contained, so the e2e harness can inject its source text', () => {
     const rebuilt = new Function(`return (${makeApi.toString()})`)() as typeof makeApi
-    const api = rebuilt(async (c) => c, () => () => {}, apiShape)
+    const api = rebuilt(
+      async (c) => c,
+      () => () => {},
+      apiShape,
+    )
     return expect(api.posts.list()).resolves.toBe('posts:list')
   })
 })

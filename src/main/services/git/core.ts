@@ -69,11 +69,15 @@ export interface GitOptions {
    * or collides with `index.lock` while the writer's own git (terminal, editor) is working.
    */
   readOnly?: boolean
+  /** Keep stdout's raw bytes in `stdoutBytes` (for blobs that are not text). */
+  binary?: boolean
 }
 
 /** What one git run gave. `errorKind` is null on success. */
 export interface GitResult {
   stdout: string
+  /** stdout's raw bytes, only when the run asked for them (`binary`): blobs such as images. */
+  stdoutBytes?: Buffer
   stderr: string
   exitCode: number | null
   errorKind: GitErrorKind | null
@@ -185,6 +189,7 @@ export async function git(args: readonly string[], options: GitOptions): Promise
     errorKind = classifyGitError(stderr, stdout) ?? 'unknown'
   const result: GitResult = {
     stdout,
+    ...(options.binary ? { stdoutBytes: raw.stdoutBytes } : {}),
     stderr,
     exitCode: raw.exitCode,
     errorKind,
@@ -215,6 +220,7 @@ async function isDirectory(path: string): Promise<boolean> {
 
 interface RawRun {
   stdout: string
+  stdoutBytes: Buffer
   stderr: string
   exitCode: number | null
   timedOut: boolean
@@ -237,7 +243,14 @@ function run(args: string[], options: GitOptions): Promise<RawRun> {
         windowsHide: true,
       })
     } catch {
-      resolve({ stdout: '', stderr: '', exitCode: null, timedOut: false, spawnError: true })
+      resolve({
+        stdout: '',
+        stdoutBytes: Buffer.alloc(0),
+        stderr: '',
+        exitCode: null,
+        timedOut: false,
+        spawnError: true,
+      })
       return
     }
     const out: Buffer[] = []
@@ -289,8 +302,10 @@ function run(args: string[], options: GitOptions): Promise<RawRun> {
       clearTimeout(hard)
       if (idle) clearTimeout(idle)
       lines.flush()
+      const bytes = Buffer.concat(out)
       resolve({
-        stdout: Buffer.concat(out).toString('utf8'),
+        stdout: bytes.toString('utf8'),
+        stdoutBytes: bytes,
         stderr: Buffer.concat(err).toString('utf8'),
         exitCode,
         timedOut,
@@ -314,6 +329,8 @@ export interface GitContext {
   log?: GitLogger
   /** Limit for local verbs (default {@link LOCAL_TIMEOUT_MS}). */
   timeoutMs?: number
+  /** Environment every run in this context gets (e.g. `GIT_INDEX_FILE` for a temporary index). */
+  env?: Record<string, string>
 }
 
 /** Network settings for fetch and push. */
@@ -344,6 +361,7 @@ export function gitIn(
     log: ctx.log,
     timeoutMs: ctx.timeoutMs ?? LOCAL_TIMEOUT_MS,
     ...options,
+    env: ctx.env ? { ...ctx.env, ...options.env } : options.env,
     cwd: ctx.cwd,
   })
 }

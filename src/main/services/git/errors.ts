@@ -46,6 +46,8 @@ export const GIT_ERROR_PATTERNS: ReadonlyArray<readonly [RegExp, GitErrorKind]> 
     /Could not resolve host|Could not resolve hostname|Failed to connect to|Couldn't connect to server|Connection refused|Network is unreachable|No route to host|Connection timed out|Operation timed out|Connection reset|Empty reply from server|Recv failure|SSL_ERROR_SYSCALL|The remote end hung up unexpectedly|unable to access '.*': (?:getaddrinfo|Could not)|Temporary failure in name resolution|Name or service not known|early EOF/i,
     'offline',
   ],
+  // A compare-and-swap ref update lost a race: the branch moved meanwhile.
+  [/cannot lock ref .*(?:but expected|reference already exists)/i, 'branch-moved'],
   // Locks (G4).
   [
     /index\.lock'?: File exists|Unable to create '.*\.lock'|Another git process seems to be running|cannot lock ref/i,
@@ -189,7 +191,7 @@ export function describeGitError(kind: GitErrorKind, ctx: ErrorContext = {}): Lo
       )
     case 'uncommitted-changes':
       return msg(
-        '記事にまだコミットしていない変更があるため、更新を止めました。ファイルはそのままです。先に「レビューを依頼」で変更を送ってから更新してください。',
+        '記事にまだ送っていない変更があるため、取り込みを止めました。ファイルはそのままです。先に変更を送ってから取り込んでください。',
         'The post has changes that are not committed yet, so the update was not started; your files are untouched. Send them first with "Request review", then update.',
       )
     case 'not-a-post':
@@ -199,7 +201,7 @@ export function describeGitError(kind: GitErrorKind, ctx: ErrorContext = {}): Lo
       )
     case 'base-missing':
       return msg(
-        `ベースブランチ「${base}」がリポジトリにもリモートにもありません。.portal-writer.yml の baseBranch を確かめてください。`,
+        `公開中の記事のブランチ「${base}」がリポジトリにも送り先にもありません。.portal-writer.yml の baseBranch を確かめてください。`,
         `The base branch "${base}" exists neither locally nor on the remote. Check baseBranch in .portal-writer.yml.`,
       )
     case 'no-remote':
@@ -232,14 +234,14 @@ export function describeGitError(kind: GitErrorKind, ctx: ErrorContext = {}): Lo
     case 'push-rejected':
       return join(
         msg(
-          `リモートのブランチ「${branch}」に、このパソコンにない新しいコミットがあるため、送信が拒否されました。`,
-          `The remote branch "${branch}" has newer commits that this computer does not have, so the push was refused.`,
+          `レビュー用の場所（${branch}）に、このパソコンにない新しい変更があるため、送信が拒否されました。`,
+          `The review place (${branch}) has newer changes that this computer does not have, so the send was refused.`,
         ),
         join(
           kept(ctx),
           msg(
-            '「ベースから更新」で取り込んでから、もう一度「レビューを依頼」を押してください（上書きの強制送信はしません）。',
-            'Use "Update from base" to bring them in, then press "Request review" again (the app never force-pushes).',
+            '「公開中の記事との差分を取り込む」で取り込んでから、もう一度送ってください（上書きの強制送信はしません）。',
+            'Bring them in with "Bring in the published changes", then send again (the app never force-pushes).',
           ),
         ),
       )
@@ -325,8 +327,28 @@ export function describeGitError(kind: GitErrorKind, ctx: ErrorContext = {}): Lo
       )
     case 'merge-conflict':
       return msg(
-        `ベースブランチ「${base}」の変更がこの記事の変更とぶつかるため（${files || '同じ箇所の変更'}）、取り込みを中止しました。記事のファイルはそのままで、何も失われていません。レビュー担当者に相談するか、git に慣れた人に手伝ってもらってください。`,
-        `Changes on the base branch "${base}" conflict with this post (${files || 'the same lines changed'}), so the update was cancelled. Your post's files are untouched and nothing was lost. Ask your reviewer or someone familiar with git for help.`,
+        `公開中の記事で同じ箇所が変わっているため（${files || '同じ箇所の変更'}）、取り込みを止めました。何も変更しておらず、あなたの記事はそのままです。「自分の版を残す」「公開中の版を採る」を選ぶか、「見比べる」で違いを確かめてください。`,
+        `The published version changed the same places (${files || 'the same lines'}), so nothing was brought in; your post is untouched. Choose "Keep mine" or "Take the published version", or "Compare" to see the difference.`,
+      )
+    case 'review-branch-changed':
+      return msg(
+        `レビュー用の場所（${branch}）に、レビュー担当者など別の人が加えた変更があります${files ? `（${files}）` : ''}。そのまま送るとその変更を消してしまうため、何もせずに止めました。「レビューでの変更を取り込む」を押して取り込んでから、もう一度送ってください。`,
+        `Someone else (a reviewer, perhaps) added changes to the review place (${branch})${files ? ` (${files})` : ''}. Sending now would undo them, so nothing was done. Press "Bring in the review changes", then send again.`,
+      )
+    case 'conflict-outside-post':
+      return msg(
+        `この記事以外のファイル（${files}）で変更がぶつかっているため、アプリでは取り込めません。何も変更していません。git に慣れた人に手伝ってもらってください。`,
+        `Files outside this post (${files}) conflict, which the app cannot settle. Nothing was changed. Ask someone familiar with git for help.`,
+      )
+    case 'post-missing':
+      return msg(
+        `記事のファイル（${files}）がフォルダーにありません。エディターで保存すると作り直されます。`,
+        `The post file (${files}) is not in the folder. Saving it in the editor recreates it.`,
+      )
+    case 'branch-moved':
+      return msg(
+        `送っている間に、レビュー用の場所（${branch}）が別の操作で変わりました。何も失われていません。もう一度押してください。`,
+        `The review place (${branch}) was changed by something else while sending. Nothing was lost. Press again.`,
       )
     case 'unknown':
       return msg(

@@ -90,3 +90,11 @@ export async function countCommits(
   const r = await gitIn(ctx, ['rev-list', '--count', ...range, '--'], { readOnly: true })
   return Number(r.stdout.trim()) || 0
 }
+
+/** The tree a commit points at. */
+export async function treeOf(ctx: GitContext, commit: string): Promise<string> {
+  const r = await gitIn(ctx, ['rev-parse', '--verify', '--end-of-options', `${commit}^{tree}`], {
+    readOnly: true,
+  })
+  return r.stdout.trim()
+}

@@ -1,43 +1,39 @@
-/** The publish panel's view of one post: state, branch, files, remote, blockers, warnings. */
+/** The publish tab's view of one post: state, review branch, files, remote, blockers, warnings. */
 import { msg, type LocalizedText } from '../../../shared/localized'
-import {
-  DEFAULT_MESSAGE_TEMPLATES,
-  fillMessage,
-  pullRequestUrl,
-  type IncludedFile,
-  type PublishStatus,
-} from '../../../shared/publish'
+import { pullRequestUrl, type IncludedFile, type PublishStatus } from '../../../shared/publish'
 import type { GitContext } from '../git/core'
 import { describeEmbeddedCredentials, describeGitError, MAX_FILE_BYTES } from '../git/errors'
-import { countCommits, getRepositoryState } from '../git/rev-parse'
-import { changeOf, type StatusSnapshot } from '../git/status'
-import { fileSize, listAssetFiles, postEntries, readTitle, type PostFiles } from './post-files'
-import { decideState, factsFor, gatherFacts } from './post-state'
-import { findBlockers } from './preflight'
+import { countCommits, isAncestor } from '../git/rev-parse'
+import { fileSize, type PostFiles } from './post-files'
+import { decideState, factsOf } from './post-state'
+import { suggestedMessage } from './send'
 import type { PublishRepo } from './session'
+import { takeSnapshot, type PostVersion } from './versions'
 
 /** Files at or above this size get a warning (GitHub warns from 50 MB). */
 const WARN_FILE_BYTES = 50 * 1024 * 1024
 
-/** Everything the panel shows for one post. */
+/** Everything the tab shows for one post. */
 export async function describePost(
   ctx: GitContext,
   repo: PublishRepo,
   post: PostFiles,
 ): Promise<PublishStatus> {
   const profile = repo.profile
-  const [repoState, facts] = await Promise.all([
-    getRepositoryState(ctx),
-    gatherFacts(ctx, profile, post.branch),
-  ])
-  const { status: snapshot, remote, baseRef } = facts
-  const remoteName = remote?.name ?? null
-  const entries = postEntries(snapshot.entries, post)
-  const state = decideState(factsFor(post.path, entries, post.branch, post.assetDir, facts))
-  const files = await includedFiles(repo.root, post, snapshot)
-  const blockers = findBlockers(repoState, snapshot, post, profile)
+  const snapshot = await takeSnapshot(ctx, profile)
+  const facts = await factsOf(ctx, snapshot, post)
+  const { remote, baseRef } = snapshot
+  const state = decideState(facts)
+  const files = await includedFiles(repo.root, facts.working, facts.sent ?? facts.base)
+  const blockers: PublishStatus['blockers'] = []
   if (!remote)
     blockers.push({ kind: 'no-remote', files: [], message: describeGitError('no-remote') })
+  if (!facts.working.has(post.path))
+    blockers.push({
+      kind: 'post-missing',
+      files: [post.path],
+      message: describeGitError('post-missing', { files: [post.path] }),
+    })
   const tooLarge = files
     .filter((f) => f.change !== 'unchanged' && f.bytes !== null && f.bytes > MAX_FILE_BYTES)
     .map((f) => f.path)
@@ -62,40 +58,27 @@ export async function describePost(
       ),
     )
   }
-  const local = facts.localBranches.get(post.branch)
-  const remoteHas = facts.remoteBranches.has(post.branch)
-  let unpushedCommits = 0
-  if (local) {
-    unpushedCommits = await countCommits(
-      ctx,
-      `refs/heads/${post.branch}`,
-      remoteHas ? `refs/remotes/${remoteName}/${post.branch}` : baseRef,
-    )
-  }
-  const firstCommit =
-    !local && !remoteHas
-      ? true
-      : (await countCommits(
-          ctx,
-          local ? `refs/heads/${post.branch}` : `refs/remotes/${remoteName}/${post.branch}`,
-          baseRef,
-        )) === 0
-  const title = await readTitle(repo.root, post)
-  const template = firstCommit
-    ? (profile.commitMessage ?? DEFAULT_MESSAGE_TEMPLATES.first)
-    : (profile.commitMessageUpdate ?? DEFAULT_MESSAGE_TEMPLATES.update)
+  const { local, remote: remoteTip } = facts.tips
+  const tip = local ?? remoteTip
+  const unpushedCommits =
+    local && local !== remoteTip ? await countCommits(ctx, local, remoteTip ?? baseRef) : 0
+  const behindBase =
+    tip !== null && snapshot.baseOid !== null && !(await isAncestor(ctx, snapshot.baseOid, tip))
+  const newToBase = facts.base.size === 0
   return {
     path: post.path,
     state,
     branch: post.branch,
-    branchExists: local !== undefined || remoteHas,
-    currentBranch: snapshot.branch,
+    branchExists: tip !== null,
+    currentBranch: snapshot.status.branch,
     baseBranch: profile.baseBranch,
+    behindBase,
+    newToBase,
     unpushedCommits,
     files,
     remote: remote?.info ?? null,
     pullRequestUrl:
-      remote && remoteHas && !remote.info.local
+      remote && remoteTip && !remote.info.local
         ? pullRequestUrl(
             remote.pushUrl,
             profile.baseBranch,
@@ -103,35 +86,36 @@ export async function describePost(
             profile.pullRequestUrl ?? null,
           )
         : null,
-    suggestedMessage: fillMessage(template, title, post.key.slug),
-    firstCommit,
+    tokenStored: false,
+    suggestedMessage: await suggestedMessage({ repo, post }, newToBase),
+    firstCommit: tip === null,
     blockers,
     warnings,
   }
 }
 
-/** The post file and its asset folder's files with their changes and sizes. */
+/** The post's files in the folder compared with what reviewers have, with their sizes. */
 async function includedFiles(
   root: string,
-  post: PostFiles,
-  snapshot: StatusSnapshot,
+  working: PostVersion,
+  theirs: PostVersion,
 ): Promise<IncludedFile[]> {
-  const entries = postEntries(snapshot.entries, post)
-  const changes = new Map(entries.map((e) => [e.path, changeOf(e)]))
-  for (const e of entries) if (e.origPath) changes.set(e.origPath, 'deleted')
-  const paths = new Set([
-    post.path,
-    ...(await listAssetFiles(root, post.assetDir)),
-    ...changes.keys(),
-  ])
-  const out: IncludedFile[] = []
-  for (const path of [...paths].sort((a, b) =>
-    a === post.path ? -1 : b === post.path ? 1 : a.localeCompare(b),
-  )) {
-    const bytes = await fileSize(root, path)
-    const change = changes.get(path) ?? (bytes === null ? null : 'unchanged')
-    if (change === null) continue
-    out.push({ path, change, bytes: change === 'deleted' ? null : bytes })
-  }
-  return out
+  const paths = [...new Set([...working.keys(), ...theirs.keys()])].sort((a, b) => {
+    const depth = a.split('/').length - b.split('/').length
+    return depth !== 0 ? depth : a.localeCompare(b)
+  })
+  return Promise.all(
+    paths.map(async (path): Promise<IncludedFile> => {
+      const mine = working.get(path)
+      const change =
+        mine === undefined
+          ? 'deleted'
+          : theirs.get(path) === undefined
+            ? 'added'
+            : mine === theirs.get(path)
+              ? 'unchanged'
+              : 'modified'
+      return { path, change, bytes: change === 'deleted' ? null : await fileSize(root, path) }
+    }),
+  )
 }

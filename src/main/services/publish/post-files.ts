@@ -24,6 +24,21 @@ export function isOsJunk(path: string): boolean {
 }
 
 /**
+ * Whether a file of a post may be published: never OS junk, hidden files (dotfiles — which
+ * include every temp file the app writes, `.<name>.pw-tmp-…` and `.portal-writer-….tmp`), editor
+ * swap and backup files (`x.swp`, `x~`, `#x#`), or partial downloads.
+ */
+export function isPublishable(path: string): boolean {
+  if (isOsJunk(path)) return false
+  const parts = path.split('/')
+  if (parts.some((p) => p.startsWith('.'))) return false
+  const name = parts[parts.length - 1]!
+  return (
+    !/(\.sw[a-p]|~|\.tmp|\.temp|\.crdownload|\.part|\.bak)$/i.test(name) && !/^#.*#$/.test(name)
+  )
+}
+
+/**
  * Resolves a post path to its files and branch, or null when the path does not follow the
  * profile's `postPath` or tries to leave the repository.
  */
@@ -96,8 +111,8 @@ export function pathsToStage(entries: readonly StatusEntry[]): string[] {
 }
 
 /**
- * Lists the asset folder's files on disk (recursively, repository-relative). Symbolic links are
- * listed but not followed.
+ * Lists the asset folder's publishable files on disk (recursively, repository-relative; see
+ * {@link isPublishable}). Symbolic links are listed but not followed.
  */
 export async function listAssetFiles(root: string, assetDir: string): Promise<string[]> {
   const out: string[] = []
@@ -113,7 +128,7 @@ export async function listAssetFiles(root: string, assetDir: string): Promise<st
       const info = await lstat(join(root, child)).catch(() => null)
       if (!info) continue
       if (info.isDirectory()) await walk(child)
-      else if (!isOsJunk(child)) out.push(child)
+      else if (isPublishable(child)) out.push(child)
     }
   }
   await walk(assetDir)

@@ -1,38 +1,46 @@
 /**
- * Update from base: bring the post branch up to date with its remote copy and with the base branch
- * (merge, or rebase for never-pushed commits). Conflicts are found before any file changes
- * (`merge-tree`), and a merge or rebase that still conflicts is aborted at once (G5).
+ * 「公開中の記事との差分を取り込む」: bring the base branch (and anything a reviewer pushed to the
+ * review branch) into the post's review branch without a checkout: `merge-tree --write-tree`,
+ * `commit-tree` and a compare-and-swap `update-ref`. The writer's own files are reconciled with
+ * a three-way merge; everything is computed first, so a conflict stops before any file or ref
+ * changes (G5), and the writer's version is always kept unless they choose otherwise.
  */
-import { msg } from '../../../shared/localized'
+import { mkdir, readFile, rm } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { msg, type LocalizedText } from '../../../shared/localized'
 import type { UpdateResult } from '../../../shared/publish'
-import { listRefs, switchBranch } from '../git/branch'
+import { writeFileAtomic } from '../atomic-file'
+import { readBlob } from '../git/cat-file'
+import { commitTree } from '../git/commit-tree'
+import type { GitContext } from '../git/core'
 import { fetchRemote } from '../git/fetch'
-import { fastForwardTo, mergeInto, previewMerge } from '../git/merge'
-import { rebaseOnto } from '../git/rebase'
-import { getRepositoryState, isAncestor } from '../git/rev-parse'
-import { getStatus } from '../git/status'
-import { postEntries } from './post-files'
-import { baseRefOf } from './post-state'
-import { findBlockers } from './preflight'
+import { mergeFileTexts } from '../git/merge-file'
+import { mergeTrees } from '../git/merge-tree'
+import { readTree } from '../git/read-tree'
+import { isAncestor } from '../git/rev-parse'
+import { withTempIndex } from '../git/temp-index'
+import { updateRef } from '../git/update-ref'
+import { writeTree } from '../git/write-tree'
+import { listTree } from '../git/ls-tree'
+import { setIndexEntry } from '../git/update-index'
+import { belongsToPost, type PostFiles } from './post-files'
 import { failure, type Session } from './session'
+import { branchTips, takeSnapshot, versionAt, versionIn, type PostVersion } from './versions'
 
-/** Updates the post branch; see the module comment. */
-export async function updateFromBase(
-  s: Session,
-  method: 'merge' | 'rebase',
-): Promise<UpdateResult> {
-  const { ctx, post, repo } = s
-  const profile = repo.profile
-  const [repoState, snapshot] = await Promise.all([getRepositoryState(ctx), getStatus(ctx)])
-  const blockers = findBlockers(repoState, snapshot, post, profile)
-  if (blockers.length > 0)
-    return failure(s, blockers[0]!.kind, {
-      files: blockers[0]!.files,
-      message: blockers[0]!.message,
-    })
+/** How conflicts in the post's own files are settled: the writer's version, or the published one. */
+export type Resolution = 'mine' | 'theirs'
+
+/** A planned write to the working folder: new bytes, or null to delete the file. */
+interface WorkingWrite {
+  path: string
+  data: Buffer | null
+}
+
+/** Updates the review branch; see the module comment. */
+export async function updateFromBase(s: Session, resolution?: Resolution): Promise<UpdateResult> {
+  const { ctx, post } = s
   const remote = s.remote
   if (!remote) return failure(s, 'no-remote')
-
   s.phase = 'fetch'
   const fetched = await fetchRemote(ctx, remote.name, {
     auth: s.auth,
@@ -48,92 +56,190 @@ export async function updateFromBase(
   }
 
   s.phase = 'branch'
-  const localRef = `refs/heads/${post.branch}`
-  const remoteRef = `refs/remotes/${remote.name}/${post.branch}`
-  const refs = await listRefs(ctx, [localRef, remoteRef])
-  const hasLocal = refs.some((r) => r.ref === localRef)
-  const hasRemote = refs.some((r) => r.ref === remoteRef)
-  if (!hasLocal && !hasRemote) {
+  const snapshot = await takeSnapshot(ctx, s.repo.profile)
+  const tips = branchTips(snapshot, post.branch)
+  const from = tips.local ?? tips.remote
+  if (!from) {
     return {
       kind: 'updated',
       changed: false,
       method: 'none',
       message: msg(
-        'この記事にはまだブランチがありません。「レビューを依頼」を押すと、最新のベースブランチから作ります。',
-        'This post has no branch yet. "Request review" creates it from the latest base branch.',
+        'この記事はまだレビューに送っていません。「レビューを依頼」を押すと、公開中の最新の状態をもとに送ります。',
+        'This post has not been sent for review yet. "Request review" sends it on top of the latest published state.',
       ),
+      workingUpdated: [],
+      warnings: [],
     }
   }
-  if (snapshot.branch !== post.branch) {
-    const switched = await switchBranch(ctx, post.branch, hasLocal ? undefined : remoteRef)
-    if (switched.errorKind) return failure(s, switched.errorKind, { details: switched.stderr })
-  }
-  // Never merge into a post file with changes git does not have yet: they could not be restored.
-  const dirty = postEntries((await getStatus(ctx)).entries, post)
-  if (dirty.length > 0)
-    return failure(s, 'uncommitted-changes', { files: dirty.map((e) => e.path) })
+  if (!snapshot.baseOid) return failure(s, 'base-missing')
 
-  let changed = false
-  let used: 'merge' | 'rebase' | 'fast-forward' | 'none' = 'none'
-
-  // 1. What others pushed to the post branch (a reviewer's suggestion, another computer).
-  if (hasRemote && !(await isAncestor(ctx, remoteRef, 'HEAD'))) {
-    if (await isAncestor(ctx, 'HEAD', remoteRef)) {
-      const ff = await fastForwardTo(ctx, remoteRef)
-      if (ff.errorKind) return failure(s, ff.errorKind, { details: ff.stderr })
-      used = 'fast-forward'
-    } else {
-      const stop = await integrate(s, remoteRef, 'merge')
-      if (stop) return stop
-      used = 'merge'
+  // 1. What a reviewer pushed to the review branch, then 2. the base branch.
+  let tip = from
+  let used: 'merge' | 'fast-forward' | 'none' = 'none'
+  const sources: Array<{ commit: string; review: boolean }> = []
+  if (tips.local && tips.remote && !(await isAncestor(ctx, tips.remote, tips.local)))
+    sources.push({ commit: tips.remote, review: true })
+  sources.push({ commit: snapshot.baseOid, review: false })
+  for (const source of sources) {
+    if (await isAncestor(ctx, source.commit, tip)) continue
+    if (await isAncestor(ctx, tip, source.commit)) {
+      tip = source.commit
+      if (used === 'none') used = 'fast-forward'
+      continue
     }
-    changed = true
+    const merged = await mergeInto(s, tip, source.commit, source.review, resolution)
+    if ('kind' in merged) return merged
+    tip = merged.commit
+    used = 'merge'
+  }
+  if (tip === from && tips.local === from) {
+    return {
+      kind: 'updated',
+      changed: false,
+      method: 'none',
+      message: msg('すでに最新です。', 'Already up to date.'),
+      workingUpdated: [],
+      warnings: [],
+    }
   }
 
-  // 2. The base branch. Rebase only rewrites commits nobody else has: never a pushed branch.
-  const baseRef = await baseRefOf(ctx, remote.name, profile.baseBranch)
-  if (!baseRef) return failure(s, 'base-missing')
-  if (!(await isAncestor(ctx, baseRef, 'HEAD'))) {
-    const how = method === 'rebase' && !hasRemote ? 'rebase' : 'merge'
-    const stop = await integrate(s, baseRef, how)
-    if (stop) return stop
-    used = how
-    changed = true
-  }
+  // 3. The writer's files: take what the update changed, merging with unsent edits.
+  const plan = await planWorkingWrites(
+    ctx,
+    s.repo.root,
+    post,
+    {
+      sent: await versionAt(ctx, from, post),
+      next: await versionAt(ctx, tip, post),
+      working: versionIn(snapshot.working, post),
+    },
+    resolution,
+  )
+  if ('kind' in plan) return failure(s, 'merge-conflict', { files: plan.files })
 
+  // 4. Apply: the writer's files first (a failed ref update then only leaves them newer), then the ref.
+  for (const w of plan.writes) {
+    const target = join(s.repo.root, w.path)
+    if (w.data === null) await rm(target, { force: true })
+    else {
+      await mkdir(dirname(target), { recursive: true })
+      const written = await writeFileAtomic(target, w.data)
+      if (written.kind === 'error') return failure(s, 'save-failed', { message: written.message })
+    }
+  }
+  const moved = await updateRef(
+    ctx,
+    `refs/heads/${post.branch}`,
+    tip,
+    tips.local,
+    `bring the published state into ${post.path}`,
+  )
+  if (moved.errorKind) return failure(s, moved.errorKind, { details: moved.stderr })
   return {
     kind: 'updated',
-    changed,
+    changed: true,
     method: used,
-    message: changed
-      ? msg(
-          `ブランチ「${post.branch}」を最新のベースブランチ「${profile.baseBranch}」に合わせました。「レビューを依頼」を押すと送ります。`,
-          `Branch "${post.branch}" now includes the latest "${profile.baseBranch}". Press "Request review" to send it.`,
-        )
-      : msg('ブランチはすでに最新です。', 'The branch is already up to date.'),
+    message: msg(
+      '公開中の最新の状態を、この記事のレビュー用の場所に取り込みました。「変更を送る」を押すとレビューに反映されます。',
+      'The latest published state is now in this post\'s review place. Press "Send changes" to update the review.',
+    ),
+    workingUpdated: plan.writes.map((w) => w.path),
+    warnings: plan.warnings,
   }
 }
 
-/** Merges or rebases onto `ref`; returns an error value on conflict (nothing changed), else null. */
-async function integrate(
+/** Merges `other` into `ours` in memory and commits the result; conflicts outside the post stop it. */
+async function mergeInto(
   s: Session,
-  ref: string,
-  how: 'merge' | 'rebase',
-): Promise<UpdateResult | null> {
-  const { ctx } = s
-  // Decide in memory first: on a conflict no file is touched at all.
-  const preview = await previewMerge(ctx, 'HEAD', ref)
-  if (preview.kind === 'conflicts') return failure(s, 'merge-conflict', { files: preview.files })
-  if (how === 'rebase') {
-    const r = await rebaseOnto(ctx, ref)
-    if (r.result.errorKind === 'merge-conflict')
-      return failure(s, 'merge-conflict', { files: r.conflicts, details: r.result.stderr })
-    if (r.result.errorKind) return failure(s, r.result.errorKind, { details: r.result.stderr })
-    return null
+  ours: string,
+  other: string,
+  review: boolean,
+  resolution: Resolution | undefined,
+): Promise<{ commit: string } | (UpdateResult & { kind: 'error' })> {
+  const { ctx, post } = s
+  const merged = await mergeTrees(ctx, ours, other)
+  if (merged.kind === 'unsupported')
+    return failure(s, 'git-too-old', { context: { version: '< 2.38' } })
+  let tree = merged.tree
+  if (merged.kind === 'conflicts') {
+    const outside = merged.files.filter((f) => !belongsToPost(f, post))
+    if (outside.length > 0) return failure(s, 'conflict-outside-post', { files: outside })
+    if (!resolution)
+      return failure(s, review ? 'review-branch-changed' : 'merge-conflict', {
+        files: merged.files,
+      })
+    tree = await settle(ctx, merged.tree, merged.files, resolution === 'mine' ? ours : other)
   }
-  const m = await mergeInto(ctx, ref)
-  if (m.result.errorKind === 'merge-conflict')
-    return failure(s, 'merge-conflict', { files: m.conflicts, details: m.result.stderr })
-  if (m.result.errorKind) return failure(s, m.result.errorKind, { details: m.result.stderr })
-  return null
+  const message = review
+    ? `レビューでの変更を取り込む: ${post.path}`
+    : `公開中の記事との差分を取り込む: ${post.path}`
+  const made = await commitTree(ctx, tree, [ours, other], message)
+  if (!made.commit)
+    return failure(s, made.result.errorKind ?? 'unknown', { details: made.result.stderr })
+  return { commit: made.commit }
+}
+
+/** The merged tree with each conflicted path taken whole from `side` (or removed where it has none). */
+async function settle(
+  ctx: GitContext,
+  tree: string,
+  files: readonly string[],
+  side: string,
+): Promise<string> {
+  return withTempIndex(ctx, async (index) => {
+    await readTree(index, tree)
+    const chosen = await listTree(ctx, side, files)
+    for (const file of files) await setIndexEntry(index, file, chosen.get(file) ?? null)
+    return writeTree(index)
+  })
+}
+
+/**
+ * For each post file the update changed: the new version when the writer had not changed it,
+ * a three-way merge when they had. Conflicts are returned instead of written (unless settled).
+ */
+async function planWorkingWrites(
+  ctx: GitContext,
+  root: string,
+  post: PostFiles,
+  v: { sent: PostVersion; next: PostVersion; working: PostVersion },
+  resolution: Resolution | undefined,
+): Promise<
+  { writes: WorkingWrite[]; warnings: LocalizedText[] } | { kind: 'conflict'; files: string[] }
+> {
+  const writes: WorkingWrite[] = []
+  const conflicts: string[] = []
+  const warnings: LocalizedText[] = []
+  for (const path of new Set([...v.sent.keys(), ...v.next.keys()])) {
+    const before = v.sent.get(path)
+    const after = v.next.get(path)
+    const mine = v.working.get(path)
+    if (before === after || mine === after) continue
+    if (mine === before) {
+      writes.push({ path, data: after ? await readBlob(ctx, after) : null })
+      continue
+    }
+    // The writer changed this file too. Text: merge line by line; anything else: a choice.
+    if (before && after && mine && path === post.path) {
+      const merged = await mergeFileTexts(
+        ctx,
+        {
+          ours: await readFile(join(root, path)),
+          base: await readBlob(ctx, before),
+          theirs: await readBlob(ctx, after),
+        },
+        resolution === 'mine' ? 'ours' : resolution === 'theirs' ? 'theirs' : undefined,
+      )
+      if (merged.conflicts > 0 && !resolution) conflicts.push(path)
+      else writes.push({ path, data: merged.text })
+      continue
+    }
+    if (!resolution) conflicts.push(path)
+    else if (resolution === 'theirs')
+      writes.push({ path, data: after ? await readBlob(ctx, after) : null })
+    else warnings.push(msg(`${path} はあなたの版を残しました。`, `Kept your version of ${path}.`))
+  }
+  if (conflicts.length > 0) return { kind: 'conflict', files: conflicts }
+  return { writes, warnings }
 }

@@ -13,6 +13,8 @@ import { CardTab } from '../card/tabs/CardTab'
 import { FeedTab } from '../card/tabs/FeedTab'
 import { ShareTab } from '../card/tabs/ShareTab'
 import { PublishTab } from '../publish/PublishTab'
+import { FolderBanner } from '../publish/FolderBanner'
+import { usePublishStates } from '../publish/use-publish-states'
 import { EyecatchDialog } from '../eyecatch/EyecatchDialog'
 import { Toolbar } from './Toolbar'
 import { useAppCommands } from './use-app-commands'
@@ -45,6 +47,7 @@ export function App() {
   }, [currentTitle, view.currentPath, dirty])
 
   const onResize = useCallback(() => sync.invalidate(), [sync])
+  const publishStates = usePublishStates(portal, view)
   const conflict = view.current?.conflict ?? null
 
   return (
@@ -65,6 +68,13 @@ export function App() {
           </button>
         </div>
       )}
+      <FolderBanner
+        portal={portal}
+        repoRoot={view.repo?.root ?? null}
+        locale={locale}
+        refreshKey={view.posts}
+        onReturned={() => void workspace.refreshPosts()}
+      />
       <SplitPanes
         onResize={onResize}
         list={
@@ -72,6 +82,7 @@ export function App() {
             repo={view.repo}
             posts={view.posts}
             currentPath={view.currentPath}
+            states={publishStates}
             onOpen={(p) => void workspace.openPost(p)}
           />
         }
@@ -87,6 +98,7 @@ export function App() {
                   <PreviewPane
                     assetBase={view.appInfo?.assetBase ?? null}
                     hasPost={view.current !== null}
+                    markdown={view.repo?.markdown ?? null}
                   />
                 ),
               },

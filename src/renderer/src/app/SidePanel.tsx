@@ -46,7 +46,12 @@ export function SidePanel({ tabs, label }: { tabs: SideTab[]; label: string }) {
 
   return (
     <div className="side-panel">
-      <div className="pane-header side-tabs" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
+      <div
+        className="pane-header side-tabs"
+        role="tablist"
+        aria-label={label}
+        onKeyDown={onKeyDown}
+      >
         {tabs.map((tab) => (
           <button
             key={tab.id}

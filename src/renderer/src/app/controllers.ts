@@ -59,15 +59,17 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
     path: () => editor.currentPath,
     text: (path) => editor.text(path),
     textIdentity: (path) => editor.textIdentity(path),
+    markdown: () => ws.getSnapshot().repo?.markdown?.settings,
     images: (path) => {
       const view = ws.getSnapshot()
       const assetBase = view.appInfo?.assetBase
       if (assetBase === undefined) return null
       const assetDir = view.current?.path === path ? view.current.assetDir : null
-      const ctx = { postPath: path, assetDir, assetBase }
+      const sourceDir = view.repo?.profile.sourceDir ?? null
+      const ctx = { postPath: path, assetDir, assetBase, sourceDir }
       return {
         assetDir,
-        key: `${assetDir ?? ''}\u0000${assetBase}`,
+        key: `${assetDir ?? ''}\u0000${assetBase}\u0000${sourceDir ?? ''}`,
         resolve: (src: string) => resolveImageSrc(src, ctx),
       }
     },

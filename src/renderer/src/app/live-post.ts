@@ -1,5 +1,9 @@
 import { splitPost, type SplitPost } from '../../../shared/front-matter'
-import { IncrementalRenderer, type IncrementalResult } from '../../../shared/markdown'
+import {
+  IncrementalRenderer,
+  type IncrementalResult,
+  type MarkdownSettings,
+} from '../../../shared/markdown'
 import { locateFrontMatter } from '../../../shared/metadata/region'
 
 /**
@@ -42,6 +46,8 @@ export interface LivePostSource {
   text(path: string): string
   /** An object that stays the same while the text does (null: unknown, read the text). */
   textIdentity(path: string): object | null
+  /** The repository's kramdown options (undefined: the blog's defaults). */
+  markdown?(): MarkdownSettings | undefined
   /** How images of the shown post resolve; null while unknown (the app is starting). */
   images(path: string): LivePostImages | null
 }
@@ -141,7 +147,8 @@ export class LivePostModel {
       this.renderer = null
       return null
     }
-    const key = `${path}\u0000${images.key}`
+    const markdown = this.source.markdown?.()
+    const key = `${path}\u0000${images.key}\u0000${JSON.stringify(markdown ?? null)}`
     const last = this.value
     const same = last !== null && last.path === path && key === this.rendererKey
     // The same document object: the text is unchanged, and a big post's string is not rebuilt.
@@ -153,7 +160,10 @@ export class LivePostModel {
     if (same && last.rendered.complete && (unchanged || last.text === text)) return last
     const started = performance.now()
     if (!this.renderer || key !== this.rendererKey) {
-      this.renderer = new IncrementalRenderer({ resolveImage: (src) => images.resolve(src) })
+      this.renderer = new IncrementalRenderer({
+        resolveImage: (src) => images.resolve(src),
+        markdown,
+      })
       this.rendererKey = key
     }
     const split = splitPost(text)

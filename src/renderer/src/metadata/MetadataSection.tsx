@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
+import { checkConfigOf } from '../../../shared/check/config'
 import type { AssetFile, Suggestions } from '../../../shared/metadata/contract'
 import { withOpenPost } from '../../../shared/metadata/facets'
 import { readFields, type FieldValue } from '../../../shared/metadata/round-trip'
@@ -53,6 +54,7 @@ export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) 
   const dirty = view.current?.dirty ?? false
   const assetDir = view.current?.assetDir ?? null
   const schema = useMemo(() => metadataSchemaFor(profile), [profile])
+  const rules = useMemo(() => (profile ? checkConfigOf(profile) : undefined), [profile])
 
   // Suggestions and asset files: on opening a post and after each save.
   useEffect(() => {
@@ -80,8 +82,9 @@ export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) 
       assetDir,
       knownAuthors: suggestions?.authors ?? null,
       knownTags: suggestions?.tags ?? null,
+      rules,
     }),
-    [schema, assets, assetDir, suggestions],
+    [schema, assets, assetDir, suggestions, rules],
   )
   useEffect(() => metadataEditorLink.setContext(context), [metadataEditorLink, context])
   useEffect(() => metadataEditorLink.setLocale(locale), [metadataEditorLink, locale])

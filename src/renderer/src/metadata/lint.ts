@@ -44,7 +44,8 @@ export function problemsToDiagnostics(
       from: line.from + Math.min(indent, line.length),
       to: line.to,
       severity: p.severity === 'error' ? 'error' : 'warning',
-      source: p.field === '' ? 'front matter' : p.field,
+      // The rule id, as `portal-writer check` and the profile's `check:` key name it.
+      source: p.rule,
       message: p.message[locale],
       ...(actions.length ? { actions } : {}),
     })

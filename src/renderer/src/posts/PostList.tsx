@@ -4,12 +4,16 @@ import type { RepoInfo } from '../../../shared/ipc/contract'
 import { useI18n } from '../i18n/locale'
 import { SearchIcon, WarningIcon } from '../app/icons'
 import { displayDate, filterPosts } from './post-filter'
+import { publishStateStrings } from '../i18n/publish-states'
+import type { PublishState } from '../../../shared/publish'
 
 /** Props of {@link PostList}. */
 export interface PostListProps {
   repo: RepoInfo | null
   posts: PostSummary[]
   currentPath: string | null
+  /** Each post's lifecycle state (from main's publish service); missing while loading. */
+  states?: Readonly<Record<string, PublishState>>
   onOpen(path: string): void
 }
 
@@ -17,8 +21,8 @@ export interface PostListProps {
  * The post list: repository name, profile error banner, search by title or tag, and a listbox
  * navigable with the arrow keys (Enter opens).
  */
-export function PostList({ repo, posts, currentPath, onOpen }: PostListProps) {
-  const { t, text } = useI18n()
+export function PostList({ repo, posts, currentPath, states = {}, onOpen }: PostListProps) {
+  const { t, text, locale } = useI18n()
   const [query, setQuery] = useState('')
   const [active, setActive] = useState<string | null>(null)
   const listRef = useRef<HTMLUListElement>(null)
@@ -154,6 +158,15 @@ export function PostList({ repo, posts, currentPath, onOpen }: PostListProps) {
                 <span className="post-meta">
                   <span className={date ? '' : 'post-nodate'}>{date ?? t('list.noDate')}</span>
                   {p.draft && <span className="badge badge-draft">{t('list.draft')}</span>}
+                  {states[p.path] && (
+                    <span
+                      className={`badge badge-state badge-state--${states[p.path]}`}
+                      data-state={states[p.path]}
+                      title={publishStateStrings[states[p.path]!].hint[locale]}
+                    >
+                      {publishStateStrings[states[p.path]!].label[locale]}
+                    </span>
+                  )}
                   {p.problem && (
                     <span className="badge badge-warning" title={text(p.problem)}>
                       {t('list.problem')}

@@ -1,45 +1,15 @@
-import { useCallback, useEffect, useId, useState } from 'react'
-import type { Locale, LocalizedText } from '../../../shared/localized'
-import type {
-  PublishError,
-  PublishProgress,
-  PublishResult,
-  PublishStatus,
-  TokenProtection,
-  UpdateResult,
-} from '../../../shared/publish'
-import {
-  changeStrings,
-  formatBytes,
-  phaseStrings,
-  publishText,
-  stateStrings,
-  type PublishStringKey,
-} from './strings'
+import { useCallback, useId, useState } from 'react'
+import type { Locale } from '../../../shared/localized'
+import type { PublishError } from '../../../shared/publish'
+import { CompareDialog } from './CompareDialog'
+import { IdentityForm, StoredToken, TokenForm } from './PublishForms'
+import { Lines, PublishBox, PublishFacts, PublishFiles, PublishProgressBar } from './PublishParts'
+import type { PublishActions } from './publish-port'
+import { publishText, type PublishStringKey } from './strings'
+import { usePublishRun, usePublishStatus } from './use-publish-run'
 import './PublishPanel.css'
 
-/** What the panel asks of the app (bound to `window.portal.publish` by the app, to fakes in tests). */
-export interface PublishActions {
-  status(
-    path: string,
-  ): Promise<{ kind: 'ok'; status: PublishStatus } | { kind: 'error'; message: LocalizedText }>
-  publish(request: { path: string; message?: string }): Promise<PublishResult>
-  update(request: { path: string }): Promise<UpdateResult>
-  setToken(
-    host: string,
-    token: string,
-  ): Promise<
-    { kind: 'ok'; protection: TokenProtection } | { kind: 'error'; message: LocalizedText }
-  >
-  setIdentity(identity: {
-    name: string
-    email: string
-  }): Promise<{ kind: 'ok' } | { kind: 'error'; message: LocalizedText }>
-  /** Opens a link in the system browser. */
-  openExternal(url: string): Promise<unknown>
-  /** Subscribes to `publish:progress`; returns the unsubscribe function. */
-  onProgress(listener: (progress: PublishProgress) => void): () => void
-}
+export type { PublishActions } from './publish-port'
 
 /** Props of {@link PublishPanel}. */
 export interface PublishPanelProps {
@@ -48,8 +18,8 @@ export interface PublishPanelProps {
   locale: Locale
   actions: PublishActions
   /**
-   * Runs before sending: flush the editor's save so what is sent is what the writer sees.
-   * Returning false stops the send (the editor shows why).
+   * Runs before sending or bringing changes in: flush the editor's save so git sees what the
+   * writer sees. Returning false stops the action (the editor shows why).
    */
   beforePublish?: () => Promise<boolean>
   /** Told after each finished send or update, e.g. to refresh the post list. */
@@ -58,16 +28,13 @@ export interface PublishPanelProps {
   refreshKey?: number
 }
 
-type Outcome =
-  | { kind: 'published'; message: LocalizedText; link: string | null; warnings: LocalizedText[] }
-  | { kind: 'updated'; message: LocalizedText }
-  | { kind: 'error'; error: PublishError }
-  | { kind: 'notice'; message: LocalizedText }
+/** Error codes after which bringing changes in is the next step. */
+const UPDATE_NEXT = new Set(['push-rejected', 'review-branch-changed', 'merge-conflict'])
 
 /**
- * The publish panel: the post's state, branch and included files, the 「レビューを依頼」 button with a
- * progress bar, the pull-request link with an open button, and every failure in plain words with
- * the next step (a token form, an identity form, or "update from base").
+ * The publish tab: the post's state, review place and files, the 「レビューを依頼」 button with a
+ * progress bar, the pull-request link, 「公開中の記事との差分を取り込む」 with keep-mine /
+ * take-theirs / compare on a conflict, and every failure in plain words with the next step.
  */
 export function PublishPanel(props: PublishPanelProps) {
   // One inner panel per post: switching posts starts from a clean state.
@@ -85,102 +52,27 @@ function PostPublishPanel({
   const id = useId()
   const t = (key: PublishStringKey, vars?: Record<string, string | number>) =>
     publishText(locale, key, vars)
-  const l = (text: LocalizedText) => text[locale]
-  const [status, setStatus] = useState<PublishStatus | null>(null)
-  const [statusError, setStatusError] = useState<LocalizedText | null>(null)
-  const [tick, setTick] = useState(0)
-  const [busy, setBusy] = useState<'publish' | 'update' | null>(null)
-  const [progress, setProgress] = useState<PublishProgress | null>(null)
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const { status, error: statusError, refresh } = usePublishStatus(actions, path, refreshKey)
+  const run = usePublishRun({ actions, path, beforeRun: beforePublish, onChanged, refresh })
+  const { busy, progress, outcome, setOutcome } = run
   /** The writer's own commit message; null while they have not edited the suggestion. */
   const [messageDraft, setMessageDraft] = useState<string | null>(null)
-  const [token, setToken] = useState('')
-  const [identity, setIdentity] = useState({ name: '', email: '' })
+  const [comparing, setComparing] = useState(false)
   const message = messageDraft ?? status?.suggestedMessage ?? ''
-  const refresh = useCallback(() => setTick((n) => n + 1), [])
-
-  useEffect(() => {
-    if (!path) return
-    let live = true
-    void actions.status(path).then((r) => {
-      if (!live) return
-      setStatus(r.kind === 'ok' ? r.status : null)
-      setStatusError(r.kind === 'ok' ? null : r.message)
-    })
-    return () => {
-      live = false
-    }
-  }, [actions, path, refreshKey, tick])
-
-  useEffect(
-    () =>
-      actions.onProgress((p) => {
-        if (p.path === path) setProgress(p)
-      }),
-    [actions, path],
-  )
 
   const send = useCallback(async () => {
-    if (!path || busy) return
-    setBusy('publish')
-    setOutcome(null)
-    setProgress({ path, phase: 'check', percent: 0 })
-    try {
-      if (beforePublish && !(await beforePublish())) {
-        setProgress(null)
-        return
-      }
-      const edited =
-        status?.firstCommit && messageDraft !== null && messageDraft.trim() !== ''
-          ? messageDraft.trim()
-          : undefined
-      const r = await actions.publish({ path, message: edited })
-      if (r.kind === 'published') {
-        setOutcome({
-          kind: 'published',
-          message: r.message,
-          link: r.pullRequestUrl,
-          warnings: r.warnings,
-        })
-        setMessageDraft(null)
-      } else {
-        setOutcome({ kind: 'error', error: r })
-        setProgress(null)
-      }
-      onChanged?.()
-    } finally {
-      setBusy(null)
-      refresh()
-    }
-  }, [actions, beforePublish, busy, messageDraft, onChanged, path, refresh, status])
+    const edited =
+      status?.firstCommit && messageDraft !== null && messageDraft.trim() !== ''
+        ? messageDraft.trim()
+        : undefined
+    await run.send(edited)
+    setMessageDraft(null)
+  }, [messageDraft, run, status])
 
-  const update = useCallback(async () => {
-    if (!path || busy) return
-    setBusy('update')
-    setOutcome(null)
-    setProgress(null)
-    try {
-      const r = await actions.update({ path })
-      setOutcome(
-        r.kind === 'updated'
-          ? { kind: 'updated', message: r.message }
-          : { kind: 'error', error: r },
-      )
-      onChanged?.()
-    } finally {
-      setBusy(null)
-      refresh()
-    }
-  }, [actions, busy, onChanged, path, refresh])
-
-  const saveToken = async (host: string) => {
+  const saveToken = async (host: string, token: string) => {
     const r = await actions.setToken(host, token)
-    setToken('')
-    if (r.kind === 'error') {
-      setOutcome({ kind: 'notice', message: r.message })
-      return
-    }
-    const note =
+    if (r.kind === 'error') return setOutcome({ kind: 'notice', message: r.message, tone: 'error' })
+    const note: PublishStringKey | null =
       r.protection === 'weak' ? 'tokenWeak' : r.protection === 'memory' ? 'tokenMemory' : null
     await send()
     if (note)
@@ -197,12 +89,22 @@ function PostPublishPanel({
       )
   }
 
-  const saveIdentity = async () => {
+  const forgetToken = async (host: string) => {
+    await actions.forgetToken(host)
+    setOutcome({
+      kind: 'notice',
+      tone: 'success',
+      message: {
+        ja: publishText('ja', 'tokenForgotten', { host }),
+        en: publishText('en', 'tokenForgotten', { host }),
+      },
+    })
+    refresh()
+  }
+
+  const saveIdentity = async (identity: { name: string; email: string }) => {
     const r = await actions.setIdentity(identity)
-    if (r.kind === 'error') {
-      setOutcome({ kind: 'notice', message: r.message })
-      return
-    }
+    if (r.kind === 'error') return setOutcome({ kind: 'notice', message: r.message, tone: 'error' })
     await send()
   }
 
@@ -216,6 +118,7 @@ function PostPublishPanel({
 
   const blocked = (status?.blockers.length ?? 0) > 0
   const error = outcome?.kind === 'error' ? outcome.error : null
+  const updateNext = error !== null && UPDATE_NEXT.has(error.code)
   const canUpdate = status !== null && status.branchExists
 
   return (
@@ -232,68 +135,14 @@ function PostPublishPanel({
         </button>
       </header>
 
-      {statusError && (
-        <div className="pwp-box pwp-box--error" role="alert">
-          {l(statusError)}
-        </div>
-      )}
+      {statusError && <PublishBox tone="error">{statusError[locale]}</PublishBox>}
       {!status && !statusError && <p className="pwp-muted">{t('loading')}</p>}
 
       {status && (
         <>
-          <dl className="pwp-facts">
-            <dt>{t('state')}</dt>
-            <dd>
-              <span className={`pwp-badge pwp-badge--${status.state}`} data-state={status.state}>
-                {l(stateStrings[status.state].label)}
-              </span>
-              <span className="pwp-muted"> {l(stateStrings[status.state].hint)}</span>
-            </dd>
-            <dt>{t('branch')}</dt>
-            <dd>
-              <code className="pwp-branch">{status.branch}</code>
-              {status.currentBranch !== status.branch && (
-                <span className="pwp-muted">
-                  {' '}
-                  {t('currentBranch', { branch: status.currentBranch ?? t('detached') })}
-                </span>
-              )}
-              {status.unpushedCommits > 0 && (
-                <div className="pwp-muted">{t('unpushed', { n: status.unpushedCommits })}</div>
-              )}
-            </dd>
-            <dt>{t('remote')}</dt>
-            <dd>
-              {status.remote ? (
-                <code>{status.remote.displayUrl}</code>
-              ) : (
-                <span className="pwp-muted">{t('noRemote')}</span>
-              )}
-            </dd>
-          </dl>
-
-          <div className="pwp-files">
-            <h3 className="pwp-subtitle">{t('files')}</h3>
-            {status.files.length === 0 ? (
-              <p className="pwp-muted">{t('noFiles')}</p>
-            ) : (
-              <ul>
-                {status.files.map((f) => (
-                  <li key={f.path} data-change={f.change}>
-                    <span className={`pwp-change pwp-change--${f.change}`}>
-                      {l(changeStrings[f.change])}
-                    </span>
-                    <code className="pwp-path" title={f.path}>
-                      {f.path}
-                    </code>
-                    <span className="pwp-muted">{formatBytes(f.bytes)}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-
-          {status.firstCommit && status.state !== 'merged' && (
+          <PublishFacts status={status} locale={locale} />
+          <PublishFiles status={status} locale={locale} />
+          {status.firstCommit && (
             <div className="pwp-message">
               <label htmlFor={`${id}-message`}>{t('message')}</label>
               <input
@@ -306,20 +155,27 @@ function PostPublishPanel({
               <p className="pwp-muted">{t('messageHint')}</p>
             </div>
           )}
-
           {blocked && (
-            <div className="pwp-box pwp-box--warning" role="status">
+            <PublishBox tone="warning">
               <strong>{t('blockedTitle')}</strong>
               {status.blockers.map((b) => (
-                <p key={b.kind}>{l(b.message)}</p>
+                <p key={b.kind}>{b.message[locale]}</p>
               ))}
-            </div>
+            </PublishBox>
           )}
+          {status.behindBase && !error && <PublishBox tone="info">{t('behind')}</PublishBox>}
           {status.warnings.map((w, i) => (
-            <div key={i} className="pwp-box pwp-box--info">
-              <strong>{t('warningTitle')}</strong> {l(w)}
-            </div>
+            <PublishBox key={i} tone="info">
+              <strong>{t('warningTitle')}</strong> {w[locale]}
+            </PublishBox>
           ))}
+          {status.tokenStored && status.remote?.tokenHost && (
+            <StoredToken
+              host={status.remote.tokenHost}
+              locale={locale}
+              onForget={() => void forgetToken(status.remote!.tokenHost!)}
+            />
+          )}
         </>
       )}
 
@@ -332,44 +188,33 @@ function PostPublishPanel({
         >
           {busy === 'publish'
             ? t('publishing')
-            : status && status.branchExists
+            : status?.branchExists
               ? t('publishAgain')
               : t('publish')}
         </button>
         {canUpdate && (
           <button
             type="button"
-            className={error?.code === 'push-rejected' ? 'pwp-primary' : 'pwp-secondary'}
-            onClick={() => void update()}
+            className={updateNext || status.behindBase ? 'pwp-primary' : 'pwp-secondary'}
+            onClick={() => void run.update()}
             disabled={busy !== null || blocked}
           >
-            {busy === 'update' ? t('updating') : t('update')}
+            {busy === 'update'
+              ? t('updating')
+              : error?.code === 'review-branch-changed'
+                ? t('updateReview')
+                : t('update')}
           </button>
         )}
       </div>
 
       {progress && (busy === 'publish' || progress.phase === 'done') && (
-        <div className="pwp-progress">
-          <div
-            className="pwp-bar"
-            role="progressbar"
-            aria-label={t('progress')}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={progress.percent}
-            aria-valuetext={`${l(phaseStrings[progress.phase])} ${progress.percent}%`}
-          >
-            <div className="pwp-bar__fill" style={{ width: `${progress.percent}%` }} />
-          </div>
-          <span className="pwp-muted">
-            {l(phaseStrings[progress.phase])} {progress.percent}%
-          </span>
-        </div>
+        <PublishProgressBar progress={progress} locale={locale} />
       )}
 
       {outcome?.kind === 'published' && (
-        <div className="pwp-box pwp-box--success" role="status">
-          <p>{l(outcome.message)}</p>
+        <PublishBox tone="success">
+          <p>{outcome.message[locale]}</p>
           {outcome.link && (
             <p className="pwp-result-link">
               <a
@@ -390,105 +235,116 @@ function PostPublishPanel({
               </button>
             </p>
           )}
-          {outcome.warnings.map((w, i) => (
-            <p key={i} className="pwp-warning-line">
-              {l(w)}
-            </p>
-          ))}
-        </div>
+          <Lines items={outcome.warnings} locale={locale} />
+        </PublishBox>
       )}
       {outcome?.kind === 'updated' && (
-        <div className="pwp-box pwp-box--success" role="status">
-          {l(outcome.message)}
-        </div>
+        <PublishBox tone="success">
+          <p>{outcome.message[locale]}</p>
+          <Lines items={outcome.warnings} locale={locale} />
+        </PublishBox>
       )}
       {outcome?.kind === 'notice' && (
-        <div className="pwp-box pwp-box--error" role="alert">
-          {l(outcome.message)}
-        </div>
+        <PublishBox tone={outcome.tone}>{outcome.message[locale]}</PublishBox>
       )}
 
       {error && (
-        <div className="pwp-box pwp-box--error" role="alert" data-code={error.code}>
-          <p>{l(error.message)}</p>
-          {error.files.length > 0 && (
-            <>
-              <strong>{t('filesInvolved')}</strong>
-              <ul className="pwp-error-files">
-                {error.files.map((f) => (
-                  <li key={f}>
-                    <code>{f}</code>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {error.code === 'auth-failed' && error.tokenHost && (
-            <form
-              className="pwp-form"
-              onSubmit={(e) => {
-                e.preventDefault()
-                if (token.trim()) void saveToken(error.tokenHost!)
-              }}
-            >
-              <label htmlFor={`${id}-token`}>{t('tokenTitle')}</label>
-              <p className="pwp-muted">{t('tokenHelp', { host: error.tokenHost })}</p>
-              <input
-                id={`${id}-token`}
-                type="password"
-                autoComplete="off"
-                spellCheck={false}
-                value={token}
-                onChange={(e) => setToken(e.target.value)}
-              />
-              <button
-                type="submit"
-                className="pwp-primary"
-                disabled={!token.trim() || busy !== null}
-              >
-                {t('tokenSave')}
-              </button>
-            </form>
-          )}
-          {error.code === 'identity-missing' && (
-            <form
-              className="pwp-form"
-              onSubmit={(e) => {
-                e.preventDefault()
-                if (identity.name.trim() && identity.email.trim()) void saveIdentity()
-              }}
-            >
-              <strong>{t('identityTitle')}</strong>
-              <label htmlFor={`${id}-name`}>{t('identityName')}</label>
-              <input
-                id={`${id}-name`}
-                value={identity.name}
-                onChange={(e) => setIdentity({ ...identity, name: e.target.value })}
-              />
-              <label htmlFor={`${id}-email`}>{t('identityEmail')}</label>
-              <input
-                id={`${id}-email`}
-                type="email"
-                value={identity.email}
-                onChange={(e) => setIdentity({ ...identity, email: e.target.value })}
-              />
-              <button
-                type="submit"
-                className="pwp-primary"
-                disabled={!identity.name.trim() || !identity.email.trim() || busy !== null}
-              >
-                {t('identitySave')}
-              </button>
-            </form>
-          )}
-          {error.details && (
-            <details className="pwp-details">
-              <summary>{t('details')}</summary>
-              <pre>{error.details}</pre>
-            </details>
-          )}
-        </div>
+        <ErrorBox
+          error={error}
+          locale={locale}
+          busy={busy !== null}
+          onToken={(host, token) => void saveToken(host, token)}
+          onIdentity={(identity) => void saveIdentity(identity)}
+          onResolve={(resolution) => void run.update(resolution)}
+          onCompare={() => setComparing(true)}
+        />
+      )}
+      {comparing && (
+        <CompareDialog
+          path={path}
+          locale={locale}
+          actions={actions}
+          onClose={() => setComparing(false)}
+        />
       )}
     </section>
+  )
+}
+
+/** A failure in plain words, with the form or the choice that is the next step. */
+function ErrorBox({
+  error,
+  locale,
+  busy,
+  onToken,
+  onIdentity,
+  onResolve,
+  onCompare,
+}: {
+  error: PublishError
+  locale: Locale
+  busy: boolean
+  onToken(host: string, token: string): void
+  onIdentity(identity: { name: string; email: string }): void
+  onResolve(resolution: 'mine' | 'theirs'): void
+  onCompare(): void
+}) {
+  const t = (key: PublishStringKey) => publishText(locale, key)
+  return (
+    <PublishBox tone="error" code={error.code}>
+      <p>{error.message[locale]}</p>
+      {error.files.length > 0 && (
+        <>
+          <strong>{t('filesInvolved')}</strong>
+          <ul className="pwp-error-files">
+            {error.files.map((f) => (
+              <li key={f}>
+                <code>{f}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {error.code === 'merge-conflict' && (
+        <div className="pwp-actions">
+          <button
+            type="button"
+            className="pwp-primary"
+            disabled={busy}
+            onClick={() => onResolve('mine')}
+          >
+            {t('keepMine')}
+          </button>
+          <button
+            type="button"
+            className="pwp-secondary"
+            disabled={busy}
+            onClick={() => onResolve('theirs')}
+          >
+            {t('takeTheirs')}
+          </button>
+          <button type="button" className="pwp-secondary" onClick={onCompare}>
+            {t('compare')}
+          </button>
+        </div>
+      )}
+      {error.code === 'auth-failed' && error.tokenHost && (
+        <TokenForm
+          host={error.tokenHost}
+          locale={locale}
+          disabled={busy}
+          onSave={(tok) => onToken(error.tokenHost!, tok)}
+        />
+      )}
+      {error.code === 'identity-missing' && (
+        <IdentityForm locale={locale} disabled={busy} onSave={onIdentity} />
+      )}
+      {error.details && (
+        <details className="pwp-details">
+          <summary>{t('details')}</summary>
+          <pre>{error.details}</pre>
+        </details>
+      )}
+    </PublishBox>
   )
 }

@@ -1,6 +1,7 @@
 import type { PortalApi } from '../../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../../shared/localized'
-import type { PublishError, PublishProgress } from '../../../shared/publish'
+import type { PublishError } from '../../../shared/publish'
+import type { PublishActions } from './publish-port'
 import type { Workspace } from '../app/workspace'
 
 /** How many times a send re-saves when the writer keeps typing while the save is on its way. */
@@ -30,28 +31,21 @@ function thrownAsResult(error: unknown): PublishError {
  * The panel's actions bound to `window.portal`. A call that throws (the bridge refused it, main
  * crashed) becomes an error value, so the panel always ends in a state the writer can read.
  */
-export function publishActionsFor(portal: Pick<PortalApi, 'publish' | 'shell' | 'on'>) {
-  // Typed here rather than with the panel's `PublishActions`, so this module stays free of JSX;
-  // `PublishTab` hands the result to the panel, which checks that it fits.
+export function publishActionsFor(
+  portal: Pick<PortalApi, 'publish' | 'shell' | 'on'>,
+): PublishActions {
+  const failed = (e: unknown) => ({ kind: 'error' as const, message: unexpected(e) })
   return {
-    status: (path: string) =>
-      portal.publish
-        .status({ path })
-        .catch((e: unknown) => ({ kind: 'error' as const, message: unexpected(e) })),
-    publish: (request: { path: string; message?: string }) =>
-      portal.publish.run(request).catch(thrownAsResult),
-    update: (request: { path: string }) => portal.publish.update(request).catch(thrownAsResult),
-    setToken: (host: string, token: string) =>
-      portal.publish
-        .setToken({ host, token })
-        .catch((e: unknown) => ({ kind: 'error' as const, message: unexpected(e) })),
-    setIdentity: (identity: { name: string; email: string }) =>
-      portal.publish
-        .setIdentity(identity)
-        .catch((e: unknown) => ({ kind: 'error' as const, message: unexpected(e) })),
-    openExternal: (url: string) => portal.shell.openExternal({ url }).catch(() => undefined),
-    onProgress: (listener: (progress: PublishProgress) => void) =>
-      portal.on('publish:progress', listener),
+    status: (path) => portal.publish.status({ path }).catch(failed),
+    publish: (request) => portal.publish.run(request).catch(thrownAsResult),
+    update: (request) => portal.publish.update(request).catch(thrownAsResult),
+    compare: (path) => portal.publish.compare({ path }).catch(failed),
+    forgetToken: (host) =>
+      portal.publish.forgetToken({ host }).catch(() => ({ kind: 'ok' as const })),
+    setToken: (host, token) => portal.publish.setToken({ host, token }).catch(failed),
+    setIdentity: (identity) => portal.publish.setIdentity(identity).catch(failed),
+    openExternal: (url) => portal.shell.openExternal({ url }).catch(() => undefined),
+    onProgress: (listener) => portal.on('publish:progress', listener),
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Locale, LocalizedText } from '../../../shared/localized'
-import type { PublishPhase, PublishState } from '../../../shared/publish'
+import type { PublishPhase } from '../../../shared/publish'
 
 /** Labels of the publish panel, Japanese first. Messages from main arrive already localized. */
 export const publishStrings = {
@@ -7,15 +7,43 @@ export const publishStrings = {
   publish: { ja: 'レビューを依頼', en: 'Request review' },
   publishAgain: { ja: '変更を送る', en: 'Send changes' },
   publishing: { ja: '送信中…', en: 'Sending…' },
-  update: { ja: 'ベースから更新', en: 'Update from base' },
-  updating: { ja: '更新中…', en: 'Updating…' },
+  update: { ja: '公開中の記事との差分を取り込む', en: 'Bring in the published changes' },
+  updateReview: { ja: 'レビューでの変更を取り込む', en: 'Bring in the review changes' },
+  updating: { ja: '取り込み中…', en: 'Bringing in…' },
+  behind: {
+    ja: '公開中の記事に新しい変更があります。取り込むとレビューが最新の状態で見られます。',
+    en: 'The published blog has newer changes. Bring them in so the review shows the latest.',
+  },
+  keepMine: { ja: '自分の版を残す', en: 'Keep mine' },
+  takeTheirs: { ja: '公開中の版を採る', en: 'Take the published version' },
+  compare: { ja: '見比べる', en: 'Compare' },
+  compareTitle: { ja: '違いを見比べる', en: 'Compare the versions' },
+  compareMine: { ja: 'あなたの版（このフォルダー）', en: 'Yours (this folder)' },
+  compareBase: { ja: '公開中の版', en: 'Published' },
+  compareSent: { ja: 'レビューに送った版', en: 'Sent for review' },
+  compareNone: { ja: '（この版にはファイルがありません）', en: '(no such file in this version)' },
+  close: { ja: '閉じる', en: 'Close' },
+  folderOffBase: {
+    ja: 'このフォルダーは公開中の記事（{base}）ではなく、別の場所を開いています。アプリが切り替えたものではありません。記事はすべて残っています。',
+    en: 'This folder is not on the published branch ({base}) but on another one. The app did not switch it; every post is still there.',
+  },
+  folderDetached: { ja: 'ブランチなし', en: 'no branch' },
+  folderReturn: { ja: '公開中の記事の状態に戻す', en: 'Go back to the published branch' },
+  tokenStored: {
+    ja: '{host} のアクセストークンを保存しています。',
+    en: 'An access token for {host} is saved.',
+  },
+  tokenForget: { ja: 'トークンを削除', en: 'Delete token' },
+  tokenForgotten: {
+    ja: '{host} のアクセストークンを削除しました。',
+    en: 'The access token for {host} was deleted.',
+  },
   refresh: { ja: '状態を再読み込み', en: 'Refresh status' },
   loading: { ja: '状態を確認しています…', en: 'Checking status…' },
   noPost: { ja: '記事を開くと、ここから送信できます。', en: 'Open a post to send it from here.' },
   state: { ja: '状態', en: 'Status' },
-  branch: { ja: 'ブランチ', en: 'Branch' },
-  currentBranch: { ja: '（いまの作業ブランチ: {branch}）', en: '(checked out now: {branch})' },
-  detached: { ja: 'どのブランチでもない状態', en: 'no branch' },
+  branch: { ja: 'レビュー用の場所', en: 'Review place' },
+  branchHint: { ja: 'git のブランチ名', en: 'git branch name' },
   remote: { ja: '送り先', en: 'Remote' },
   noRemote: { ja: '送り先がありません', en: 'No remote' },
   unpushed: { ja: 'まだ送っていないコミット: {n} 件', en: 'Commits not sent yet: {n}' },
@@ -26,7 +54,7 @@ export const publishStrings = {
   noFiles: { ja: 'ファイルがありません。', en: 'No files.' },
   message: { ja: 'コミットメッセージ', en: 'Commit message' },
   messageHint: {
-    ja: '最初の送信の前なら自由に直せます。',
+    ja: '最初に送る前なら自由に直せます。',
     en: 'You can edit it before the first send.',
   },
   progress: { ja: '進み具合', en: 'Progress' },
@@ -76,45 +104,12 @@ export function publishText(
   )
 }
 
-/** The state badges, with a line saying what the state means. */
-export const stateStrings: Record<PublishState, { label: LocalizedText; hint: LocalizedText }> = {
-  new: {
-    label: { ja: '新規', en: 'New' },
-    hint: { ja: 'まだ一度も送っていない記事です。', en: 'This post has never been sent.' },
-  },
-  changed: {
-    label: { ja: '変更あり', en: 'Changed' },
-    hint: {
-      ja: '前回から変更があります。送るとレビュー中の内容が更新されます。',
-      en: 'Changed since the last send. Sending updates what reviewers see.',
-    },
-  },
-  committed: {
-    label: { ja: 'コミット済み・未送信', en: 'Committed, not sent' },
-    hint: {
-      ja: 'このパソコンに保存済みで、まだサーバーに送っていません。',
-      en: 'Saved in git on this computer, not sent to the server yet.',
-    },
-  },
-  pushed: {
-    label: { ja: '送信済み', en: 'Sent' },
-    hint: {
-      ja: 'サーバーに送ってあります。レビューを待ちましょう。',
-      en: 'Sent to the server. Waiting for review.',
-    },
-  },
-  merged: {
-    label: { ja: 'マージ済み', en: 'Merged' },
-    hint: { ja: 'ベースブランチに取り込まれています。', en: 'It is in the base branch.' },
-  },
-}
-
 /** Labels of the progress phases. */
 export const phaseStrings: Record<PublishPhase, LocalizedText> = {
   check: { ja: '確認しています', en: 'Checking' },
   save: { ja: '保存しています', en: 'Saving' },
   fetch: { ja: '最新の状態を取得しています', en: 'Fetching the latest' },
-  branch: { ja: 'ブランチを準備しています', en: 'Preparing the branch' },
+  branch: { ja: 'レビュー用の場所を準備しています', en: 'Preparing the review place' },
   commit: { ja: 'コミットしています', en: 'Committing' },
   push: { ja: '送信しています', en: 'Pushing' },
   done: { ja: '完了', en: 'Done' },

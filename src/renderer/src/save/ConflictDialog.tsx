@@ -1,8 +1,8 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useState } from 'react'
 import { Dialog } from '../dialogs/Dialog'
 import { useI18n } from '../i18n/locale'
 import type { Conflict } from './doc-session'
-import { diffLines, foldUnchanged } from './line-diff'
+import { CompareTable } from '../dialogs/CompareTable'
 
 /** Props of {@link ConflictDialog}. */
 export interface ConflictDialogProps {
@@ -29,12 +29,6 @@ export function ConflictDialog({
   const id = useId()
   const [comparing, setComparing] = useState(false)
   const [mine, setMine] = useState<string | null>(null)
-  const rows = useMemo(
-    () => (comparing && mine !== null ? diffLines(mine, conflict.diskText ?? '') : []),
-    [comparing, mine, conflict.diskText],
-  )
-  const changed = rows.filter((r) => r.kind !== 'same').length
-  const shown = useMemo(() => foldUnchanged(rows), [rows])
 
   return (
     <Dialog
@@ -60,46 +54,14 @@ export function ConflictDialog({
           {t('conflict.takeTheirsHint')}
         </li>
       </ul>
-      {comparing && (
-        <div className="compare" role="region" aria-label={t('conflict.compare')}>
-          <p className="compare-summary">{t('conflict.changedLines', { n: changed })}</p>
-          <div className="compare-table" tabIndex={0}>
-            <table>
-              <colgroup>
-                <col className="ln" />
-                <col />
-                <col className="ln" />
-                <col />
-              </colgroup>
-              <thead>
-                <tr>
-                  <th colSpan={2} scope="colgroup">
-                    {t('conflict.mine')}
-                  </th>
-                  <th colSpan={2} scope="colgroup">
-                    {t('conflict.theirs')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((r, i) =>
-                  r.kind === 'fold' ? (
-                    <tr key={i} className="diff-fold">
-                      <td colSpan={4}>{t('conflict.folded', { n: r.count })}</td>
-                    </tr>
-                  ) : (
-                    <tr key={i} className={`diff-${r.kind}`}>
-                      <td className="ln">{r.leftNo ?? ''}</td>
-                      <td className="code mine">{r.left ?? ''}</td>
-                      <td className="ln">{r.rightNo ?? ''}</td>
-                      <td className="code theirs">{r.right ?? ''}</td>
-                    </tr>
-                  ),
-                )}
-              </tbody>
-            </table>
-          </div>
-        </div>
+      {comparing && mine !== null && (
+        <CompareTable
+          left={mine}
+          right={conflict.diskText ?? ''}
+          leftLabel={t('conflict.mine')}
+          rightLabel={t('conflict.theirs')}
+          label={t('conflict.compare')}
+        />
       )}
       <div className="dialog-actions dialog-actions-spread">
         <button

@@ -52,7 +52,11 @@ describe('window hardening (RELIABILITY.md, Electron checklist)', () => {
   })
 
   it('sets the fuses that keep a packaged app from running as Node', () => {
-    expect(FUSES).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, onlyLoadAppFromAsar: true })
+    expect(FUSES).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      onlyLoadAppFromAsar: true,
+    })
   })
 })
 
@@ -119,7 +123,10 @@ describe('navigation and links', () => {
   it('never opens a new Electron window, whatever the URL', () => {
     expect(windowOpenDecision('https://example.com/').action).toBe('deny')
     expect(windowOpenDecision('https://example.com/').openExternally).toBe(true)
-    expect(windowOpenDecision('file:///etc/passwd')).toEqual({ action: 'deny', openExternally: false })
+    expect(windowOpenDecision('file:///etc/passwd')).toEqual({
+      action: 'deny',
+      openExternally: false,
+    })
   })
 
   it('registers one standard, secure scheme instead of file://', () => {

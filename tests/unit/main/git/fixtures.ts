@@ -195,3 +195,38 @@ export async function cleanup(...dirs: Array<string | undefined>): Promise<void>
 export function newToken(): string {
   return `ghp_${randomBytes(18).toString('hex')}`
 }
+
+/**
+ * A colleague's commit on the remote's `branch` (default main): clones, writes the files, commits
+ * as someone else and pushes. Returns the new commit.
+ */
+export async function colleagueCommit(
+  remote: string,
+  files: Record<string, string>,
+  message: string,
+  options: { branch?: string; pushArgs?: string[] } = {},
+): Promise<string> {
+  const other = await tempDir('pw-colleague-')
+  try {
+    const branch = options.branch ?? 'main'
+    const auth = options.pushArgs ?? []
+    await sh(other, ...auth, 'clone', '--quiet', '--branch', branch, remote, '.')
+    for (const [path, text] of Object.entries(files)) await put(other, path, text)
+    await sh(other, 'add', '-A')
+    await sh(
+      other,
+      '-c',
+      'user.name=Colleague',
+      '-c',
+      'user.email=c@example.com',
+      'commit',
+      '--quiet',
+      '-m',
+      message,
+    )
+    await sh(other, ...auth, 'push', '--quiet', 'origin', branch)
+    return (await sh(other, 'rev-parse', 'HEAD')).trim()
+  } finally {
+    await cleanup(other)
+  }
+}

@@ -7,8 +7,9 @@ import {
   pushPercent,
 } from '../../../../src/main/services/git/progress'
 import { redact } from '../../../../src/main/services/git/redact'
-import { parseMergeTree } from '../../../../src/main/services/git/merge'
-import { parseRefs } from '../../../../src/main/services/git/branch'
+import { parseMergeTree } from '../../../../src/main/services/git/merge-tree'
+import { parseLsTree } from '../../../../src/main/services/git/ls-tree'
+import { parseRefs } from '../../../../src/main/services/git/for-each-ref'
 
 describe('progress lines', () => {
   it.each([
@@ -172,8 +173,21 @@ describe('redact', () => {
 
 describe('small parsers', () => {
   it('merge-tree conflicted paths', () => {
-    expect(parseMergeTree('3f4b0dda\0a.md\0a.md\0b/c.png\0')).toEqual(['a.md', 'b/c.png'])
-    expect(parseMergeTree('3f4b0dda\0')).toEqual([])
+    expect(parseMergeTree('3f4b0dda\0a.md\0a.md\0b/c.png\0')).toEqual({
+      tree: '3f4b0dda',
+      files: ['a.md', 'b/c.png'],
+    })
+    expect(parseMergeTree('3f4b0dda\0')).toEqual({ tree: '3f4b0dda', files: [] })
+  })
+  it('ls-tree records, paths with spaces and tabs kept whole', () => {
+    expect(
+      parseLsTree('100644 blob aaa\tsource/blog/a b.md\u0000120000 blob bbb\tsource/x/l\tink\0'),
+    ).toEqual(
+      new Map([
+        ['source/blog/a b.md', { mode: '100644', oid: 'aaa' }],
+        ['source/x/l\tink', { mode: '120000', oid: 'bbb' }],
+      ]),
+    )
   })
   it('for-each-ref lines', () => {
     expect(parseRefs('abc refs/heads/post/x\ndef refs/remotes/origin/main\n')).toEqual([

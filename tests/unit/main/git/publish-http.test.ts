@@ -85,7 +85,7 @@ describe('publish over HTTP with a token', () => {
     expect(await tokens.get(host)).toBe(token)
 
     const status = await service.status(post.path)
-    expect(status.kind === 'ok' && status.status.state).toBe('pushed')
+    expect(status.kind === 'ok' && status.status.state).toBe('sent')
     expect(status.kind === 'ok' && status.status.pullRequestUrl).toContain(
       '/compare/main...post/http-post',
     )
@@ -135,43 +135,75 @@ describe('publish over HTTP with a token', () => {
     expect(await anyFileContains(root, wrong)).toBeNull()
   })
 
-  it('G1: a rejected push keeps the local commit, update brings the remote commit in, and the retry pushes without force', async () => {
-    const { root, host, url } = await setup()
-    const { service } = await makeService(root)
+  it('G1: a reviewer’s commit is never undone: the send stops, the update brings it into the folder, and a push race keeps the commit', async () => {
+    const { root, host, url, name } = await setup()
+    const bare = join(server.root, `${name}.git`)
+    const reviewer = async (file: string, text: string) => {
+      const other = await tempDir('pw-other-')
+      dirs.push(other)
+      await sh(
+        other,
+        ...tokenPushArgs(token),
+        'clone',
+        '--quiet',
+        '--branch',
+        'post/rejected',
+        url,
+        '.',
+      )
+      await put(other, file, text)
+      await sh(other, 'add', '-A')
+      await sh(
+        other,
+        '-c',
+        'user.name=Reviewer',
+        '-c',
+        'user.email=r@example.com',
+        'commit',
+        '--quiet',
+        '-m',
+        'suggestion',
+      )
+      await sh(other, ...tokenPushArgs(token), 'push', '--quiet', 'origin', 'post/rejected')
+      return (await sh(other, 'rev-parse', 'HEAD')).trim()
+    }
+    let race: (() => Promise<unknown>) | null = null
+    const { service } = await makeService(root, {
+      beforeStep: async (step) => {
+        if (step === 'push' && race) await race().finally(() => (race = null))
+      },
+    })
     await service.setToken(host, token)
     const post = await writePost(root, 'rejected')
     expect((await service.publish({ path: post.path })).kind).toBe('published')
+    const first = (await sh(root, 'rev-parse', 'post/rejected')).trim()
 
     // A reviewer pushes a suggestion to the post branch from another clone.
-    const other = await tempDir('pw-other-')
-    dirs.push(other)
-    await sh(
-      other,
-      ...tokenPushArgs(token),
-      'clone',
-      '--quiet',
-      '--branch',
-      'post/rejected',
-      url,
-      '.',
-    )
-    await put(other, `${post.assetDir}/note.txt`, 'reviewer note\n')
-    await sh(other, 'add', '-A')
-    await sh(
-      other,
-      '-c',
-      'user.name=Reviewer',
-      '-c',
-      'user.email=r@example.com',
-      'commit',
-      '--quiet',
-      '-m',
-      'suggestion',
-    )
-    await sh(other, ...tokenPushArgs(token), 'push', '--quiet', 'origin', 'post/rejected')
-    const reviewerCommit = (await sh(other, 'rev-parse', 'HEAD')).trim()
-
+    const reviewerCommit = await reviewer(`${post.assetDir}/note.txt`, 'reviewer note\n')
     await put(root, post.path, (await readFile(join(root, post.path), 'utf8')) + '\nmore\n')
+    const stopped = await service.publish({ path: post.path })
+    expect(stopped).toMatchObject({
+      kind: 'error',
+      code: 'review-branch-changed',
+      commitKept: false,
+    })
+    if (stopped.kind === 'error') expect(stopped.message.en).toContain('would undo them')
+    expect((await sh(root, 'rev-parse', 'post/rejected')).trim()).toBe(first)
+
+    const updated = await service.update({ path: post.path })
+    expect(updated).toMatchObject({ kind: 'updated', changed: true, method: 'fast-forward' })
+    if (updated.kind === 'updated')
+      expect(updated.workingUpdated).toEqual([`${post.assetDir}/note.txt`])
+    expect(await readFile(join(root, post.assetDir, 'note.txt'), 'utf8')).toBe('reviewer note\n')
+    expect(await readFile(join(root, post.path), 'utf8')).toContain('more')
+    const sent = await service.publish({ path: post.path })
+    expect(sent).toMatchObject({ kind: 'published', committed: true })
+    await sh(bare, 'merge-base', '--is-ancestor', reviewerCommit, 'post/rejected')
+    expect(await sh(bare, 'show', `post/rejected:${post.path}`)).toContain('more')
+
+    // G1 proper: someone pushes between our fetch and our push. The push is refused, never forced.
+    race = () => reviewer(`${post.assetDir}/second.txt`, 'second note\n')
+    await put(root, post.path, (await readFile(join(root, post.path), 'utf8')) + '\nlast\n')
     const rejected = await service.publish({ path: post.path })
     expect(rejected).toMatchObject({
       kind: 'error',
@@ -179,22 +211,14 @@ describe('publish over HTTP with a token', () => {
       commitKept: true,
       phase: 'push',
     })
-    if (rejected.kind !== 'error') return
-    expect(rejected.message.en).toContain('never force-pushes')
-    const myCommit = (await sh(root, 'rev-parse', 'HEAD')).trim()
-    expect(await sh(root, 'log', '-1', '--format=%s')).toContain('記事を更新')
-
-    const updated = await service.update({ path: post.path })
-    expect(updated).toMatchObject({ kind: 'updated', changed: true, method: 'merge' })
-    const retry = await service.publish({ path: post.path })
-    expect(retry).toMatchObject({ kind: 'published', committed: false })
-    // Both the reviewer's and the writer's commits are on the remote branch.
-    const bare = join(
-      server.root,
-      `${(await sh(root, 'remote', 'get-url', 'origin')).trim().split('/').slice(-2).join('/')}`,
-    )
-    await sh(bare, 'merge-base', '--is-ancestor', reviewerCommit, 'post/rejected')
-    await sh(bare, 'merge-base', '--is-ancestor', myCommit, 'post/rejected')
+    if (rejected.kind === 'error') expect(rejected.message.en).toContain('never force-pushes')
+    const mine = (await sh(root, 'rev-parse', 'post/rejected')).trim()
+    expect(await sh(root, 'show', `${mine}:${post.path}`)).toContain('last')
+    expect((await service.update({ path: post.path })).kind).toBe('updated')
+    expect((await service.publish({ path: post.path })).kind).toBe('published')
+    await sh(bare, 'merge-base', '--is-ancestor', mine, 'post/rejected')
+    expect(await readFile(join(root, post.assetDir, 'second.txt'), 'utf8')).toBe('second note\n')
+    expect((await sh(root, 'branch', '--show-current')).trim()).toBe('main')
   })
 
   it('G2: offline, a reset connection and a silent server each keep the commit, and a retry works', async () => {

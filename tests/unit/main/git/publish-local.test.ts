@@ -32,7 +32,7 @@ describe('publish to a local bare remote', () => {
     const before = await service.status(post.path)
     expect(before.kind).toBe('ok')
     if (before.kind !== 'ok') return
-    expect(before.status.state).toBe('new')
+    expect(before.status.state).toBe('draft')
     expect(before.status.branch).toBe('post/first-post')
     expect(before.status.files.map((f) => f.path)).toEqual([
       post.path,
@@ -69,7 +69,9 @@ describe('publish to a local bare remote', () => {
     expect(await sh(root, 'status', '--porcelain', '--', other.path)).toContain('??')
 
     const after = await service.status(post.path)
-    expect(after.kind === 'ok' && after.status.state).toBe('pushed')
+    expect(after.kind === 'ok' && after.status.state).toBe('sent')
+    // The working folder never moved: still on main, both drafts still there.
+    expect((await sh(root, 'branch', '--show-current')).trim()).toBe('main')
     expect(after.kind === 'ok' && after.status.unpushedCommits).toBe(0)
     expect(progress.at(-1)).toMatchObject({ phase: 'done', percent: 100 })
   })
@@ -94,8 +96,9 @@ describe('publish to a local bare remote', () => {
     if (first.kind !== 'published' || second.kind !== 'published') return
     // A fast-forward on the same branch: the first commit is the parent of the second.
     expect((await sh(bare, 'rev-parse', 'post/again~1')).trim()).toBe(first.commit)
+    // Still new to the base branch, so still 「記事を追加」 (「記事を更新」 is for published posts).
     expect((await sh(bare, 'log', '-1', '--format=%s', 'post/again')).trim()).toBe(
-      '記事を更新: テスト記事 again',
+      '記事を追加: テスト記事 again',
     )
     expect(await sh(bare, 'show', `post/again:${post.path}`)).toContain('追記しました。')
 
@@ -135,25 +138,27 @@ describe('publish to a local bare remote', () => {
     expect(await sh(root, 'branch', '--list', 'post/save-conflict')).toBe('')
   })
 
-  it('publishes an edit of an already published post from main, and shows merged posts as merged', async () => {
+  it('publishes an edit of an already published post, and says merged only once the base has it', async () => {
     const { service } = await makeService(root)
     const hello = '2024-12-01'
     const path = `source/blog/${hello}-hello-world.html.md`
-    const merged = await service.status(path)
-    expect(merged.kind === 'ok' && merged.status.state).toBe('merged')
-    const states = await service.states([path])
-    expect(states).toEqual({ kind: 'ok', states: { [path]: 'merged' } })
+    const published = await service.status(path)
+    expect(published.kind === 'ok' && published.status.state).toBe('published')
+    expect(await service.states([path])).toEqual({ kind: 'ok', states: { [path]: 'published' } })
 
     await put(root, path, '---\ntitle: Hello\n---\n\n直しました\n')
+    expect(await service.states([path])).toEqual({ kind: 'ok', states: { [path]: 'edited' } })
     const r = await service.publish({ path })
     expect(r).toMatchObject({ kind: 'published', branch: 'post/hello-world' })
-    // Merging the pull request on the remote makes the post "merged" again after an update.
-    const other = await sh(root, 'rev-parse', 'HEAD')
-    await sh(bare, 'update-ref', 'refs/heads/main', other.trim())
-    const u = await service.update({ path })
-    expect(u.kind).toBe('updated')
-    const after = await service.status(path)
-    expect(after.kind === 'ok' && after.status.state).toBe('merged')
+    expect((await sh(bare, 'log', '-1', '--format=%s', 'post/hello-world')).trim()).toBe(
+      '記事を更新: Hello',
+    )
+    // Sent, not merged: nothing reached the base branch.
+    expect(await service.states([path])).toEqual({ kind: 'ok', states: { [path]: 'sent' } })
+    // A reviewer merges the pull request on the remote: after a fetch it is "merged".
+    await sh(bare, 'update-ref', 'refs/heads/main', 'refs/heads/post/hello-world')
+    await sh(root, 'fetch', '--quiet', 'origin')
+    expect(await service.states([path])).toEqual({ kind: 'ok', states: { [path]: 'merged' } })
   })
 
   it('lists states for many posts at once', async () => {
@@ -161,13 +166,12 @@ describe('publish to a local bare remote', () => {
     const a = await writePost(root, 'state-a')
     const b = await writePost(root, 'state-b')
     await service.publish({ path: b.path })
-    await sh(root, 'switch', '--quiet', 'main')
     const r = await service.states([a.path, b.path, 'README.md'])
-    // b's file lives on its branch only; a is still a new draft.
-    expect(r).toEqual({ kind: 'ok', states: { [a.path]: 'new', [b.path]: 'pushed' } })
+    // b stays in the folder exactly as sent; a is still a new draft.
+    expect(r).toEqual({ kind: 'ok', states: { [a.path]: 'draft', [b.path]: 'sent' } })
   })
 
-  it('fast-forwards the local base and starts a new post branch from the newest base', async () => {
+  it('starts a new post branch from the newest remote base, leaving the folder’s branch alone', async () => {
     const { service } = await makeService(root)
     const other = await tempDir('pw-colleague-')
     await sh(other, 'clone', '--quiet', bare, '.')
@@ -187,13 +191,15 @@ describe('publish to a local bare remote', () => {
     const newest = (await sh(other, 'rev-parse', 'HEAD')).trim()
     await cleanup(other)
 
+    const mainBefore = (await sh(root, 'rev-parse', 'main')).trim()
     const post = await writePost(root, 'fresh-base')
     expect((await service.publish({ path: post.path })).kind).toBe('published')
-    expect((await sh(root, 'rev-parse', 'main')).trim()).toBe(newest)
+    // The checked-out branch is the writer's: not even fast-forwarded behind their back.
+    expect((await sh(root, 'rev-parse', 'main')).trim()).toBe(mainBefore)
     expect((await sh(root, 'rev-parse', 'post/fresh-base~1')).trim()).toBe(newest)
   })
 
-  it('publishing a second post while on the first one’s branch leaves the first one safe on its branch', async () => {
+  it('publishing a second post leaves the first one in the folder and on its branch', async () => {
     const { service } = await makeService(root)
     const a = await writePost(root, 'post-a')
     expect((await service.publish({ path: a.path })).kind).toBe('published')
@@ -205,7 +211,8 @@ describe('publish to a local bare remote', () => {
     expect(await sh(bare, 'show', `post/post-a:${a.path}`)).toContain('本文です。')
     expect(await service.states([a.path, b.path])).toEqual({
       kind: 'ok',
-      states: { [a.path]: 'pushed', [b.path]: 'pushed' },
+      states: { [a.path]: 'sent', [b.path]: 'sent' },
     })
+    expect(await readFile(join(root, a.path), 'utf8')).toContain('本文です。')
   })
 })

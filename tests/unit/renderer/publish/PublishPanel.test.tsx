@@ -9,19 +9,30 @@ import {
   type PublishActions,
 } from '../../../../src/renderer/src/publish/PublishPanel'
 import type { PublishProgress, PublishResult, PublishStatus } from '../../../../src/shared/publish'
+import { LocaleProvider } from '../../../../src/renderer/src/i18n/locale'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+// jsdom has <dialog> but not its modal methods; the app's Dialog needs them.
+HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+  this.open = true
+}
+HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+  this.open = false
+}
 
 const PATH = 'source/blog/2025-01-15-my-post.html.md'
 
 function status(overrides: Partial<PublishStatus> = {}): PublishStatus {
   return {
     path: PATH,
-    state: 'new',
+    state: 'draft',
     branch: 'post/my-post',
     branchExists: false,
     currentBranch: 'main',
     baseBranch: 'main',
+    behindBase: false,
+    newToBase: true,
+    tokenStored: false,
     unpushedCommits: 0,
     files: [
       { path: PATH, change: 'added', bytes: 1200 },
@@ -58,8 +69,15 @@ function fakeActions(results: PublishResult[], st: PublishStatus = status()) {
       changed: true,
       method: 'merge' as const,
       message: { ja: '更新しました', en: 'Updated' },
+      workingUpdated: [],
+      warnings: [],
     })),
     setToken: vi.fn(async () => ({ kind: 'ok' as const, protection: 'keychain' as const })),
+    forgetToken: vi.fn(async () => ({ kind: 'ok' as const })),
+    compare: vi.fn(async () => ({
+      kind: 'ok' as const,
+      versions: { path: PATH, mine: 'mine\n', sent: 'sent\n', base: 'base\n' },
+    })),
     setIdentity: vi.fn(async () => ({ kind: 'ok' as const })),
     openExternal: vi.fn(async () => undefined),
     onProgress: vi.fn((l: (p: PublishProgress) => void) => {
@@ -104,7 +122,7 @@ describe('<PublishPanel>', () => {
     const actions = fakeActions([published])
     await act(async () => root.render(<PublishPanel path={PATH} locale="ja" actions={actions} />))
     await flush()
-    expect(host.querySelector('[data-state]')?.textContent).toBe('新規')
+    expect(host.querySelector('[data-state]')?.textContent).toBe('未送信')
     expect(host.querySelector('.pwp-branch')?.textContent).toBe('post/my-post')
     expect([...host.querySelectorAll('.pwp-files li code')].map((c) => c.textContent)).toEqual([
       PATH,
@@ -193,11 +211,11 @@ describe('<PublishPanel>', () => {
       status({
         blockers: [
           {
-            kind: 'unrelated-changes',
-            files: ['notes.txt'],
+            kind: 'post-missing',
+            files: [PATH],
             message: {
-              ja: 'この記事と関係のない変更があります（notes.txt）。',
-              en: 'Unrelated changes (notes.txt).',
+              ja: `記事のファイル（${PATH}）がフォルダーにありません。`,
+              en: `The post file (${PATH}) is not in the folder.`,
             },
           },
         ],
@@ -206,11 +224,61 @@ describe('<PublishPanel>', () => {
     await act(async () => root.render(<PublishPanel path={PATH} locale="ja" actions={actions} />))
     await flush()
     expect(host.textContent).toContain('いまは送れません')
-    expect(host.textContent).toContain('notes.txt')
+    expect(host.textContent).toContain('フォルダーにありません')
     expect(button('レビューを依頼').disabled).toBe(true)
   })
 
-  it('offers update from base after a rejected push', async () => {
+  it('a conflict offers keep mine, take the published version, and compare', async () => {
+    const conflict: PublishResult = {
+      kind: 'error',
+      code: 'merge-conflict',
+      message: { ja: '同じ箇所が変わっています。', en: 'The same places changed.' },
+      phase: 'check',
+      commitKept: false,
+      files: [PATH],
+      tokenHost: null,
+      details: null,
+    }
+    const actions = fakeActions(
+      [],
+      status({ state: 'sent', branchExists: true, firstCommit: false, behindBase: true }),
+    )
+    actions.update.mockResolvedValueOnce(conflict as never)
+    await act(async () =>
+      root.render(
+        <LocaleProvider initial="ja">
+          <PublishPanel path={PATH} locale="ja" actions={actions} />
+        </LocaleProvider>,
+      ),
+    )
+    await flush()
+    expect(host.textContent).toContain('公開中の記事に新しい変更があります')
+    await act(async () => button('公開中の記事との差分を取り込む').click())
+    await flush()
+    expect(host.querySelector('[data-code="merge-conflict"]')).not.toBeNull()
+    await act(async () => button('見比べる').click())
+    await flush()
+    expect(actions.compare).toHaveBeenCalledWith(PATH)
+    expect(document.body.textContent).toContain('あなたの版（このフォルダー）')
+    await act(async () => button('閉じる').click())
+    await act(async () => button('自分の版を残す').click())
+    await flush()
+    expect(actions.update).toHaveBeenLastCalledWith({ path: PATH, resolution: 'mine' })
+    expect(host.textContent).toContain('更新しました')
+  })
+
+  it('shows the saved token with a button to delete it', async () => {
+    const actions = fakeActions([], status({ tokenStored: true }))
+    await act(async () => root.render(<PublishPanel path={PATH} locale="ja" actions={actions} />))
+    await flush()
+    expect(host.textContent).toContain('github.com のアクセストークンを保存しています。')
+    await act(async () => button('トークンを削除').click())
+    await flush()
+    expect(actions.forgetToken).toHaveBeenCalledWith('github.com')
+    expect(host.textContent).toContain('github.com のアクセストークンを削除しました。')
+  })
+
+  it('offers to bring in the published changes after a rejected push', async () => {
     const actions = fakeActions(
       [
         {
@@ -224,13 +292,13 @@ describe('<PublishPanel>', () => {
           details: null,
         },
       ],
-      status({ state: 'committed', branchExists: true, firstCommit: false }),
+      status({ state: 'unsent-commit', branchExists: true, firstCommit: false }),
     )
     await act(async () => root.render(<PublishPanel path={PATH} locale="ja" actions={actions} />))
     await flush()
     await act(async () => button('変更を送る').click())
     await flush()
-    const update = button('ベースから更新')
+    const update = button('公開中の記事との差分を取り込む')
     expect(update.className).toBe('pwp-primary')
     await act(async () => update.click())
     await flush()

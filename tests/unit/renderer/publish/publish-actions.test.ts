@@ -76,6 +76,9 @@ describe('publishActionsFor', () => {
       setToken: broken,
       forgetToken: broken,
       setIdentity: broken,
+      compare: broken,
+      folder: broken,
+      returnToBase: broken,
     },
     shell: { openExternal: broken },
     on: () => () => undefined,
@@ -89,6 +92,7 @@ describe('publishActionsFor', () => {
     expect(await actions.status('p.md')).toMatchObject({ kind: 'error' })
     expect(await actions.update({ path: 'p.md' })).toMatchObject({ kind: 'error' })
     expect(await actions.setToken('github.com', 't')).toMatchObject({ kind: 'error' })
+    expect(await actions.compare('p.md')).toMatchObject({ kind: 'error' })
     expect(await actions.setIdentity({ name: 'a', email: 'a@b.c' })).toMatchObject({
       kind: 'error',
     })

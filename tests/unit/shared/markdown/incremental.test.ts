@@ -91,11 +91,11 @@ describe('IncrementalRenderer', () => {
           expectSame(r, body, line)
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     )
     // Most renders must take the incremental path, or the test proves little.
     expect(modes.pieces).toBeGreaterThan(modes.full * 4)
-  })
+  }, 180_000)
 
   it('re-parses only the piece typed in, mid-document', () => {
     const body = splitPost(generatePost(50_000).replace(/\[\^/g, '[')).body

@@ -64,7 +64,7 @@ describe('validatePost', () => {
       ['title:title-too-long:warn:2'],
     ],
     ['date not ISO', replace(GOOD[1]!, 'date: 2024/12/15'), ['date:date-format:error:3']],
-    ['date without a time', replace(GOOD[1]!, 'date: 2024-12-15'), ['date:date-format:error:3']],
+    ['date without a time', replace(GOOD[1]!, 'date: 2024-12-15'), ['date:date-format:warn:3']],
     ['date in UTC', replace(GOOD[1]!, 'date: 2024-12-15T14:58:00Z'), ['date:date-offset:warn:3']],
     ['missing date', without('date'), ['date:required:error:1']],
     [
@@ -103,7 +103,7 @@ describe('validatePost', () => {
     [
       'eyecatch not an image',
       ['eyecatch: notes.txt'].concat(without('eyecatch')),
-      ['eyecatch:eyecatch-not-image:warn:2'],
+      ['eyecatch:eyecatch-not-image:error:2'],
     ],
     ['published not a boolean', GOOD.concat('published: "no"'), ['published:type:error:13']],
   ])('%s', (_name, yaml, expected) => {

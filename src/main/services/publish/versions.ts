@@ -1,0 +1,161 @@
+/**
+ * The posts' files as they are in three places — the working folder, the base branch and each
+ * post's review branch — as maps of path → blob id, gathered with a handful of git calls however
+ * many posts there are. Every lifecycle state and every "what would be sent" answer derives from
+ * these maps, so the list, the publish tab and the flow itself can never disagree.
+ */
+import { patternRoot, type Profile } from '../../../shared/profile'
+import type { GitContext } from '../git/core'
+import { refMap } from '../git/for-each-ref'
+import { hashFiles } from '../git/hash-object'
+import { listTree } from '../git/ls-tree'
+import { pickRemote, type Remote } from '../git/remote'
+import { getStatus, type StatusSnapshot } from '../git/status'
+import { isPublishable, type PostFiles } from './post-files'
+
+/** A post's publishable files in one place: path → blob id. */
+export type PostVersion = ReadonlyMap<string, string>
+
+/** Repository-wide facts shared by every post's state. */
+export interface RepoSnapshot {
+  status: StatusSnapshot
+  /** The remote posts go to, or null. */
+  remote: Remote | null
+  /** Every local branch and remote-tracking branch of `remote`: full ref → commit. */
+  refs: Map<string, string>
+  /** The base branch to compare with (the remote's copy when fetched), or null. */
+  baseRef: string | null
+  baseOid: string | null
+  /** Files under the posts' folder on the base branch. */
+  base: Map<string, string>
+  /** Files under the posts' folder in the working folder (what publishing would take). */
+  working: Map<string, string>
+}
+
+/** The base branch to compare with: the remote's copy when it exists, else the local one. */
+export function baseRefIn(
+  refs: ReadonlyMap<string, string>,
+  remote: string | null,
+  baseBranch: string,
+): string | null {
+  if (remote && refs.has(`refs/remotes/${remote}/${baseBranch}`))
+    return `refs/remotes/${remote}/${baseBranch}`
+  if (refs.has(`refs/heads/${baseBranch}`)) return `refs/heads/${baseBranch}`
+  return null
+}
+
+/** The post's review branch: the local one, and the remote's copy. */
+export function branchTips(
+  snapshot: Pick<RepoSnapshot, 'refs' | 'remote'>,
+  branch: string,
+): { local: string | null; remote: string | null } {
+  return {
+    local: snapshot.refs.get(`refs/heads/${branch}`) ?? null,
+    remote: snapshot.remote
+      ? (snapshot.refs.get(`refs/remotes/${snapshot.remote.name}/${branch}`) ?? null)
+      : null,
+  }
+}
+
+const blobs = (tree: Map<string, { oid: string }>) =>
+  new Map([...tree].map(([path, f]) => [path, f.oid]))
+
+/** Gathers the snapshot: status, refs, the base's and HEAD's trees, and hashes of changed files. */
+export async function takeSnapshot(
+  ctx: GitContext,
+  profile: Pick<Profile, 'baseBranch' | 'postPath' | 'assetPath'>,
+): Promise<RepoSnapshot> {
+  const roots = [...new Set([patternRoot(profile.postPath), patternRoot(profile.assetPath)])].map(
+    (r) => (r === '' ? '.' : r),
+  )
+  // One parallel batch: status, the remote, every branch, and HEAD's files.
+  const [status, remote, allRefs, headTree] = await Promise.all([
+    getStatus(ctx, roots),
+    pickRemote(ctx, null),
+    refMap(ctx, ['refs/heads/', 'refs/remotes/']),
+    listTree(ctx, 'HEAD', roots).catch(() => new Map<string, { oid: string }>()),
+  ])
+  const refs = new Map(
+    [...allRefs].filter(
+      ([ref]) =>
+        ref.startsWith('refs/heads/') || (remote && ref.startsWith(`refs/remotes/${remote.name}/`)),
+    ),
+  )
+  const baseRef = baseRefIn(refs, remote?.name ?? null, profile.baseBranch)
+  const baseOid = baseRef ? refs.get(baseRef)! : null
+  const head = status.oid ? blobs(headTree) : new Map<string, string>()
+  const base = baseOid && baseOid !== status.oid ? blobs(await listTree(ctx, baseOid, roots)) : null
+  const working = new Map(head)
+  const toHash: string[] = []
+  for (const e of status.entries) {
+    if (e.kind === 'ignored') continue
+    if (e.origPath) working.delete(e.origPath)
+    if (e.worktree === 'D' || (e.index === 'D' && e.worktree === '.')) working.delete(e.path)
+    else toHash.push(e.path)
+  }
+  for (const [path, oid] of await hashFiles(ctx, toHash)) working.set(path, oid)
+  return { status, remote, refs, baseRef, baseOid, base: base ?? head, working }
+}
+
+/** The post's publishable files within a path → blob map. */
+export function versionIn(
+  files: ReadonlyMap<string, string>,
+  post: PostFiles,
+): Map<string, string> {
+  const out = new Map<string, string>()
+  const prefix = `${post.assetDir}/`
+  const own = files.get(post.path)
+  if (own !== undefined) out.set(post.path, own)
+  for (const [path, oid] of files) {
+    if (path.startsWith(prefix) && isPublishable(path)) out.set(path, oid)
+  }
+  return out
+}
+
+/**
+ * Splits a path → blob map into each post's version in one pass (the list's 2,000 posts would
+ * otherwise scan every file once per post). Posts without files get an empty version.
+ */
+export function groupByPost(
+  files: ReadonlyMap<string, string>,
+  posts: readonly PostFiles[],
+): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>()
+  const owners = new Map<string, string>()
+  for (const post of posts) {
+    out.set(post.path, new Map())
+    owners.set(post.assetDir, post.path)
+  }
+  for (const [path, oid] of files) {
+    const own = out.get(path)
+    if (own) {
+      own.set(path, oid)
+      continue
+    }
+    if (!isPublishable(path)) continue
+    for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+      const owner = owners.get(path.slice(0, slash))
+      if (owner) {
+        out.get(owner)!.set(path, oid)
+        break
+      }
+    }
+  }
+  return out
+}
+
+/** The post's files in a commit (its review branch tip, usually). */
+export async function versionAt(
+  ctx: GitContext,
+  commit: string,
+  post: PostFiles,
+): Promise<Map<string, string>> {
+  return versionIn(blobs(await listTree(ctx, commit, [post.path, post.assetDir])), post)
+}
+
+/** Whether two versions hold the same files with the same contents. */
+export function sameVersion(a: PostVersion, b: PostVersion): boolean {
+  if (a.size !== b.size) return false
+  for (const [path, oid] of a) if (b.get(path) !== oid) return false
+  return true
+}

@@ -1,0 +1,106 @@
+/**
+ * Issue 9's scenario through the UI, as a new writer does it on the sample blog: send a new post
+ * A, then edit and send an existing post B, then send C, then edit B and send again. After every
+ * send the folder is still on main, the list still has every post with its true state, and the
+ * sent edits are still in the editor. Screenshots of the list and the publish tab after each send.
+ */
+import { execFile } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { expect, test } from '@playwright/test'
+import type { Page } from 'playwright-core'
+import { launchApp, type LaunchedApp } from './harness/launch-app'
+import { cursorToEnd, editorContent, openPost, saveScreenshot, saveState } from './ui-helpers'
+
+const run = promisify(execFile)
+const git = async (cwd: string, ...args: string[]) =>
+  (await run('git', args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } })).stdout.trim()
+
+const A = '新しい記事: 送信の流れを確かめる'
+const A_FILE = 'source/blog/2026-12-01-publish-flow.html.md'
+const B = 'はこにわを Rails 8.1 に上げるまでの3週間'
+const C = 'ログ基盤の費用を半分にするために見直していること'
+
+let app: LaunchedApp | null = null
+test.afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+async function send(page: Page) {
+  await page.getByRole('tab', { name: '公開' }).click()
+  const panel = page.getByRole('region', { name: 'レビューを依頼' })
+  await panel.getByRole('button', { name: /レビューを依頼|変更を送る/ }).click()
+  await expect(panel.locator('.pwp-box--success')).toContainText('送りました')
+  await expect(panel.locator('[data-state]')).toHaveText('レビュー待ち')
+  return panel
+}
+
+/** The state badge of a post in the list. */
+const badge = (page: Page, title: string) =>
+  page.getByRole('listbox').getByRole('option', { name: title }).locator('[data-state]')
+
+async function append(page: Page, text: string) {
+  await cursorToEnd(page)
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await page.keyboard.insertText(text)
+  await expect(saveState(page)).toHaveText('保存済み')
+}
+
+test('A, B and C sent in turn: every post stays in the list with its true state', async () => {
+  app = await launchApp()
+  const { page } = app
+  const root = app.repoRoot()
+  const count = page.locator('.post-list .pane-meta')
+  await expect(count).toHaveText('8 件')
+  await writeFile(
+    join(root, A_FILE),
+    `---\ntitle: "${A}"\ndate: 2026-12-01 10:00:00 +0900\nauthor: hanako\ntags:\n  - 執筆\n---\n\n新しい記事の本文です。\n`,
+  )
+  await expect(count).toHaveText('9 件')
+  await expect(badge(page, A)).toHaveText('未送信')
+  await expect(badge(page, B)).toHaveText('公開中')
+
+  await openPost(page, A)
+  await send(page)
+  await expect(count).toHaveText('9 件')
+  await expect(badge(page, A)).toHaveText('レビュー待ち')
+  await saveScreenshot(page, 'publish-scenario-1.png')
+
+  await openPost(page, B)
+  await append(page, 'B に加えた段落です。')
+  await expect(badge(page, B)).toHaveText('公開中・編集あり')
+  await send(page)
+  await expect(count).toHaveText('9 件')
+  await expect(badge(page, A)).toHaveText('レビュー待ち')
+  await expect(badge(page, B)).toHaveText('レビュー待ち')
+  await saveScreenshot(page, 'publish-scenario-2.png')
+
+  await openPost(page, C)
+  await append(page, 'C に加えた段落です。')
+  await send(page)
+  await expect(count).toHaveText('9 件')
+  for (const title of [A, B, C]) await expect(badge(page, title)).toHaveText('レビュー待ち')
+  await saveScreenshot(page, 'publish-scenario-3.png')
+
+  // B's sent edit is still in the editor, B is not "merged", and editing and sending B again works.
+  await openPost(page, B)
+  await expect(editorContent(page)).toContainText('B に加えた段落です。')
+  await append(page, 'B への二度目の追記。')
+  await expect(badge(page, B)).toHaveText('送信後に変更あり')
+  await send(page)
+  await expect(badge(page, B)).toHaveText('レビュー待ち')
+  // Search still finds A; the folder never left main.
+  await page.getByRole('searchbox', { name: '記事を検索' }).fill('送信の流れ')
+  await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(1)
+  await page.getByRole('searchbox', { name: '記事を検索' }).fill('')
+  expect(await git(root, 'symbolic-ref', 'HEAD')).toBe('refs/heads/main')
+  expect(await git(root, 'stash', 'list')).toBe('')
+  const origin = await git(root, 'remote', 'get-url', 'origin')
+  expect(
+    await git(origin, 'show', `post/rails-upgrade:source/blog/2026-11-13-rails-upgrade.html.md`),
+  ).toContain('B への二度目の追記。')
+  await saveScreenshot(page, 'publish-scenario-4.png')
+})

@@ -1,0 +1,310 @@
+/**
+ * The writer's scenario from issue 9, step by step against a real bare remote: A, B and C sent in
+ * turn with edits in between, other posts dirty, an image deleted, the base moving on (clean merge
+ * and conflict), a concurrent ref update, a crash between commit-tree and update-ref, and a folder
+ * left on a review branch. After every step: HEAD unchanged, the folder byte for byte as the
+ * writer left it, the post list complete, each state right, each branch holding only its post.
+ */
+import { readdir, readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { patternMatcher, DEFAULT_PROFILE } from '../../../../../src/shared/profile'
+import {
+  cleanup,
+  colleagueCommit,
+  makeBareRemote,
+  makeBlogRepo,
+  makeService,
+  postPaths,
+  put,
+  sh,
+  writePost,
+} from '../../git/fixtures'
+
+/** Every file of the working folder (not .git) with its bytes. */
+async function folderBytes(root: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  const walk = async (rel: string) => {
+    for (const e of await readdir(join(root, rel), { withFileTypes: true })) {
+      const p = rel ? `${rel}/${e.name}` : e.name
+      if (p === '.git') continue
+      if (e.isDirectory()) await walk(p)
+      else out.set(p, (await readFile(join(root, p))).toString('base64'))
+    }
+  }
+  await walk('')
+  return out
+}
+
+/** The posts on disk, as the list finds them. */
+async function postsOnDisk(root: string): Promise<string[]> {
+  const match = patternMatcher(DEFAULT_PROFILE.postPath)
+  return [...(await folderBytes(root)).keys()].filter((p) => match(p) !== null).sort()
+}
+
+describe('publishing never moves the writer (issue 9 scenario)', () => {
+  let bare: string
+  let root: string
+  beforeEach(async () => {
+    bare = await makeBareRemote()
+    root = await makeBlogRepo(bare)
+    // A second published post (B) besides hello-world.
+    await writePost(root, 'post-b', { title: '記事B', date: '2024-11-01', images: 1 })
+    await sh(root, 'add', '-A')
+    await sh(root, 'commit', '--quiet', '-m', 'publish B')
+    await sh(root, 'push', '--quiet', 'origin', 'main')
+  })
+  afterEach(() => cleanup(bare, root))
+
+  /** What must hold after every step. */
+  async function expectUntouched(before: { head: string; folder: Map<string, string> }) {
+    expect((await sh(root, 'symbolic-ref', 'HEAD')).trim()).toBe('refs/heads/main')
+    expect((await sh(root, 'rev-parse', 'HEAD')).trim()).toBe(before.head)
+    expect(await folderBytes(root)).toEqual(before.folder)
+    expect(await sh(root, 'stash', 'list')).toBe('')
+  }
+  const take = async () => ({
+    head: (await sh(root, 'rev-parse', 'HEAD')).trim(),
+    folder: await folderBytes(root),
+  })
+  /** The files a review branch changes compared with the base. */
+  const branchFiles = async (branch: string) =>
+    (await sh(bare, 'diff', '--name-only', 'main', branch)).trim().split('\n').sort()
+
+  it('A, B and C sent in turn with edits in between: every post stays, every state is true', async () => {
+    const { service } = await makeService(root)
+    const A = await writePost(root, 'post-a', { title: '記事A', images: 2 })
+    const B = postPaths('post-b', '2024-11-01')
+    const C = await writePost(root, 'post-c', { title: '記事C' })
+    const hello = postPaths('hello-world', '2024-12-01')
+    // Another post has uncommitted edits all along: it must never block or ride along.
+    await put(root, hello.path, '---\ntitle: Hello\n---\n\n下書きの手直し\n')
+    const all = await postsOnDisk(root)
+    expect(all).toHaveLength(4)
+
+    let before = await take()
+    expect(await service.publish({ path: A.path })).toMatchObject({ kind: 'published' })
+    await expectUntouched(before)
+    expect(await branchFiles('post/post-a')).toEqual(
+      [A.path, `${A.assetDir}/image-1.png`, `${A.assetDir}/image-2.png`].sort(),
+    )
+    expect((await sh(bare, 'log', '-1', '--format=%s', 'post/post-a')).trim()).toBe(
+      '記事を追加: 記事A',
+    )
+
+    // Edit and send the published post B.
+    await put(root, B.path, (await readFile(join(root, B.path), 'utf8')) + '\n追記B\n')
+    before = await take()
+    expect(await service.publish({ path: B.path })).toMatchObject({ kind: 'published' })
+    await expectUntouched(before)
+    expect(await branchFiles('post/post-b')).toEqual([B.path])
+    expect((await sh(bare, 'log', '-1', '--format=%s', 'post/post-b')).trim()).toBe(
+      '記事を更新: 記事B',
+    )
+
+    before = await take()
+    expect(await service.publish({ path: C.path })).toMatchObject({ kind: 'published' })
+    await expectUntouched(before)
+
+    // The list still has all four posts, each with its true state.
+    expect(await postsOnDisk(root)).toEqual(all)
+    expect(await service.states(all)).toEqual({
+      kind: 'ok',
+      states: { [A.path]: 'sent', [B.path]: 'sent', [C.path]: 'sent', [hello.path]: 'edited' },
+    })
+    // B's sent edit is still in the folder (it never vanished into its branch).
+    expect(await readFile(join(root, B.path), 'utf8')).toContain('追記B')
+
+    // Edit A again and delete one of its images: the branch loses the image too.
+    await put(root, A.path, (await readFile(join(root, A.path), 'utf8')) + '\n追記A\n')
+    await rm(join(root, A.assetDir, 'image-2.png'))
+    expect((await service.states([A.path])).kind === 'ok').toBe(true)
+    expect(await service.states([A.path])).toEqual({ kind: 'ok', states: { [A.path]: 'changed' } })
+    before = await take()
+    expect(await service.publish({ path: A.path })).toMatchObject({
+      kind: 'published',
+      committed: true,
+    })
+    await expectUntouched(before)
+    expect(await branchFiles('post/post-a')).toEqual([A.path, `${A.assetDir}/image-1.png`].sort())
+
+    // Editing B and sending again works (no "commit first" refusal).
+    await put(root, B.path, (await readFile(join(root, B.path), 'utf8')) + '\nさらに追記\n')
+    expect(await service.publish({ path: B.path })).toMatchObject({
+      kind: 'published',
+      committed: true,
+    })
+
+    // Only B is merged on the server: only B says 「マージ済み」.
+    await sh(bare, 'update-ref', 'refs/heads/main', 'refs/heads/post/post-b')
+    await sh(root, 'fetch', '--quiet', 'origin')
+    expect(await service.states(all)).toEqual({
+      kind: 'ok',
+      states: { [A.path]: 'sent', [B.path]: 'merged', [C.path]: 'sent', [hello.path]: 'edited' },
+    })
+    // The other post's draft edit never left the folder.
+    expect(await sh(bare, 'log', '--all', '--format=%H', '--', hello.path)).toBe(
+      await sh(bare, 'log', 'main', '--format=%H', '--', hello.path),
+    )
+  })
+
+  it('the base moving on: a clean merge without a checkout, then a conflict settled in the app', async () => {
+    const { service } = await makeService(root)
+    const B = postPaths('post-b', '2024-11-01')
+    const original = await readFile(join(root, B.path), 'utf8')
+    await put(root, B.path, original.replace('本文です。', '本文です。\n\n書き手の追記'))
+    expect((await service.publish({ path: B.path })).kind).toBe('published')
+
+    // A colleague changes README on main: a clean merge.
+    await colleagueCommit(bare, { 'README.md': '# Blog\n\nnews\n' }, 'readme')
+    let status = await service.status(B.path)
+    expect(status.kind === 'ok' && status.status.behindBase).toBe(false) // not fetched yet
+    await sh(root, 'fetch', '--quiet')
+    status = await service.status(B.path)
+    expect(status.kind === 'ok' && status.status.behindBase).toBe(true)
+
+    let before = await take()
+    const clean = await service.update({ path: B.path })
+    expect(clean).toMatchObject({
+      kind: 'updated',
+      changed: true,
+      method: 'merge',
+      workingUpdated: [],
+    })
+    await expectUntouched(before)
+    expect(
+      (await sh(root, 'rev-list', '--parents', '-n', '1', 'post/post-b')).trim().split(' '),
+    ).toHaveLength(3)
+
+    // Now the colleague edits the same line of B on main: a conflict.
+    await colleagueCommit(
+      bare,
+      { [B.path]: original.replace('本文です。', '本文です。\n\n編集部の修正') },
+      'fix B',
+    )
+    const tip = (await sh(root, 'rev-parse', 'post/post-b')).trim()
+    before = await take()
+    const conflict = await service.update({ path: B.path })
+    expect(conflict).toMatchObject({ kind: 'error', code: 'merge-conflict', files: [B.path] })
+    if (conflict.kind === 'error') expect(conflict.message.en).toContain('Keep mine')
+    await expectUntouched(before)
+    expect((await sh(root, 'rev-parse', 'post/post-b')).trim()).toBe(tip)
+
+    const versions = await service.compare(B.path)
+    expect(versions).toMatchObject({ kind: 'ok' })
+    if (versions.kind === 'ok') {
+      expect(versions.versions.mine).toContain('書き手の追記')
+      expect(versions.versions.base).toContain('編集部の修正')
+    }
+
+    // Keep mine: the branch takes the writer's text, the folder is unchanged.
+    before = await take()
+    expect(await service.update({ path: B.path, resolution: 'mine' })).toMatchObject({
+      kind: 'updated',
+      changed: true,
+    })
+    await expectUntouched(before)
+    expect(await sh(root, 'show', `post/post-b:${B.path}`)).toContain('書き手の追記')
+    expect(await service.states([B.path])).toEqual({
+      kind: 'ok',
+      states: { [B.path]: 'unsent-commit' },
+    })
+    expect((await service.publish({ path: B.path })).kind).toBe('published')
+  })
+
+  it('take the published version: the folder gets it, the writer’s other edits survive', async () => {
+    const { service } = await makeService(root)
+    const B = postPaths('post-b', '2024-11-01')
+    const original = await readFile(join(root, B.path), 'utf8')
+    await put(root, B.path, original.replace('本文です。', '本文です。\n\n書き手の追記'))
+    expect((await service.publish({ path: B.path })).kind).toBe('published')
+    await colleagueCommit(
+      bare,
+      { [B.path]: original.replace('本文です。', '本文です。\n\n編集部の修正') },
+      'fix B',
+    )
+    // An edit not sent yet, elsewhere in the file (the title).
+    await put(
+      root,
+      B.path,
+      (await readFile(join(root, B.path), 'utf8')).replace('記事B', '記事B（未送信の改題）'),
+    )
+    const theirs = await service.update({ path: B.path, resolution: 'theirs' })
+    expect(theirs).toMatchObject({ kind: 'updated', workingUpdated: [B.path] })
+    const text = await readFile(join(root, B.path), 'utf8')
+    expect(text).toContain('編集部の修正')
+    expect(text).not.toContain('書き手の追記')
+    expect(text).toContain('記事B（未送信の改題）')
+    expect(await sh(root, 'show', `post/post-b:${B.path}`)).toContain('編集部の修正')
+    expect((await sh(root, 'symbolic-ref', 'HEAD')).trim()).toBe('refs/heads/main')
+  })
+
+  it('a concurrent update-ref loses nothing, and a crash between commit-tree and update-ref leaves no trace', async () => {
+    let hook: ((step: string) => Promise<void>) | null = null
+    const { service } = await makeService(root, { beforeStep: (step) => hook?.(step) })
+    const A = await writePost(root, 'race', { images: 1 })
+    expect((await service.publish({ path: A.path })).kind).toBe('published')
+    const sent = (await sh(root, 'rev-parse', 'post/race')).trim()
+
+    // Someone (a terminal, another window) moves the branch right before our compare-and-swap.
+    await put(root, A.path, (await readFile(join(root, A.path), 'utf8')) + '\n追記\n')
+    hook = async (step) => {
+      if (step !== 'update-ref') return
+      hook = null
+      await sh(root, 'update-ref', 'refs/heads/post/race', 'main')
+    }
+    const before = await take()
+    const raced = await service.publish({ path: A.path })
+    expect(raced).toMatchObject({ kind: 'error', code: 'branch-moved' })
+    await expectUntouched(before)
+    expect((await sh(root, 'rev-parse', 'post/race')).trim()).toBe(
+      (await sh(root, 'rev-parse', 'main')).trim(),
+    )
+    await sh(root, 'update-ref', 'refs/heads/post/race', sent)
+
+    // The app dies after commit-tree: the branch still points at the sent commit.
+    hook = async (step) => {
+      if (step === 'update-ref') throw new Error('killed')
+    }
+    const crashed = await service.publish({ path: A.path })
+    expect(crashed.kind).toBe('error')
+    expect((await sh(root, 'rev-parse', 'post/race')).trim()).toBe(sent)
+    await expectUntouched(before)
+    hook = null
+    const retried = await service.publish({ path: A.path })
+    expect(retried).toMatchObject({ kind: 'published', committed: true })
+    expect((await sh(bare, 'rev-parse', 'post/race~1')).trim()).toBe(sent)
+  })
+
+  it('a folder left on a review branch: explained, and put back without losing any post', async () => {
+    const { service } = await makeService(root)
+    // An older version of the app left the folder on post/old with the post committed there.
+    await sh(root, 'switch', '--quiet', '-c', 'post/old')
+    const old = await writePost(root, 'old', { images: 1 })
+    await sh(root, 'add', '-A')
+    await sh(root, 'commit', '--quiet', '-m', 'old version commit')
+    await put(root, 'README.md', '# Blog\n\nlocal edit\n')
+
+    const folder = await service.folder()
+    expect(folder).toMatchObject({
+      kind: 'ok',
+      folder: { currentBranch: 'post/old', offBase: true, onPostBranch: true },
+    })
+    if (folder.kind === 'ok') expect(folder.folder.returnBlocked?.en).toContain('README.md')
+    const refused = await service.returnToBase()
+    expect(refused.kind).toBe('error')
+    expect((await sh(root, 'branch', '--show-current')).trim()).toBe('post/old')
+
+    await sh(root, 'checkout', '--quiet', '--', 'README.md')
+    const back = await service.returnToBase()
+    expect(back).toMatchObject({ kind: 'ok' })
+    expect((await sh(root, 'branch', '--show-current')).trim()).toBe('main')
+    // The post that only its branch had is still in the folder, and shows as recorded for review.
+    expect(await readFile(join(root, old.path), 'utf8')).toContain('本文です。')
+    expect(await readFile(join(root, old.assetDir, 'image-1.png'))).toBeTruthy()
+    expect(await service.states([old.path])).toEqual({
+      kind: 'ok',
+      states: { [old.path]: 'unsent-commit' },
+    })
+  })
+})
