@@ -1,17 +1,29 @@
 /**
  * Keystroke → preview-updated latency in Chromium, on the real app (e2e harness, built renderer).
- * Generated Japanese posts of 5k, 50k and 200k characters; ≥ 200 single-character edits each.
- * Also measures keystroke → next frame (is typing ever blocked?) and the renderer's JS heap.
- * Prints one JSON line per figure on stdout; bench/run.mjs collects them into docs/BENCHMARKS.md.
+ * Generated Japanese posts of 5k, 50k and 200k characters, typed in the middle (the main figure)
+ * and at the end (second row); every 20th keystroke is a newline. Also keystroke → next frame,
+ * the longest frame around a 10k-character paste into the 200k post, a 10 MB post (open, type,
+ * 「レンダリング中…」) and the renderer's JS heap. Prints one JSON line per figure on stdout;
+ * bench/run.mjs collects them into docs/BENCHMARKS.md.
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { launchApp } from '../tests/e2e/harness/launch-app'
+import {
+  installProbes,
+  longestFrame,
+  pasteText,
+  placeCaret,
+  typeAndMeasure,
+} from './preview-probes'
 import { stats } from './stats'
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 220)
 const SIZES = (process.env.BENCH_SIZES ?? '5000,50000,200000').split(',').map(Number)
+/** Size of the huge post (RELIABILITY D10); 0 skips it. */
+const HUGE = Number(process.env.BENCH_HUGE ?? 10_000_000)
 
 const SENTENCES = [
   'この記事では、私たちのチームが取り組んだ改善の流れを、実際に使った道具とあわせて紹介します。',
@@ -79,11 +91,24 @@ function generatePost(title: string, date: string, chars: number): string {
   return parts.join('\n')
 }
 
+async function openAndWait(page: Page, title: string): Promise<void> {
+  await page.getByRole('listbox').getByRole('option', { name: title }).click()
+  await page
+    .frameLocator('iframe.preview-frame')
+    .locator('#pw-article h1')
+    .filter({ hasText: title })
+    .waitFor({ timeout: 120_000 })
+}
+
+function row(name: string, samples: number[], extra: Record<string, unknown> = {}): void {
+  console.log(JSON.stringify({ name, ...stats(samples), ...extra }))
+}
+
 async function main(): Promise<void> {
   const repo = await mkdtemp(join(tmpdir(), 'pw-bench-'))
   const dir = join(repo, 'source/blog')
   await mkdir(dir, { recursive: true })
-  const posts = SIZES.map((chars, i) => {
+  const posts = [...SIZES, ...(HUGE > 0 ? [HUGE] : [])].map((chars, i) => {
     const day = String(10 + i).padStart(2, '0')
     const title = `ベンチマーク ${chars / 1000}k`
     return {
@@ -101,85 +126,51 @@ async function main(): Promise<void> {
   await cdp.send('Performance.enable')
   try {
     await page.getByRole('listbox').getByRole('option').first().waitFor()
-    for (const post of posts) {
-      await page.getByRole('listbox').getByRole('option', { name: post.title }).click()
-      await page
-        .frameLocator('iframe.preview-frame')
-        .locator('#pw-article h1')
-        .filter({ hasText: post.title })
-        .waitFor({ timeout: 60_000 })
-      await page.locator('.cm-content').click()
-      await page.keyboard.press('Control+End')
-      // In-page probes: input time per keystroke, the next frame after it, and the preview update covering it.
-      await page.evaluate(() => {
-        const w = window as unknown as {
-          __bench: { pending: number[]; preview: number[]; frame: number[]; render: number[] }
-        }
-        w.__bench = { pending: [], preview: [], frame: [], render: [] }
-        document.addEventListener(
-          'beforeinput',
-          () => {
-            const t0 = performance.now()
-            w.__bench.pending.push(t0)
-            requestAnimationFrame(() =>
-              setTimeout(() => w.__bench.frame.push(performance.now() - t0), 0),
-            )
-          },
-          { capture: true },
-        )
-        window.addEventListener('pw:preview-updated', (e) => {
-          w.__bench.render.push((e as CustomEvent<{ ms: number }>).detail.ms)
-          const now = performance.now()
-          for (const t0 of w.__bench.pending) w.__bench.preview.push(now - t0)
-          w.__bench.pending = []
-        })
-      })
-      for (let i = 0; i < EDITS; i++) {
-        const before = await page.evaluate(
-          () => (window as unknown as { __bench: { preview: number[] } }).__bench.preview.length,
-        )
-        await page.keyboard.insertText(i % 40 === 39 ? '\n' : 'あ')
-        await page.waitForFunction(
-          (n) =>
-            (window as unknown as { __bench: { preview: number[] } }).__bench.preview.length > n,
-          before,
-          { timeout: 10_000, polling: 'raf' },
-        )
-      }
-      const result = await page.evaluate(
-        () =>
-          (
-            window as unknown as {
-              __bench: { preview: number[]; frame: number[]; render: number[] }
-            }
-          ).__bench,
-      )
+    await installProbes(page)
+    for (const post of posts.filter((p) => p.chars !== HUGE)) {
+      await openAndWait(page, post.title)
       const k = `${post.chars / 1000}k`
-      const preview = stats(result.preview)
-      const frame = stats(result.frame)
-      console.log(
-        JSON.stringify({
-          name: `keystroke → preview updated, ${k} chars`,
-          ...preview,
-          targetMs: post.chars === 50_000 ? 16 : undefined,
+      for (const where of ['mid', 'end'] as const) {
+        await placeCaret(page, where)
+        const r = await typeAndMeasure(page, EDITS)
+        const label = where === 'mid' ? 'mid-document' : 'end of document'
+        const big = post.chars >= 50_000
+        row(`keystroke → preview updated, ${label}, ${k} chars`, r.preview, {
+          targetMs: big ? 16 : undefined,
           targetOn: 'p95',
-        }),
-      )
-      console.log(
-        JSON.stringify({
-          name: `keystroke → next frame (typing), ${k} chars`,
-          ...frame,
-          targetMs: 50,
+        })
+        row(`keystroke → next frame (typing), ${label}, ${k} chars`, r.frame, {
+          targetMs: post.chars === 200_000 ? 20 : 50,
           targetOn: 'p95',
-        }),
-      )
-      console.log(
-        JSON.stringify({
-          name: `preview render + patch per update, ${k} chars`,
-          ...stats(result.render),
-        }),
-      )
+        })
+        row(`preview render + patch per update, ${label}, ${k} chars`, r.render)
+        if (where === 'mid' && big) {
+          // Where the keystroke's time goes (medians): shown in the figure's "other" column.
+          const med = (v: number[]) => stats(v).medianMs
+          console.log(
+            JSON.stringify({
+              name: `keystroke breakdown (medians), mid-document, ${k} chars`,
+              note: `CodeMirror update ${med(r.editor)} ms · live post ${med(r.livePost)} ms · preview patch ${med(r.patch)} ms · card ${med(r.card)} ms`,
+            }),
+          )
+        }
+      }
       if (post.chars === 200_000) {
+        // A 10k-character paste in the middle, five times (each undone): the longest frame.
+        const frames: number[] = []
+        const paste = generatePost('貼り付け', post.date, 10_000)
+          .split('---\n')
+          .pop()!
+          .slice(0, 10_000)
+        for (let i = 0; i < 5; i++) {
+          await placeCaret(page, 'mid')
+          frames.push(await longestFrame(page, () => pasteText(page, paste)))
+          frames.push(await longestFrame(page, () => page.keyboard.press('Control+z')))
+        }
+        row('longest frame, 10k paste (and its undo) into the 200k post', frames, {
+          targetMs: 50,
+          targetOn: 'max',
+        })
         await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined)
         const { metrics } = await cdp.send('Performance.getMetrics')
         const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN
@@ -191,6 +182,30 @@ async function main(): Promise<void> {
           }),
         )
       }
+    }
+    const huge = posts.find((p) => p.chars === HUGE)
+    if (huge) {
+      const started = Date.now()
+      const openFrame = await longestFrame(page, () => openAndWait(page, huge.title))
+      const opened = Date.now() - started
+      const pending = await page.frameLocator('iframe.preview-frame').locator('.pw-pending').count()
+      console.log(
+        JSON.stringify({
+          name: `10 MB post: open → header shown (「レンダリング中…」 blocks at first: ${pending})`,
+          medianMs: opened,
+          p95Ms: opened,
+          maxMs: opened,
+          samples: 1,
+        }),
+      )
+      await placeCaret(page, 'mid')
+      row('longest frame while the 10 MB post opens and renders', [openFrame])
+      const r = await typeAndMeasure(page, 40)
+      row('keystroke → next frame (typing), mid-document, 10 MB post', r.frame, {
+        targetMs: 50,
+        targetOn: 'p95',
+      })
+      row('keystroke → preview updated, mid-document, 10 MB post', r.preview)
     }
   } finally {
     await app.close()

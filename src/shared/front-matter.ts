@@ -70,13 +70,20 @@ function splitPostUncached(input: string): SplitPost {
     }
   }
   const lang = open[1]!.trim()
-  const lines = text.slice(open[0].length).split('\n')
+  // Only the front matter's lines are looked at: a 10 MB post is not split into lines per keystroke.
+  const lines: string[] = []
   let closeIndex = -1
-  for (let i = 0; i < lines.length; i++) {
-    if (CLOSE.test(lines[i]!)) {
-      closeIndex = i
+  for (let at = open[0].length; at <= text.length; ) {
+    const nl = text.indexOf('\n', at)
+    const line = text.slice(at, nl < 0 ? text.length : nl)
+    if (CLOSE.test(line)) {
+      closeIndex = lines.length
+      lines.push(line)
       break
     }
+    lines.push(line)
+    if (nl < 0) break
+    at = nl + 1
   }
   if (closeIndex < 0) {
     const rest = text.slice(open[0].length)

@@ -59,6 +59,11 @@ export interface BuildCardOptions {
   bookmarks?: number | null
   /** The post already rendered by `renderPost` (the preview's HTML): saves a second render. */
   html?: string
+  /**
+   * The front matter to show instead of the one parsed from `text` (the editor keeps the last valid
+   * one while the YAML is broken, so the card agrees with the preview).
+   */
+  frontMatter?: Record<string, unknown>
   /** The repository's kramdown options, when the card renders the post itself (default: the blog's). */
   markdown?: MarkdownSettings
 }
@@ -84,8 +89,7 @@ function stringOf(value: unknown): string | null {
 /** Builds the card a post makes in the feed, as of `now`. Pure: never reads files. */
 export function buildCard(text: string, options: BuildCardOptions): CardData {
   const { profile, now } = options
-  const split = splitPost(text)
-  const data = split.data
+  const data = options.frontMatter ?? splitPost(text).data
   const path = options.path ?? null
   const key = path ? postKeyFromPath(profile, path) : null
 

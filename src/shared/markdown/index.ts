@@ -34,3 +34,10 @@ export {
 export { isAllowedHref } from './links'
 export { createKramdownMarkdown } from './parser'
 export { clearInlineCache } from './inline-cache'
+export {
+  IncrementalRenderer,
+  type IncrementalOptions,
+  type IncrementalResult,
+  type IncrementalStats,
+  type RenderBudget,
+} from './incremental'

@@ -1,4 +1,4 @@
-import type { MarkdownIt } from 'markdown-it'
+import type { MarkdownIt, Token } from 'markdown-it'
 import { splitPost } from '../front-matter'
 import { createKramdownMarkdown } from './parser'
 import { DEFAULT_MARKDOWN_SETTINGS } from './settings'
@@ -28,15 +28,21 @@ export function renderBody(
   }
   // A BOM is not content (the line count does not change).
   const source = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body
-  const tokens = md.parse(source, env)
-  // Render each top-level block on its own (same renderer, same env): the joined result is the
-  // whole document's HTML, and the preview can tell which blocks changed by comparing strings.
+  const blocks = renderBlocks(md, md.parse(source, env), env)
+  return { html: blocks.map((b) => b.html).join(''), headings: env.headings, blocks }
+}
+
+/**
+ * Renders parsed tokens one top-level block at a time (same renderer, same env): the joined result
+ * is the whole document's HTML, and the preview can tell which blocks changed by comparing strings.
+ */
+export function renderBlocks(md: MarkdownIt, tokens: Token[], env: PipelineEnv): RenderedBlock[] {
   const blocks: RenderedBlock[] = []
   let start = 0
-  let line = lineOffset
+  let line = env.lineOffset
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!
-    if (i === start && token.map) line = token.map[0] + lineOffset
+    if (i === start && token.map) line = token.map[0] + env.lineOffset
     if (token.level === 0 && token.nesting <= 0) {
       blocks.push({ html: md.renderer.render(tokens.slice(start, i + 1), md.options, env), line })
       start = i + 1
@@ -45,7 +51,7 @@ export function renderBody(
   if (start < tokens.length) {
     blocks.push({ html: md.renderer.render(tokens.slice(start), md.options, env), line })
   }
-  return { html: blocks.map((b) => b.html).join(''), headings: env.headings, blocks }
+  return blocks
 }
 
 /**

@@ -40,6 +40,11 @@ export interface RenderResult {
 export interface RenderedBlock {
   html: string
   line: number
+  /**
+   * The same HTML with its `data-line` values relative to `line`, when the renderer has it at hand
+   * (the incremental renderer keeps blocks this way, so a block that only moved is not rewritten).
+   */
+  key?: string
 }
 
 /** Attributes given by a kramdown attribute list (`{: .a #b key="v" ref}`). */

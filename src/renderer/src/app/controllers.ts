@@ -3,10 +3,13 @@ import type { PortalApi } from '../../../shared/ipc/contract'
 import type { Locale } from '../../../shared/localized'
 import { EditorHost } from '../editor/editor-host'
 import { connectBodyImages, portalBodyImageHost } from '../editor/image-drop'
+import { MetadataEditorLink } from '../metadata/editor-link'
 import { PreviewController } from '../preview/preview-controller'
 import { renderArticle } from '../preview/render-article'
+import { resolveImageSrc } from '../preview/resolve-image'
 import { ScrollSyncController } from '../sync/scroll-sync-controller'
 import { Announcer } from './announcer'
+import { LivePostModel } from './live-post'
 import { PostAssets } from './post-assets'
 import { Workspace } from './workspace'
 import { ProofreadController } from '../proofread/proofread-controller'
@@ -18,6 +21,10 @@ export interface Controllers {
   editor: EditorHost
   preview: PreviewController
   sync: ScrollSyncController
+  /** The open post after the last keystroke, as the preview, card, form and lint read it. */
+  livePost: LivePostModel
+  /** The metadata form's link to the editor (its front matter comes from the live post). */
+  metadata: MetadataEditorLink
   /** textlint findings of the shown post (underlines, gutter, panel). */
   proofread: ProofreadController
   /** The window's live region: status changes said once (see announcer.ts). */
@@ -34,43 +41,61 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
   let workspace: Workspace | null = null
   let sync: ScrollSyncController | null = null
   let preview: PreviewController | null = null
+  let livePost: LivePostModel | null = null
   let editorRef: EditorHost | null = null
   const proofread = new ProofreadController(portal.proofread, {
     currentPath: () => editorRef?.currentPath ?? null,
+  })
+  const metadata = new MetadataEditorLink({
+    subscribe: (listener) => livePost?.subscribe(listener) ?? (() => undefined),
+    frontMatterText: () => livePost?.read()?.frontMatterText ?? '',
   })
   const editor = new EditorHost(
     document.createElement('div'),
     {
       onEdit: (path) => workspace?.noteEdit(path),
-      onDocChanged: () => preview?.schedule(),
+      onDocChanged: () => {
+        // The preview's render is queued first: it makes the live post, then the card and the
+        // form re-render from the same value (their notification is queued second).
+        preview?.schedule()
+        livePost?.invalidate()
+      },
       onScroll: () => sync?.editorScrolled(),
     },
     locale,
-    proofread.extension(),
+    [metadata.extension(), proofread.extension()],
   )
   editorRef = editor
   workspace = new Workspace(portal, editor)
   const ws = workspace
   connectBodyImages(portalBodyImageHost(portal, () => ws.getSnapshot().current?.assetDir ?? null))
+  const model = new LivePostModel({
+    path: () => editor.currentPath,
+    text: (path) => editor.text(path),
+    textIdentity: (path) => editor.textIdentity(path),
+    markdown: () => ws.getSnapshot().repo?.markdown?.settings,
+    images: (path) => {
+      const view = ws.getSnapshot()
+      const assetBase = view.appInfo?.assetBase
+      if (assetBase === undefined) return null
+      const assetDir = view.current?.path === path ? view.current.assetDir : null
+      const sourceDir = view.repo?.profile.sourceDir ?? null
+      const ctx = { postPath: path, assetDir, assetBase, sourceDir }
+      return {
+        assetDir,
+        key: `${assetDir ?? ''}\u0000${assetBase}\u0000${sourceDir ?? ''}`,
+        resolve: (src: string) => resolveImageSrc(src, ctx),
+      }
+    },
+  })
+  livePost = model
+  // A new post or app facts (asset folder, image base) change the live post too.
+  ws.subscribe(() => model.invalidate())
   preview = new PreviewController(
     {
-      length: () => editor.currentLength(),
       render: (doc) => {
-        const view = ws.getSnapshot()
-        const path = editor.currentPath
-        const assetBase = view.appInfo?.assetBase
-        if (path === null || assetBase === undefined) return null
-        return renderArticle(
-          editor.text(path),
-          {
-            postPath: path,
-            assetDir: view.current?.path === path ? view.current.assetDir : null,
-            assetBase,
-            sourceDir: view.repo?.profile.sourceDir ?? null,
-          },
-          doc,
-          view.repo?.markdown?.settings,
-        )
+        const post = model.read()
+        return post ? renderArticle(post, doc) : null
       },
     },
     {
@@ -79,6 +104,9 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
       onScroll: () => sync?.previewScrolled(),
     },
   )
+  // More of a big post rendered (or another post shown): the preview follows.
+  const shown = preview
+  model.subscribe(() => shown.schedule())
   sync = new ScrollSyncController(editor.view, preview)
   return {
     portal,
@@ -86,6 +114,8 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
     editor,
     preview,
     sync,
+    livePost: model,
+    metadata,
     proofread,
     announcer: new Announcer(),
     assets: new PostAssets(portal),

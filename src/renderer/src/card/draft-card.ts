@@ -5,7 +5,6 @@ import { useControllers } from '../app/controllers'
 import type { WorkspaceView } from '../app/workspace'
 import { countFor, publishedUrl } from './bookmark-store'
 import { useBookmarks } from './use-bookmarks'
-import { useLivePost } from './live-post'
 import { useNow } from './use-now'
 
 /** What the card of the post being written is built from. */
@@ -15,10 +14,12 @@ export interface DraftInputs {
   profile: Profile
   assetDir: string | null
   assetBase: string | null
-  /** The editor's text, as the preview last rendered it. */
+  /** The live post's text (the same version the preview shows). */
   text: string
-  /** The preview's HTML of `text`, when the preview rendered this post (else the card renders). */
-  html: string | undefined
+  /** The live post's rendered body, for the excerpt. */
+  html: string
+  /** The live post's front matter (the last valid one while the YAML is broken). */
+  frontMatter: Record<string, unknown>
   /** `published: false` as last saved: such a post is not in the feed and its URL is never asked about. */
   unpublished: boolean
   now: number
@@ -29,32 +30,45 @@ export interface DraftInputs {
  * (hidden views pass false and catch up when shown). Null when no post is open.
  */
 export function useDraftInputs(active: boolean): DraftInputs | null {
-  const { workspace, editor } = useControllers()
+  const { workspace, livePost } = useControllers()
   const view = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot)
-  const live = useLivePost(active)
+  const live = useSyncExternalStore(
+    active ? livePost.subscribe : subscribeNowhere,
+    active ? livePost.getSnapshot : livePost.peek,
+  )
   const now = useNow()
   const path = view.currentPath
   if (!path || !view.repo || !view.current || view.current.path !== path) return null
-  // Before the preview rendered this post (just opened), the editor's text stands in.
-  const fromPreview = live !== null && live.path === path
+  if (!live || live.path !== path) return null
   return {
     view,
     path,
     profile: view.repo.profile,
     assetDir: view.current.assetDir,
     assetBase: view.appInfo?.assetBase ?? null,
-    text: fromPreview ? live.text : editor.text(path),
-    html: fromPreview ? live.html : undefined,
+    text: live.text,
+    html: live.readingHtml,
+    frontMatter: live.frontMatter,
     unpublished: view.posts.find((p) => p.path === path)?.draft ?? false,
     now,
   }
 }
 
+const subscribeNowhere = () => () => undefined
+
 let memo: { key: unknown[]; card: CardData } | null = null
 
 /** `buildCard`, remembered for the last inputs: the strip, feed and share views share one build. */
 export function draftCard(inputs: DraftInputs): CardData {
-  const key = [inputs.text, inputs.html, inputs.profile, inputs.now, inputs.path, inputs.assetDir]
+  const key = [
+    inputs.text,
+    inputs.html,
+    inputs.frontMatter,
+    inputs.profile,
+    inputs.now,
+    inputs.path,
+    inputs.assetDir,
+  ]
   if (memo && memo.key.every((v, i) => v === key[i])) return memo.card
   const started = performance.now()
   const card = buildCard(inputs.text, {
@@ -63,6 +77,7 @@ export function draftCard(inputs: DraftInputs): CardData {
     path: inputs.path,
     assetDir: inputs.assetDir,
     html: inputs.html,
+    frontMatter: inputs.frontMatter,
   })
   // A user-timing entry: what a keystroke costs the card (a PerformanceObserver reads them all;
   // only the last is kept in the timeline).

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 
 /**
  * Whether an element is on screen (not in a hidden tab, not collapsed away), watched with an
- * IntersectionObserver. Views pass it to {@link useLivePost} so hidden tabs skip live updates.
+ * IntersectionObserver. Views pass it to `useDraftCard` so hidden tabs skip live updates.
  * Returns a ref callback for the element and the current answer.
  */
 export function useShown<T extends Element>(): [(el: T | null) => void, boolean] {

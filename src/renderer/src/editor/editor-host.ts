@@ -60,19 +60,16 @@ export class EditorHost {
     parent: HTMLElement,
     private readonly callbacks: EditorHostCallbacks,
     locale: Locale,
-    /** Features' editor extensions, composed by the app (proofreading…). */
-    features: Extension = [],
+    extra: Extension = [],
   ) {
     this.locale = locale
-    this.shared = [
-      editorExtensions({
-        onDocChanged: (external) => {
-          if (!external && this.shown !== null) this.callbacks.onEdit(this.shown)
-          this.callbacks.onDocChanged()
-        },
-      }),
-      features,
-    ]
+    this.shared = editorExtensions({
+      extra,
+      onDocChanged: (external) => {
+        if (!external && this.shown !== null) this.callbacks.onEdit(this.shown)
+        this.callbacks.onDocChanged()
+      },
+    })
     this.empty = this.createState('', true)
     this.view = new EditorView({ state: this.empty, parent })
     this.view.scrollDOM.addEventListener('scroll', () => this.callbacks.onScroll(), {
@@ -124,9 +121,13 @@ export class EditorHost {
     return this.entries.get(path)?.state.doc.toString() ?? ''
   }
 
-  /** Number of characters in the shown buffer (cheap: no string is built). */
-  currentLength(): number {
-    return this.view.state.doc.length
+  /**
+   * An object that stays the same while a post's text does (CodeMirror's immutable document):
+   * lets readers skip building the string of a big post when nothing changed.
+   */
+  textIdentity(path: string): object | null {
+    if (path === this.shown) return this.view.state.doc
+    return this.entries.get(path)?.state.doc ?? null
   }
 
   /**

@@ -20,7 +20,6 @@ import {
   lineNumbers,
   type Command,
 } from '@codemirror/view'
-import { metadataEditorLink } from '../metadata/editor-link'
 import { frontMatter } from './front-matter'
 import { imageDrop } from './image-drop'
 import { editorTheme } from './theme'
@@ -51,6 +50,8 @@ export function postLanguage(): Extension {
 export interface EditorExtensionOptions {
   /** Called after every update that changed the text (`external` when it came from disk). */
   onDocChanged(external: boolean): void
+  /** More extensions every post shares (e.g. the front-matter lint, given by the app). */
+  extra?: Extension
 }
 
 /**
@@ -81,7 +82,7 @@ export function editorExtensions(options: EditorExtensionOptions): Extension {
     }),
     postLanguage(),
     imageDrop(),
-    metadataEditorLink.extension(),
+    options.extra ?? [],
     Prec.high(
       keymap.of([
         { key: 'Mod-h', run: openReplacePanel, preventDefault: true },

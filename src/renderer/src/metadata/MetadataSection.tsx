@@ -19,7 +19,6 @@ import { useControllers } from '../app/controllers'
 import type { WorkspaceView } from '../app/workspace'
 import { useI18n } from '../i18n/locale'
 import { resolveImageSrc } from '../preview/resolve-image'
-import { metadataEditorLink } from './editor-link'
 import { MetadataPanel } from './MetadataPanel'
 import type { MoveOutcome } from './PostLocation'
 import { mdText } from './strings'
@@ -49,7 +48,7 @@ export interface MetadataSectionProps {
  * change, and knows the repository's suggestions and the post's asset files.
  */
 export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) {
-  const { portal, workspace, assets: postAssets } = useControllers()
+  const { portal, workspace, assets: postAssets, metadata: metadataEditorLink } = useControllers()
   const { locale } = useI18n()
   const bodyId = useId()
   const [open, setOpen] = useState(rememberedOpen)
@@ -92,8 +91,8 @@ export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) 
     [schema, assets, assetDir, suggestions, rules],
   )
   // In the commit itself, so an edit right after a new asset list is judged with it.
-  useLayoutEffect(() => metadataEditorLink.setContext(context), [context])
-  useEffect(() => metadataEditorLink.setLocale(locale), [locale])
+  useLayoutEffect(() => metadataEditorLink.setContext(context), [metadataEditorLink, context])
+  useEffect(() => metadataEditorLink.setLocale(locale), [metadataEditorLink, locale])
 
   const fields = useMemo(() => readFields(text), [text])
   // `text` changes with the context's inputs only through the editor; problems follow both.
@@ -127,7 +126,7 @@ export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) 
       })
       setRefusal(result.kind === 'error' ? result.message[locale] : null)
     },
-    [schema, locale],
+    [metadataEditorLink, schema, locale],
   )
   const onMove = useCallback(
     async (request: { slug?: string; date?: string }): Promise<MoveOutcome> =>

@@ -1,7 +1,7 @@
 import type { Extension } from '@codemirror/state'
 import { ViewPlugin, type EditorView } from '@codemirror/view'
 import type { Locale } from '../../../shared/localized'
-import { locateFrontMatter } from '../../../shared/metadata/region'
+import { frontMatterHead } from '../app/live-post'
 import { readFields } from '../../../shared/metadata/round-trip'
 import {
   validateFrontMatter,
@@ -10,41 +10,40 @@ import {
 } from '../../../shared/metadata/validate'
 import { metadataLint, refreshMetadataLint } from './lint'
 
-/** How much of a post is looked at for its front matter (far more than any usual one). */
-const HEAD_CHARS = 64 * 1024
-
 /**
  * The part of the shown post the form reads: the text up to the end of its front matter ('' when
- * it has none). Cheap: never builds the whole document's string.
+ * it has none). Cheap: reads at most the post's head.
  */
 export function frontMatterTextOf(view: EditorView): string {
   const doc = view.state.doc
-  const head = doc.sliceString(0, Math.min(doc.length, HEAD_CHARS))
-  const region = locateFrontMatter(head)
-  if (!region) return ''
-  return region.closed ? head.slice(0, region.end) : head
+  return frontMatterHead(doc.sliceString(0, Math.min(doc.length, 64 * 1024)))
+}
+
+/** Where the form's front-matter text comes from: the live post (one value per keystroke). */
+export interface FrontMatterSource {
+  /** Subscribes to new values; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void
+  /** The shown post's front-matter text now. */
+  frontMatterText(): string
 }
 
 /**
- * Links the editor to the metadata form: publishes the shown post's front-matter text (changing
- * only when that text changes, so typing in the body never re-renders the form) and lints the
- * front matter with what the form knows (asset files, known authors and tags).
+ * Links the editor to the metadata form: the form and the front-matter lint both read the live
+ * post's front-matter text (so they judge the same version the preview and card show), with what
+ * the form knows (asset files, known authors and tags).
  */
 export class MetadataEditorLink {
-  private text = ''
   private view: EditorView | null = null
-  private readonly listeners = new Set<() => void>()
   private context: ValidationContext = {}
   private locale: Locale = 'ja'
 
-  /** Subscribes to front-matter changes (for `useSyncExternalStore`). */
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
+  constructor(private readonly source: FrontMatterSource) {}
 
-  /** The shown post's front-matter text now. */
-  readonly getSnapshot = (): string => this.text
+  /** Subscribes to front-matter changes (for `useSyncExternalStore`). */
+  readonly subscribe = (listener: () => void): (() => void) => this.source.subscribe(listener)
+
+  /** The shown post's front-matter text now (a string: unchanged text re-renders nothing). */
+  readonly getSnapshot = (): string => this.source.frontMatterText()
 
   /** The editor view (null before the editor exists). */
   get editorView(): EditorView | null {
@@ -68,31 +67,16 @@ export class MetadataEditorLink {
     if (this.view) refreshMetadataLint(this.view)
   }
 
-  /** The editor extension: follows the shown document and lints its front matter. */
+  /** The editor extension: knows the view and lints the live post's front matter. */
   extension(): Extension {
-    const note = (view: EditorView) => {
-      this.view = view
-      const text = frontMatterTextOf(view)
-      if (text === this.text) return
-      this.text = text
-      for (const l of this.listeners) l()
-    }
     return [
-      // A plugin instance is made for every state the view shows, so switching posts is seen too.
       ViewPlugin.define((view) => {
-        note(view)
-        return {
-          update: (update) => {
-            if (update.docChanged) note(update.view)
-          },
-        }
+        this.view = view
+        return {}
       }),
-      metadataLint((view) => this.problems(frontMatterTextOf(view)), {
+      metadataLint(() => this.problems(this.source.frontMatterText()), {
         locale: () => this.locale,
       }),
     ]
   }
 }
-
-/** The app's one link (the editor host builds one view). */
-export const metadataEditorLink = new MetadataEditorLink()

@@ -13,6 +13,8 @@
 export interface RenderedBlock {
   html: string
   line: number
+  /** The HTML with `data-line` relative to `line`, when the renderer has it (saves the rewrite). */
+  key?: string
 }
 
 /** Sanitizes an HTML string into an inert fragment (e.g. `sanitizePreviewFragment` with DOMPurify). */
@@ -74,7 +76,7 @@ export function groupBalanced(blocks: readonly RenderedBlock[]): RenderedBlock[]
   for (const block of blocks) {
     if (pending) {
       pending = { html: pending.html + block.html, line: pending.line }
-      depth += balanceOf(block.html)
+      depth += balanceOf(block.key ?? block.html)
       if (depth <= 0) {
         out.push(pending)
         pending = null
@@ -82,9 +84,9 @@ export function groupBalanced(blocks: readonly RenderedBlock[]): RenderedBlock[]
       }
       continue
     }
-    const balance = balanceOf(block.html)
+    const balance = balanceOf(block.key ?? block.html)
     if (balance > 0) {
-      pending = { ...block }
+      pending = { html: block.html, line: block.line }
       depth = balance
     } else out.push(block)
   }
@@ -97,6 +99,7 @@ const keyMemo = new Map<string, { line: number; key: string }>()
 
 /** The block's HTML with its `data-line` values relative to its first line: the cache key. */
 export function relativeKey(block: RenderedBlock): string {
+  if (block.key !== undefined) return block.key
   const memo = keyMemo.get(block.html)
   if (memo && memo.line === block.line) return memo.key
   const key = block.html.replace(

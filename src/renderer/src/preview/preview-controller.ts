@@ -3,11 +3,13 @@ import { classifyLink } from './link-policy'
 import { ARTICLE_ID } from './preview-shell'
 import { sanitizeBlock, type RenderedArticle } from './render-article'
 
-/** Documents at least this long are rendered when typing pauses, not on every frame. */
-export const BIG_DOCUMENT_CHARS = 100_000
-/** Quiet time before rendering a big document (ms). */
-export const BIG_DOCUMENT_IDLE_MS = 150
-/** Renders slower than this (twice in a row) switch to the idle schedule as well (ms). */
+/** Time between renders when renders are slow (ms). */
+const SLOW_IDLE_MS = 150
+/**
+ * Renders slower than this (twice in a row) wait for a pause in typing (ms). The live post renders
+ * only the pieces an edit touched, so this is left for posts that must render whole (footnotes in a
+ * very long post) and for an overloaded machine.
+ */
 const SLOW_RENDER_MS = 40
 /**
  * Renders at most this slow run in the keystroke's own task (a microtask after the editor's update),
@@ -23,8 +25,6 @@ const XLINK = 'http://www.w3.org/1999/xlink'
 
 /** What the preview shows and how it gets there. */
 export interface PreviewSource {
-  /** Length of the text now (cheap; picks the schedule). */
-  length(): number
   /** Renders the current text (header built in `doc`, blocks unsanitized); null: nothing open. */
   render(doc: Document): RenderedArticle | null
 }
@@ -42,14 +42,22 @@ export interface PreviewHooks {
 /** The detail of the `pw:preview-updated` event (used by the benchmark). */
 export interface PreviewUpdated {
   version: number
+  /** Render + patch (ms). */
   ms: number
+  /** When the render started (`performance.now()`): the editor's share ends there. */
+  started: number
+  /** The live post's share (ms): the incremental render, or reading the value already made. */
+  renderMs: number
+  /** Sanitizing and patching the preview's DOM (ms). */
+  patchMs: number
 }
 
 /**
- * Keeps the sandboxed preview frame in step with the buffer: renders on the next frame (after it is
- * painted, so typing never waits), coalesces keystrokes so only the latest text renders, switches
- * to rendering on pauses for big documents, and patches only the changed blocks so the page
- * neither flickers nor loses its scroll position.
+ * Keeps the sandboxed preview frame in step with the live post: renders in the keystroke's own task
+ * when that is fast (the usual case: only the touched pieces re-render), else after the next frame
+ * is painted; coalesces keystrokes so only the latest text renders; renders at most every 150 ms
+ * or more only when renders stay slow; and patches only the changed blocks so the page neither flickers nor loses
+ * its scroll position.
  */
 export class PreviewController {
   private frame: HTMLIFrameElement | null = null
@@ -147,10 +155,12 @@ export class PreviewController {
   /** The text changed: render soon (coalesced; only the latest text is rendered). */
   schedule(): void {
     this.stale = true
-    // Two slow renders in a row (not a one-off warm-up) mean this text renders on pauses too.
-    if (this.source.length() >= BIG_DOCUMENT_CHARS || this.slowStreak >= 2) {
-      if (this.idleTimer !== null) clearTimeout(this.idleTimer)
-      const wait = Math.min(MAX_IDLE_MS, Math.max(BIG_DOCUMENT_IDLE_MS, this.lastMs))
+    // Two slow renders in a row (not a one-off warm-up) mean this text renders at most every `wait`.
+    if (this.slowStreak >= 2) {
+      // Throttled, not debounced: a steady stream of changes (typing, a big post filling in) must
+      // not keep pushing the render away.
+      if (this.idleTimer !== null) return
+      const wait = Math.min(MAX_IDLE_MS, Math.max(SLOW_IDLE_MS, this.lastMs))
       this.idleTimer = setTimeout(() => {
         this.idleTimer = null
         this.flush()
@@ -201,9 +211,11 @@ export class PreviewController {
     if (!this.stale || !this.article) return
     this.stale = false
     const started = performance.now()
+    const mark = { rendered: started }
     const article = this.article
     try {
       const next = this.source.render(article.ownerDocument)
+      mark.rendered = performance.now()
       if (next) this.patch(article, next)
       else {
         article.replaceChildren()
@@ -216,7 +228,8 @@ export class PreviewController {
       console.error('Preview render failed', e)
       return
     }
-    const ms = performance.now() - started
+    const ended = performance.now()
+    const ms = ended - started
     this.lastMs = ms
     this.typicalMs = this.version === 0 ? ms : this.typicalMs * 0.8 + ms * 0.2
     this.slowStreak = ms > SLOW_RENDER_MS ? this.slowStreak + 1 : 0
@@ -224,7 +237,13 @@ export class PreviewController {
     document.documentElement.dataset.previewVersion = String(this.version)
     window.dispatchEvent(
       new CustomEvent<PreviewUpdated>('pw:preview-updated', {
-        detail: { version: this.version, ms },
+        detail: {
+          version: this.version,
+          ms,
+          started,
+          renderMs: mark.rendered - started,
+          patchMs: ended - mark.rendered,
+        },
       }),
     )
     this.hooks.onPatched()

@@ -1,13 +1,6 @@
 import DOMPurify from 'dompurify'
-import { splitPost } from '../../../shared/front-matter'
-import {
-  renderPost,
-  sanitizePreviewFragment,
-  type MarkdownSettings,
-  type RenderedBlock,
-} from '../../../shared/markdown'
-import { resolveImageSrc, type ImageContext } from './resolve-image'
-import { publishLivePost } from '../card/live-post'
+import { sanitizePreviewFragment, type RenderedBlock } from '../../../shared/markdown'
+import type { LivePost } from '../app/live-post'
 
 /** The browser's DOMPurify instance (bound to this window). */
 const purify = DOMPurify(window)
@@ -89,23 +82,11 @@ function postHeader(doc: Document, data: Record<string, unknown>): HTMLElement |
 }
 
 /**
- * Renders a post for the preview with the shared Markdown pipeline (the same code as the CLI) and
- * the repository's kramdown options, images resolved inside the repository. The blocks are
- * sanitized by the preview's BlockPatcher before anything is shown; the header is built in `doc`
- * from text nodes only.
+ * The live post as the preview shows it: the body's blocks (rendered once per keystroke by the
+ * live post, with the same shared pipeline as the CLI) and the blog's header built in `doc` from
+ * text nodes only. The blocks are sanitized by the preview's BlockPatcher before anything is shown.
  */
-export function renderArticle(
-  text: string,
-  ctx: ImageContext,
-  doc: Document,
-  markdown?: MarkdownSettings,
-): RenderedArticle {
-  const { html, blocks } = renderPost(text, {
-    resolveImage: (src: string) => resolveImageSrc(src, ctx),
-    markdown,
-  })
-  const header = postHeader(doc, splitPost(text).data)
-  // The card, feed and share views derive from this same parse, re-rendering in the same frame.
-  publishLivePost({ path: ctx.postPath, assetDir: ctx.assetDir, text, html })
-  return { header, headerKey: header?.outerHTML ?? '', blocks }
+export function renderArticle(post: LivePost, doc: Document): RenderedArticle {
+  const header = postHeader(doc, post.frontMatter)
+  return { header, headerKey: header?.outerHTML ?? '', blocks: post.rendered.blocks }
 }

@@ -6,11 +6,6 @@ import {
 } from '../../../../src/renderer/src/card/bookmark-store'
 import { cardImageResolver } from '../../../../src/renderer/src/card/card-image'
 import { FEED_PAGE_SIZE, feedPageOf } from '../../../../src/renderer/src/card/feed-page'
-import {
-  getLivePost,
-  publishLivePost,
-  subscribeLivePost,
-} from '../../../../src/renderer/src/card/live-post'
 import { buildCard, type CardData } from '../../../../src/shared/card'
 import type { BookmarkCounts } from '../../../../src/shared/ipc/contract'
 import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
@@ -75,36 +70,6 @@ describe('cardImageResolver', () => {
     expect(resolve('../secret.png')).toBeNull()
     expect(resolve('/etc/passwd')).toBeNull()
     expect(cardImageResolver(null)('a.png')).toBeNull()
-  })
-})
-
-describe('live post', () => {
-  it('hands each render to subscribers with a growing version', () => {
-    const seen: number[] = []
-    const off = subscribeLivePost(() => seen.push(getLivePost()!.version))
-    publishLivePost({ path: 'a.md', assetDir: null, text: 'x', html: '<p>x</p>' })
-    publishLivePost({ path: 'a.md', assetDir: null, text: 'xy', html: '<p>xy</p>' })
-    off()
-    publishLivePost({ path: 'a.md', assetDir: null, text: 'xyz', html: '<p>xyz</p>' })
-    expect(seen).toHaveLength(2)
-    expect(seen[1]).toBe(seen[0]! + 1)
-    expect(getLivePost()!.text).toBe('xyz')
-  })
-
-  it('a failing subscriber does not stop the others (nor the preview)', () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const offBad = subscribeLivePost(() => {
-      throw new Error('boom')
-    })
-    let good = 0
-    const offGood = subscribeLivePost(() => good++)
-    expect(() =>
-      publishLivePost({ path: 'a.md', assetDir: null, text: 'x', html: '<p>x</p>' }),
-    ).not.toThrow()
-    expect(good).toBe(1)
-    offBad()
-    offGood()
-    error.mockRestore()
   })
 })
 

@@ -1,0 +1,159 @@
+/**
+ * In-page probes for the preview benchmark: where the caret goes, what a keystroke costs (to the
+ * next frame and to the preview's `pw:preview-updated`), and the longest frame around an action.
+ */
+import type { Page } from 'playwright-core'
+
+interface Probe {
+  pending: number[]
+  preview: number[]
+  frame: number[]
+  render: number[]
+  /** Per update: keystroke → render start (CodeMirror's update), live post, patch, card. */
+  editor: number[]
+  livePost: number[]
+  patch: number[]
+  card: number[]
+}
+
+/** What one typing run measured (ms per sample). */
+export type TypingFigures = Omit<Probe, 'pending'>
+
+type ProbeWindow = Window & { __bench: Probe }
+
+/** Installs the keystroke and preview listeners once per page. */
+export async function installProbes(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as ProbeWindow
+    // No named functions in here: tsx would wrap them in a helper the page lacks.
+    w.__bench = {
+      pending: [],
+      preview: [],
+      frame: [],
+      render: [],
+      editor: [],
+      livePost: [],
+      patch: [],
+      card: [],
+    }
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.name === 'pw:card') w.__bench.card.push(e.duration)
+        if (e.name === 'pw:live-post') w.__bench.livePost.push(e.duration)
+      }
+    }).observe({ entryTypes: ['measure'] })
+    document.addEventListener(
+      'beforeinput',
+      () => {
+        const t0 = performance.now()
+        w.__bench.pending.push(t0)
+        // The next frame after the keystroke: its rAF, then a task after that frame is painted.
+        requestAnimationFrame(() =>
+          setTimeout(() => w.__bench.frame.push(performance.now() - t0), 0),
+        )
+      },
+      { capture: true },
+    )
+    window.addEventListener('pw:preview-updated', (e) => {
+      const d = (
+        e as CustomEvent<{ ms: number; started: number; renderMs: number; patchMs: number }>
+      ).detail
+      w.__bench.render.push(d.ms)
+      w.__bench.patch.push(d.patchMs)
+      if (w.__bench.pending.length > 0) w.__bench.editor.push(d.started - w.__bench.pending[0]!)
+      const now = performance.now()
+      for (const t0 of w.__bench.pending) w.__bench.preview.push(now - t0)
+      w.__bench.pending = []
+    })
+  })
+}
+
+/**
+ * Puts the caret at the start of the line in the middle of the post, or at its end. Reaches the
+ * EditorView through CodeMirror's DOM (a benchmark-only shortcut; the app exposes nothing).
+ */
+export async function placeCaret(page: Page, where: 'mid' | 'end'): Promise<void> {
+  await page.locator('.cm-content').click()
+  await page.evaluate((where) => {
+    const content = document.querySelector('.cm-content') as unknown as {
+      cmTile: {
+        root: {
+          view: {
+            state: { doc: { length: number; lineAt(pos: number): { from: number } } }
+            dispatch(tr: unknown): void
+          }
+        }
+      }
+    }
+    const view = content.cmTile.root.view
+    const doc = view.state.doc
+    const at = where === 'end' ? doc.length : doc.lineAt(Math.floor(doc.length / 2)).from
+    view.dispatch({ selection: { anchor: at }, scrollIntoView: true })
+  }, where)
+  await page.waitForTimeout(300)
+}
+
+/** Types `edits` keystrokes one at a time (every 20th a newline), each waited for in the preview. */
+export async function typeAndMeasure(page: Page, edits: number): Promise<TypingFigures> {
+  await page.evaluate(() => {
+    const w = window as unknown as ProbeWindow
+    for (const key of Object.keys(w.__bench))
+      (w.__bench as unknown as Record<string, number[]>)[key] = []
+  })
+  for (let i = 0; i < edits; i++) {
+    const before = await page.evaluate(
+      () => (window as unknown as ProbeWindow).__bench.preview.length,
+    )
+    await page.keyboard.insertText(i % 20 === 19 ? '\n' : 'あ')
+    await page.waitForFunction(
+      (n) => (window as unknown as ProbeWindow).__bench.preview.length > n,
+      before,
+      { timeout: 30_000, polling: 'raf' },
+    )
+  }
+  // Let the last keystroke's frame probe land.
+  await page.waitForTimeout(100)
+  return page.evaluate(() => {
+    const { pending: _pending, ...figures } = (window as unknown as ProbeWindow).__bench
+    return figures
+  })
+}
+
+/** The longest gap between animation frames (ms) while `action` runs and for 1.5 s after it. */
+export async function longestFrame(page: Page, action: () => Promise<unknown>): Promise<number> {
+  // A string, not a function: tsx would wrap the named callback in a helper the page lacks.
+  await page.evaluate(`(() => {
+    const f = { last: performance.now(), max: 0, on: true }
+    window.__frames = f
+    const tick = (t) => {
+      f.max = Math.max(f.max, t - f.last)
+      f.last = t
+      if (f.on) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })()`)
+  await action()
+  await page.waitForTimeout(1500)
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: { max: number; on: boolean } }
+    w.__frames.on = false
+    return Math.round(w.__frames.max * 100) / 100
+  })
+}
+
+/**
+ * Pastes text the way the clipboard does (a `paste` event with the text, which CodeMirror turns into
+ * one transaction). Playwright's `insertText` of 10k characters with newlines instead makes Chromium
+ * build the lines in the contenteditable one by one, which no writer's paste does.
+ */
+export async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((text) => {
+    const data = new DataTransfer()
+    data.setData('text/plain', text)
+    document
+      .querySelector('.cm-content')!
+      .dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      )
+  }, text)
+}

@@ -1,0 +1,224 @@
+import { splitPost, type SplitPost } from '../../../shared/front-matter'
+import {
+  IncrementalRenderer,
+  type IncrementalResult,
+  type MarkdownSettings,
+} from '../../../shared/markdown'
+import { locateFrontMatter } from '../../../shared/metadata/region'
+
+/**
+ * The open post as every view sees it after one keystroke: its text, the front-matter split, the
+ * rendered blocks and the HTML, made once and read by the preview, the card, the metadata form
+ * and the lint, so none of them can show another version of the post.
+ */
+export interface LivePost {
+  /** Increases with every new value (a keystroke, another post, more of a big post rendered). */
+  version: number
+  /** Repository-relative path of the post. */
+  path: string
+  /** The post's asset folder, as images were resolved with. */
+  assetDir: string | null
+  text: string
+  split: SplitPost
+  /**
+   * The front matter the views show: `split.data`, or while the YAML does not parse, the last
+   * valid front matter of this post (so the header and card keep what the writer last had; the
+   * form shows the error).
+   */
+  frontMatter: Record<string, unknown>
+  /** The text up to the end of the front matter ('' without one): what the form and its lint read. */
+  frontMatterText: string
+  /** The body rendered (blocks unsanitized; `complete` false while parts show 「レンダリング中…」). */
+  rendered: IncrementalResult
+  /**
+   * The body's HTML for reading its text (the card's excerpt of 1000 characters): the first blocks
+   * joined, up to {@link READING_HTML_CHARS} characters, with `data-line` values not meaningful.
+   * Built on first read.
+   */
+  readonly readingHtml: string
+}
+
+/** Where the live post's inputs come from. */
+export interface LivePostSource {
+  /** The post shown in the editor, or null. */
+  path(): string | null
+  /** The editor's text of a post. */
+  text(path: string): string
+  /** An object that stays the same while the text does (null: unknown, read the text). */
+  textIdentity(path: string): object | null
+  /** The repository's kramdown options (undefined: the blog's defaults). */
+  markdown?(): MarkdownSettings | undefined
+  /** How images of the shown post resolve; null while unknown (the app is starting). */
+  images(path: string): LivePostImages | null
+}
+
+/** How the live post's images resolve. */
+export interface LivePostImages {
+  /** The post's asset folder. */
+  assetDir: string | null
+  /** Changes whenever `resolve` would answer differently (the render starts afresh). */
+  key: string
+  /** An image src written in the post → a URL for the preview, or null when refused. */
+  resolve(src: string): string | null
+}
+
+/** How much of a post is looked at for its front matter (far more than any usual one). */
+const HEAD_CHARS = 64 * 1024
+
+/** The text up to the end of its front matter ('' when it has none); never the whole of a big post. */
+export function frontMatterHead(text: string): string {
+  const head = text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text
+  const region = locateFrontMatter(head)
+  if (!region) return ''
+  return region.closed ? head.slice(0, region.end) : head
+}
+
+/** The most HTML joined for {@link LivePost.readingHtml}: far more than a 1000-character excerpt needs. */
+export const READING_HTML_CHARS = 256 * 1024
+
+/** The first blocks' HTML (line-relative keys), up to {@link READING_HTML_CHARS}. */
+function leadingHtml(rendered: IncrementalResult): string {
+  const parts: string[] = []
+  let size = 0
+  for (const b of rendered.blocks) {
+    if (size >= READING_HTML_CHARS) break
+    const html = b.key ?? b.html
+    parts.push(html)
+    size += html.length
+  }
+  return parts.join('')
+}
+
+/** Time a read spends on parts of the post no edit touched (ms); the rest follows in later tasks. */
+const PART_BUDGET_MS = 12
+/**
+ * How far into a post's body the preview renders by itself (characters): beyond, only what the
+ * writer edits renders, so a 10 MB post never fills the preview's DOM (RELIABILITY D10).
+ */
+const REACH_CHARS = 1_000_000
+/** What the preview shows for parts of a big post not rendered yet. */
+const PENDING_HTML = '<p class="pw-pending" aria-busy="true">レンダリング中…</p>\n'
+
+/**
+ * Owns the {@link LivePost}: marked stale on every keystroke, computed once when first read (by
+ * the preview's render, or any view), then handed to subscribers. Big posts render in budgeted
+ * steps: a read shows what is ready and the model continues in later tasks.
+ */
+export class LivePostModel {
+  private value: LivePost | null = null
+  private stale = true
+  private version = 0
+  private renderer: IncrementalRenderer | null = null
+  private rendererKey = ''
+  private readonly lastGood = new Map<string, Record<string, unknown>>()
+  private identity: object | null = null
+  private readonly listeners = new Set<() => void>()
+  private notifyQueued = false
+  private continueQueued = false
+
+  constructor(private readonly source: LivePostSource) {}
+
+  /** The text (or the shown post) changed: the next read computes a new value. */
+  invalidate(): void {
+    this.stale = true
+    this.queueNotify()
+  }
+
+  /** Subscribes to new values (for `useSyncExternalStore`). */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** The live post now (computed if stale); null when no post is shown. */
+  readonly getSnapshot = (): LivePost | null => this.read()
+
+  /** The last computed value, without computing (hidden views catch up when shown). */
+  readonly peek = (): LivePost | null => this.value
+
+  /** The live post now, computed if the text changed since the last read. */
+  read(): LivePost | null {
+    if (!this.stale) return this.value
+    this.stale = false
+    const path = this.source.path()
+    const images = path === null ? null : this.source.images(path)
+    if (path === null || images === null) {
+      this.value = null
+      this.renderer = null
+      return null
+    }
+    const markdown = this.source.markdown?.()
+    const key = `${path}\u0000${images.key}\u0000${JSON.stringify(markdown ?? null)}`
+    const last = this.value
+    const same = last !== null && last.path === path && key === this.rendererKey
+    // The same document object: the text is unchanged, and a big post's string is not rebuilt.
+    const identity = this.source.textIdentity(path)
+    const unchanged = same && identity !== null && identity === this.identity
+    this.identity = identity
+    const text = unchanged ? last.text : this.source.text(path)
+    // Nothing the views show changed (a save, a status): keep the value and its version.
+    if (same && last.rendered.complete && (unchanged || last.text === text)) return last
+    const started = performance.now()
+    if (!this.renderer || key !== this.rendererKey) {
+      this.renderer = new IncrementalRenderer({
+        resolveImage: (src) => images.resolve(src),
+        markdown,
+      })
+      this.rendererKey = key
+    }
+    const split = splitPost(text)
+    if (split.error === null) this.lastGood.set(path, split.data)
+    const frontMatter = split.error ? (this.lastGood.get(path) ?? split.data) : split.data
+    const rendered = this.renderer.render(split.body, split.bodyLine, {
+      budgetMs: PART_BUDGET_MS,
+      pendingHtml: PENDING_HTML,
+      reachChars: REACH_CHARS,
+    })
+    let reading: string | null = null
+    this.value = {
+      version: ++this.version,
+      path,
+      assetDir: images.assetDir,
+      text,
+      split,
+      frontMatter,
+      frontMatterText: frontMatterHead(text),
+      rendered,
+      get readingHtml() {
+        return (reading ??= leadingHtml(rendered))
+      },
+    }
+    if (!rendered.complete) this.queueContinue()
+    // A user-timing entry: what the live post costs a keystroke (the benchmark reads them).
+    performance.clearMeasures('pw:live-post')
+    performance.measure('pw:live-post', { start: started, end: performance.now() })
+    return this.value
+  }
+
+  /** Renders more of a big post in a later task (typing and painting go first). */
+  private queueContinue(): void {
+    if (this.continueQueued) return
+    this.continueQueued = true
+    setTimeout(() => {
+      this.continueQueued = false
+      if (this.value?.rendered.complete !== false) return
+      this.invalidate()
+    }, 0)
+  }
+
+  private queueNotify(): void {
+    if (this.notifyQueued) return
+    this.notifyQueued = true
+    queueMicrotask(() => {
+      this.notifyQueued = false
+      for (const listener of this.listeners) {
+        try {
+          listener()
+        } catch (e) {
+          // A failing view must never break the others.
+          console.error('Live post listener failed', e)
+        }
+      }
+    })
+  }
+}
