@@ -10,9 +10,10 @@ export function cliImageResolver(
   postPath: string,
   assetDir: string | null,
   assetBase = '',
+  sourceDir: string | null = null,
 ): (src: string) => string | null {
   return (src) => {
-    const found = classifyImageSrc(src, postPath, assetDir)
+    const found = classifyImageSrc(src, postPath, assetDir, sourceDir)
     switch (found.kind) {
       case 'remote':
         return found.url

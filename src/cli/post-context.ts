@@ -11,7 +11,9 @@ import {
 } from '../shared/profile'
 import { resolveInRepo } from '../main/services/paths'
 import { decodeText } from '../main/services/post-bytes'
+import { readMarkdownSettings } from '../main/services/markdown-settings'
 import { readRepoProfile } from '../main/services/repo'
+import type { MarkdownSettingsInForce } from '../shared/markdown'
 
 /** A post file read for a command, with the repository and profile it belongs to. */
 export interface PostContext {
@@ -29,6 +31,8 @@ export interface PostContext {
   assetDir: string | null
   /** The text as the editor sees it: `\n` line endings, no BOM. */
   text: string
+  /** The kramdown options the repository renders with, and their sources. */
+  markdown: MarkdownSettingsInForce
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -145,6 +149,7 @@ export async function loadPost(file: string, cwd: string): Promise<PostLoad> {
       profileError,
       assetDir,
       text: decoded.text,
+      markdown: await readMarkdownSettings(root, profile),
     },
   }
 }

@@ -28,10 +28,19 @@ export async function nodePurifier(): Promise<Purifier> {
   return purifier
 }
 
-/** Renders a post the way the preview does (same pipeline, same image rule), not yet sanitized. */
+/**
+ * Renders a post the way the preview does (same pipeline, same kramdown options, same image rule),
+ * not yet sanitized.
+ */
 export function renderBody(post: PostContext, assetBase = PREVIEW_ASSET_BASE): { html: string } {
   return renderPost(post.text, {
-    resolveImage: cliImageResolver(post.relPath, post.assetDir, assetBase),
+    resolveImage: cliImageResolver(
+      post.relPath,
+      post.assetDir,
+      assetBase,
+      post.profile.sourceDir ?? null,
+    ),
+    markdown: post.markdown.settings,
   })
 }
 

@@ -1,3 +1,4 @@
+import { describeSettings } from '../shared/markdown'
 import { startCommand, usageLine } from './command-start'
 import type { CliIo } from './output'
 import { loadPost } from './post-context'
@@ -5,7 +6,9 @@ import { PREVIEW_ASSET_BASE, renderSanitized } from './render-body'
 
 /**
  * `portal-writer render`: the article HTML of each file exactly as the preview renders it after
- * sanitizing. With `--json`, one line per file: `{"file": …, "html": …}` (or `"error"`).
+ * sanitizing, with the repository's kramdown options (config.rb, then the profile's `markdown:`).
+ * With `--json`, one line per file: `{"file": …, "html": …, "markdown": {"source": …, "options":
+ * …, "sources": …}}` (or `"error"`): which settings were in force and where they came from.
  * Local images get the preview's URLs (`portal://asset/<repository path>`); `--asset-base` changes
  * the prefix (for example to a local web server's address).
  */
@@ -33,7 +36,8 @@ export async function renderCommand(argv: readonly string[], io: CliIo): Promise
       loaded.post,
       typeof assetBase === 'string' ? assetBase : PREVIEW_ASSET_BASE,
     )
-    if (json) io.out(JSON.stringify({ file, html }))
+    if (json)
+      io.out(JSON.stringify({ file, html, markdown: describeSettings(loaded.post.markdown) }))
     else if (files.length > 1) io.out(`<!-- ${file.replace(/--/g, '- -')} -->\n${html}`)
     else io.out(html)
   }

@@ -14,10 +14,16 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i
 
 /**
  * Classifies an image src like the article preview does: http(s) and inline `data:image/…` pass,
- * other schemes and root-absolute paths are refused, relative paths are joined with the asset
- * folder (else the post's folder) and refused when they leave the repository.
+ * other schemes are refused, relative paths are joined with the asset folder (else the post's
+ * folder), site-root paths (`/images/a.png`) with the site's source folder (`sourceDir`, the
+ * profile's; refused without one), and refused when they leave the repository.
  */
-export function classifyImageSrc(src: string, postPath: string, assetDir: string | null): ImageSrc {
+export function classifyImageSrc(
+  src: string,
+  postPath: string,
+  assetDir: string | null,
+  sourceDir?: string | null,
+): ImageSrc {
   const raw = src.trim()
   const refused = (reason: RefusedImage, ja: string, en: string): ImageSrc => ({
     kind: 'refused',
@@ -37,7 +43,8 @@ export function classifyImageSrc(src: string, postPath: string, assetDir: string
       `The image "${raw.slice(0, 60)}" uses ${name}:, so it is not shown. Use a path relative to the post's folder or an https URL.`,
     )
   }
-  if (raw.startsWith('/') || raw.startsWith('\\')) {
+  const siteRoot = raw.startsWith('/') && !raw.startsWith('//') && typeof sourceDir === 'string'
+  if (!siteRoot && (raw.startsWith('/') || raw.startsWith('\\'))) {
     return refused(
       'root',
       `画像「${raw}」はサイトのルートからのパスなので、プレビューでは表示されません。記事フォルダからの相対パスにしてください。`,
@@ -57,7 +64,9 @@ export function classifyImageSrc(src: string, postPath: string, assetDir: string
   const joined =
     decoded.includes('\0') || decoded.includes('\\')
       ? null
-      : joinPostAsset(postPath, assetDir, decoded)
+      : siteRoot
+        ? joinSiteRoot(sourceDir!, decoded)
+        : joinPostAsset(postPath, assetDir, decoded)
   if (joined === null) {
     return refused(
       'outside',
@@ -66,4 +75,20 @@ export function classifyImageSrc(src: string, postPath: string, assetDir: string
     )
   }
   return { kind: 'local', relPath: joined }
+}
+
+/** A site-root path (`/images/a.png`) as a repository path under the source folder, or null. */
+function joinSiteRoot(sourceDir: string, path: string): string | null {
+  const parts: string[] = []
+  const top = sourceDir.split('/').filter((p) => p !== '' && p !== '.').length
+  for (const part of `${sourceDir}/${path}`.split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..') {
+      // The site root is the top: nothing above the source folder is part of the site.
+      if (parts.length <= top) return null
+      parts.pop()
+    } else parts.push(part)
+  }
+  // A file below the source folder, never the folder itself.
+  return parts.length > top ? parts.join('/') : null
 }

@@ -45,6 +45,21 @@ export const profileSchema = z
     commitMessageUpdate: z.string().min(1).max(500).optional(),
     /** Levels and options of the post rules (src/shared/check/rules.ts). */
     check: checkSettingsSchema.optional(),
+    /**
+     * kramdown options over the ones `config.rb` sets (kramdown's names: `smart_quotes`,
+     * `toc_levels`, `hard_wrap`…; src/shared/markdown/settings.ts).
+     */
+    markdown: z.record(z.string(), z.unknown()).optional(),
+    /**
+     * The site's source folder (Middleman's `source`): a site-root path such as `/images/a.png`
+     * is that file in the repository. Empty for the repository root.
+     */
+    sourceDir: z
+      .string()
+      .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), {
+        message: 'must be a relative path inside the repository',
+      })
+      .optional(),
   })
   .strict()
 
@@ -64,6 +79,7 @@ export const DEFAULT_PROFILE: Profile = {
   timezone: '+09:00',
   eyecatchWidth: 1200,
   eyecatchHeight: 630,
+  sourceDir: 'source',
 }
 
 /** A problem in the profile file, pointing at its line. */

@@ -11,6 +11,7 @@ import {
   type ProfileError,
 } from '../../shared/profile'
 import { cleanStrayTempFiles } from './atomic-file'
+import { readMarkdownSettings } from './markdown-settings'
 import { resolveInRepo } from './paths'
 import type { SettingsStore } from './settings'
 
@@ -159,6 +160,7 @@ export class RepoService {
       profile,
       profileError,
       isSample: sampleRoot === root,
+      markdown: await readMarkdownSettings(root, profile),
     }
     this.repo = repo
     // The repository is open even when the settings cannot be written; it is just not remembered.

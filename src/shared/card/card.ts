@@ -1,7 +1,7 @@
 import { parseFrontMatterDate } from '../dates'
 import { splitPost } from '../front-matter'
 import type { LocalizedText } from '../localized'
-import { renderPost } from '../markdown'
+import { renderPost, type MarkdownSettings } from '../markdown'
 import type { Profile } from '../profile'
 import { EXCERPT_LENGTH, plainTextFromHtml, type PlainText } from './excerpt'
 import {
@@ -59,6 +59,8 @@ export interface BuildCardOptions {
   bookmarks?: number | null
   /** The post already rendered by `renderPost` (the preview's HTML): saves a second render. */
   html?: string
+  /** The repository's kramdown options, when the card renders the post itself (default: the blog's). */
+  markdown?: MarkdownSettings
 }
 
 /** Renders a post file's text the way the preview does and returns its plain text up to `limit`. */
@@ -96,7 +98,7 @@ export function buildCard(text: string, options: BuildCardOptions): CardData {
   }
   if (dateMs === null) date = stringOf(data.date)
 
-  const html = options.html ?? renderPost(text).html
+  const html = options.html ?? renderPost(text, { markdown: options.markdown }).html
   const plain = plainTextFromHtml(html, EXCERPT_LENGTH)
   const title = stringOf(data.title) ?? ''
 

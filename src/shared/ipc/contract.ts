@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { localizedTextSchema, postDocumentSchema, postSummarySchema } from '../post'
 import { profileSchema } from '../profile'
+import { markdownSettingsInForceSchema } from '../markdown/settings'
 import { publishApiShape, publishChannels, publishEvents } from '../publish'
 import { eyecatchApiShape, eyecatchChannels } from '../eyecatch/schemas'
 import { metadataApiShape, metadataChannels } from '../metadata/contract'
@@ -23,6 +24,11 @@ export const repoInfoSchema = z.object({
   profileError: profileErrorSchema.nullable(),
   /** True for the embedded sample blog copied into the app's data folder. */
   isSample: z.boolean(),
+  /**
+   * The kramdown options posts render with (config.rb, then the profile's `markdown:` key) and
+   * where each came from; absent means the blog's defaults.
+   */
+  markdown: markdownSettingsInForceSchema.optional(),
 })
 export type RepoInfo = z.infer<typeof repoInfoSchema>
 

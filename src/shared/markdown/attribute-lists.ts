@@ -139,10 +139,12 @@ export function kramdownBlockExtensions(
   }
   const end = findExtensionEnd(state, startLine + 1, endLine, name)
   if (end < 0) return false
-  if (name === 'nomarkdown') {
+  if (name === 'nomarkdown' || name === 'comment') {
     const token = state.push('html_block', '', 0)
     token.map = [startLine, end + 1]
-    token.content = state.getLines(startLine + 1, end, state.blkIndent, true)
+    const content = state.getLines(startLine + 1, end, state.blkIndent, true)
+    // kramdown writes a comment extension as an HTML comment.
+    token.content = name === 'comment' ? `<!-- ${content.replace(/\n$/, '')} -->\n` : content
     state.line = end + 1
     return true
   }

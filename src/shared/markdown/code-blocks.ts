@@ -1,6 +1,8 @@
 import hljs from 'highlight.js'
 import type { MarkdownIt } from 'markdown-it'
 import type { RendererRule, StateBlock } from 'markdown-it'
+import { ROUGE_LANGUAGES } from './rouge-languages'
+import type { PipelineEnv } from './types'
 
 /** Most highlighted blocks kept; the editor re-renders on every keystroke, blocks rarely change. */
 const CACHE_LIMIT = 400
@@ -91,17 +93,19 @@ function hasClosingFence(
 }
 
 /**
- * Renders a fenced code block as the blog shows it: a known language gets Rouge's wrapper
- * (`div.language-x.highlighter-rouge > div.highlight > pre.highlight > code`) with highlight.js
- * markup inside; an unknown one is a plain `pre > code.language-x`; the info string is only ever
- * an escaped class name (RELIABILITY.md S6).
+ * Renders a fenced code block as the blog shows it. With Rouge (`syntax_highlighter: rouge`), a
+ * language Rouge knows gets its wrapper (`div.language-x.highlighter-rouge > div.highlight >
+ * pre.highlight > code`) with highlight.js markup inside (plain text where highlight.js does not
+ * know it); any other block, or every block without a highlighter, is `pre > code.language-x`.
+ * The info string is only ever an escaped class name (RELIABILITY.md S6).
  */
-const renderFence: RendererRule = (tokens, idx, _options, _env, self) => {
+const renderFence: RendererRule = (tokens, idx, _options, env, self) => {
   const token = tokens[idx]!
   const lang = fenceLanguage(unescapeInfo(token.info))
   const code = token.content
-  const highlighted = lang ? highlightCode(lang, code) : null
-  if (highlighted !== null) {
+  const rouge = (env as PipelineEnv).markdown.syntaxHighlighter === 'rouge'
+  if (lang && rouge && ROUGE_LANGUAGES.has(lang)) {
+    const highlighted = highlightCode(lang, code) ?? escapeHtml(code)
     const classes = [`language-${lang}`, token.attrGet('class'), 'highlighter-rouge']
       .filter(Boolean)
       .join(' ')

@@ -2,6 +2,8 @@ import type { MarkdownIt } from 'markdown-it'
 import type { RendererRule, StateBlock, StateCore, StateInline, Token } from 'markdown-it'
 import footnote from 'markdown-it-footnote'
 import { escapeHtml } from './code-blocks'
+import { entityText } from './entity-output'
+import type { PipelineEnv } from './types'
 
 /** kramdown's footnote names are ASCII words (ALD_ID_NAME); `[^注1]` is not a footnote. */
 const LABEL = /^\w[\w-]*$/
@@ -19,12 +21,25 @@ const footnoteRef: RendererRule = (tokens, idx) => {
   return `<sup id="${refId}" role="doc-noteref"><a href="#fn:${name}" class="footnote" rel="footnote">${n}</a></sup>`
 }
 
-const footnoteAnchor: RendererRule = (tokens, idx) => {
-  const sub = Number(tokens[idx]!.meta?.subId ?? 0)
+/** kramdown's escape of `footnote_backlink`: markup characters, but not entities already written. */
+function backlinkText(text: string): string {
+  return text.replace(/<|>|&(?!(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);)/g, (c) =>
+    c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;',
+  )
+}
+
+/** A back-link to the reference (kramdown's `footnote_backlink`; none when it is ''). */
+const footnoteAnchor: RendererRule = (tokens, idx, _options, env) => {
+  const settings = (env as PipelineEnv).markdown
+  if (settings.footnoteBacklink === '') return ''
+  const meta = tokens[idx]!.meta
+  const sub = Number(meta?.subId ?? 0)
   const name = label(tokens, idx)
   const href = sub > 0 ? `#fnref:${name}:${sub}` : `#fnref:${name}`
-  const mark = sub > 0 ? `&#8617;<sup>${sub + 1}</sup>` : '&#8617;'
-  return ` <a href="${href}" class="reversefootnote" role="doc-backlink">${mark}</a>`
+  const text = backlinkText(settings.footnoteBacklink)
+  const mark = sub > 0 ? `${text}<sup>${sub + 1}</sup>` : text
+  const space = sub > 0 || meta?.space ? entityText('nbsp', settings.entityOutput) : ''
+  return `${space}<a href="${href}" class="reversefootnote" role="doc-backlink">${mark}</a>`
 }
 
 interface FootnoteList {
@@ -64,14 +79,16 @@ function footnoteTail(state: StateCore): void {
     kept.push(open)
     const body = note.label !== undefined ? (definitions.get(`:${note.label}`) ?? []) : []
     const last = body[body.length - 1]
+    // kramdown puts the back-links at the end of a closing paragraph, else in a paragraph of their own.
     const endsWithParagraph = last?.type === 'paragraph_close'
     kept.push(...(endsWithParagraph ? body.slice(0, -1) : body))
+    if (!endsWithParagraph) kept.push(new state.Token('paragraph_open', 'p', 1))
     for (let sub = 0; sub < Math.max(note.count, 1); sub++) {
       const anchor = new state.Token('footnote_anchor', '', 0)
-      anchor.meta = { id, subId: sub, label: note.label }
+      anchor.meta = { id, subId: sub, label: note.label, space: endsWithParagraph }
       kept.push(anchor)
     }
-    if (endsWithParagraph) kept.push(last)
+    kept.push(endsWithParagraph ? last : new state.Token('paragraph_close', 'p', -1))
     kept.push(new state.Token('footnote_close', '', -1))
   })
   kept.push(new state.Token('footnote_block_close', '', -1))

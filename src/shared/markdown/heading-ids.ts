@@ -1,9 +1,11 @@
 import type { Token } from 'markdown-it'
 
 // kramdown-parser-gfm drops every character that is not a word character (Ruby's \p{Word}), '-',
-// space or tab. \p{Word} in Ruby's Onigmo is Alphabetic + Mark + Decimal_Number +
-// Connector_Punctuation + Join_Control (checked code point by code point against Ruby 3.1).
-const NON_WORD = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}\- \t]/gu
+// space or tab. For kramdown's ids that is Alphabetic + Mark + Decimal_Number +
+// Connector_Punctuation: the zero-width (non-)joiners of emoji sequences are dropped, variation
+// selectors (marks) kept (checked over every code point against Debian's kramdown 2.4 on Ruby 3.1;
+// letters added to Unicode after Ruby 3.1's tables still differ).
+const NON_WORD = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu
 
 /**
  * The id kramdown's GFM parser gives a heading with this text, before de-duplication:
@@ -33,20 +35,23 @@ export class HeadingIdCounter {
 
   private readonly basicSeen = new Map<string, number>()
 
-  /** The id for the next heading with this raw text. */
-  next(text: string): string {
+  /**
+   * The id for the next heading with this raw text; `prefix` is kramdown's `auto_id_prefix` (an
+   * empty slug is no id without a prefix, and the bare prefix with one, as kramdown gives).
+   */
+  next(text: string, prefix = ''): string {
     const slug = gfmHeadingSlug(text)
     const count = (this.seen.get(slug) ?? -1) + 1
     this.seen.set(slug, count)
-    return count > 0 ? `${slug}-${count}` : slug
+    return prefix + (count > 0 ? `${slug}-${count}` : slug)
   }
 
   /** The id for the next heading inside `markdown="1"` HTML (kramdown's own counter). */
-  nextBasic(text: string): string {
+  nextBasic(text: string, prefix = ''): string {
     const slug = basicHeadingSlug(text)
     const count = this.basicSeen.get(slug)
     this.basicSeen.set(slug, (count ?? -1) + 1)
-    return count === undefined ? slug : `${slug}-${count + 1}`
+    return prefix + (count === undefined ? slug : `${slug}-${count + 1}`)
   }
 }
 

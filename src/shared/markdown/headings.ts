@@ -5,7 +5,7 @@ import type { PipelineEnv } from './types'
 /** kramdown's explicit header id: `## Title {#my-id}` (an XML name). */
 const HEADER_ID = /[\t ]\{#([\p{L}_:][\p{L}\p{N}\p{M}_:.\-\u00b7]*)\}$/u
 
-/** A heading with the tokens of its content, for the table of contents. */
+/** A heading that may be in the table of contents, with the tokens of its content. */
 export interface HeadingEntry {
   level: number
   id: string
@@ -64,6 +64,7 @@ function visibleText(children: readonly Token[]): string {
 export function assignHeadingIds(state: StateCore): void {
   const env = state.env as PipelineEnv
   const counter = new HeadingIdCounter()
+  const { autoIds, autoIdPrefix } = env.markdown
   const entries: HeadingEntry[] = []
   let inFootnote = false
   const tokens = state.tokens
@@ -74,15 +75,22 @@ export function assignHeadingIds(state: StateCore): void {
     const children = tokens[i + 1]!.children ?? []
     const raw = inlinePlainText(children)
     const explicit = open.attrGet('id')
+    // kramdown lists a heading that has an id (maybe empty) and no `no_toc` class.
+    let inToc = !/\bno_toc\b/.test(String(open.attrGet('class') ?? ''))
     let id: string
     if (explicit !== null) {
       id = String(explicit)
+    } else if (!autoIds) {
+      id = ''
+      inToc = false
     } else {
-      id = open.meta?.basicId ? counter.nextBasic(raw) : counter.next(raw)
+      id = open.meta?.basicId
+        ? counter.nextBasic(raw, autoIdPrefix)
+        : counter.next(raw, autoIdPrefix)
       if (id !== '') open.attrSet('id', id)
     }
     const level = Number(open.tag.slice(1))
-    entries.push({ level, id, children, inFootnote })
+    if (inToc) entries.push({ level, id, children, inFootnote })
     env.headings.push({
       level,
       text: visibleText(children),

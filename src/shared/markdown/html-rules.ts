@@ -72,7 +72,11 @@ export function kramdownHtmlBlock(
     const name = TAG_NAME_START.exec(firstLine)?.[1]
     if (!name) return false
     const lower = name.toLowerCase()
-    return !SPAN_ELEMENTS.has(lower) && lower !== 'script'
+    if (SPAN_ELEMENTS.has(lower) || lower === 'script') return false
+    // kramdown also stops at `<https://…>`, finds no HTML there and appends the line to the
+    // paragraph again: the same as not stopping (a list item's paragraph stays one paragraph).
+    OPEN_TAG.lastIndex = pos
+    return OPEN_TAG.test(state.src)
   }
 
   const { text, base, start, lineAt } = containerText(state, startLine, endLine)

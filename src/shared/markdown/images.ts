@@ -32,20 +32,13 @@ export function missingImageHtml(src: string, alt: string): string {
   return `<span class="pw-missing-image" title="${escapeHtml(title)}">${escapeHtml(alt)}</span>`
 }
 
-function decodeSrc(src: string): string {
-  try {
-    return decodeURI(src)
-  } catch {
-    return src
-  }
-}
-
 /** Renders Markdown images through the resolver (RELIABILITY.md P3). */
 export function kramdownImages(md: MarkdownIt): void {
   const renderImage: RendererRule = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!
     const alt = self.renderInlineAsText(token.children ?? [], options, env)
-    const written = decodeSrc(String(token.attrGet('src') ?? ''))
+    // As written (kramdown keeps it); the resolver decodes what it needs.
+    const written = String(token.attrGet('src') ?? '')
     const source = resolveImageSource(written, (env as PipelineEnv | undefined)?.resolveImage)
     if (source.kind === 'missing') return missingImageHtml(written, alt)
     const attrs = (token.attrs ?? []).map(([name, value]): [string, string] => [

@@ -12,7 +12,25 @@ export {
   installPreviewHooks,
 } from './sanitize'
 export { gfmHeadingSlug } from './heading-ids'
-export { TOC_LEVELS } from './toc'
+export {
+  DEFAULT_MARKDOWN_IN_FORCE,
+  DEFAULT_MARKDOWN_SETTINGS,
+  MARKDOWN_SETTING_KEYS,
+  describeSettings,
+  formatSetting,
+  settingsOrigin,
+  kramdownName,
+  resolveMarkdownSettings,
+  type MarkdownOptionsLayer,
+  type MarkdownSettings,
+  type MarkdownSettingsInForce,
+  type SettingSource,
+} from './settings'
+export {
+  MIDDLEMAN_CONFIG_FILE,
+  readMiddlemanMarkdown,
+  type MiddlemanMarkdownConfig,
+} from './middleman-config'
 export { isAllowedHref } from './links'
 export { createKramdownMarkdown } from './parser'
 export { clearInlineCache } from './inline-cache'

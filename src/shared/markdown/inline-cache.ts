@@ -1,4 +1,6 @@
 import type { StateCore, Token } from 'markdown-it'
+import type { MarkdownSettings } from './settings'
+import type { PipelineEnv } from './types'
 
 /**
  * Inline runs kept beyond the ones the last two renders used (a 200k-character post has a few
@@ -8,6 +10,22 @@ const CACHE_LIMIT = 20_000
 
 const cache = new Map<string, { children: Token[]; used: number }>()
 let generation = 0
+/** The options the cached runs were finished and rendered with (see {@link optionsKey}). */
+let cachedFor = ''
+const keys = new WeakMap<object, string>()
+
+/**
+ * What cached inline runs depend on besides their text: the quotes typography puts in and whether
+ * a line break renders as `<br />`. Compared by value, so equal settings from IPC share the cache.
+ */
+function optionsKey(settings: MarkdownSettings): string {
+  let key = keys.get(settings)
+  if (key === undefined) {
+    key = `${settings.smartQuotes.join(',')}|${settings.hardWrap}`
+    keys.set(settings, key)
+  }
+  return key
+}
 /** Cached token lists that the after-inline rules have already finished. */
 const finished = new WeakSet<Token[]>()
 /** Rendered HTML of cached token lists that render the same in every document. */
@@ -63,6 +81,12 @@ const cachedLists = new WeakSet<Token[]>()
 export function cachedInline(state: StateCore): void {
   const { md, env } = state
   generation++
+  // Finished runs hold typography and HTML made with one set of options: another set starts afresh.
+  const key = optionsKey((env as PipelineEnv).markdown)
+  if (key !== cachedFor) {
+    cache.clear()
+    cachedFor = key
+  }
   const references = env.references
   const referenceKey =
     references && Object.keys(references).length > 0 ? JSON.stringify(references) : ''

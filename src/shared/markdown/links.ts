@@ -1,4 +1,4 @@
-import type { StateCore } from 'markdown-it'
+import type { MarkdownIt, StateCore } from 'markdown-it'
 import { isFinished } from './inline-cache'
 
 /** Schemes a link in the preview may use (RELIABILITY.md S3, S9). */
@@ -57,4 +57,14 @@ export function enforceLinkPolicy(state: StateCore): void {
       }
     }
   }
+}
+
+/**
+ * Link and image targets are written as the author wrote them, as kramdown does (`#小話`, `/タグ/`
+ * and `https://例え.jp/` are not percent-encoded or punycoded), so copied links and the table of
+ * contents match the site. Safety does not depend on the encoding: {@link isAllowedHref} and the
+ * sanitizer judge the decoded target.
+ */
+export function kramdownLinkTargets(md: MarkdownIt): void {
+  md.normalizeLink = (url: string) => url
 }

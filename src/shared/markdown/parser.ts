@@ -15,8 +15,9 @@ import { assignHeadingIds, kramdownHeadingSyntax } from './headings'
 import { escapeStrayClosingTags, kramdownHtmlBlock, kramdownHtmlInline } from './html-rules'
 import { kramdownImages, rewriteRawImages } from './images'
 import { cachedInline, joinText, markFinished, rememberHtml, renderedHtml } from './inline-cache'
-import { enforceLinkPolicy } from './links'
+import { enforceLinkPolicy, kramdownLinkTargets } from './links'
 import { kramdownList } from './kramdown-lists'
+import { kramdownBackslashBreak } from './line-breaks'
 import { kramdownLists } from './lists'
 import { mergeAdjacentParagraphs } from './paragraphs'
 import { addSourceLines } from './source-lines'
@@ -51,9 +52,9 @@ const renderHtml: RendererRule = (tokens, idx, _options, env) => {
 }
 
 /**
- * Builds the markdown-it instance that renders like the blog (kramdown's GFM parser, `hard_wrap:
- * false`, `toc_levels: 2..3`). Build it once and reuse it: rules keep no state between renders
- * (everything per render lives in the env).
+ * Builds the markdown-it instance that renders like the blog (kramdown's GFM parser). The blog's
+ * kramdown options (`MarkdownSettings`) come with each render in the env. Build it once and reuse
+ * it: rules keep no state between renders (everything per render lives in the env).
  */
 export function createKramdownMarkdown(): MarkdownIt {
   const md = MarkdownItFactory({
@@ -80,8 +81,10 @@ export function createKramdownMarkdown(): MarkdownIt {
   })
 
   // Inline level.
+  kramdownLinkTargets(md)
   kramdownEmphasis(md)
   md.inline.ruler.at('backticks', kramdownBackticks)
+  md.inline.ruler.before('escape', 'kramdown_backslash_break', kramdownBackslashBreak)
   md.inline.ruler.at('html_inline', kramdownHtmlInline)
   md.inline.ruler.before('html_inline', 'kramdown_span_extensions', kramdownSpanExtensions)
   md.inline.ruler2.push('kramdown_span_ial', applySpanAttributeLists)
@@ -120,6 +123,9 @@ export function createKramdownMarkdown(): MarkdownIt {
   md.renderer.rules.kramdown_span_ial = (tokens, idx) =>
     tokens[idx]!.hidden ? '' : escapeHtml(tokens[idx]!.content)
   md.renderer.rules.kramdown_toc = renderTableOfContents
+  // kramdown's hard_wrap: a line break inside a paragraph is a <br />.
+  md.renderer.rules.softbreak = (_tokens, _idx, _options, env) =>
+    (env as PipelineEnv).markdown.hardWrap ? '<br />\n' : '\n'
   // GFM strikethrough is <del> in kramdown.
   md.renderer.rules.s_open = renderDel
   md.renderer.rules.s_close = renderDel

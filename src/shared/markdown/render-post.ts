@@ -1,6 +1,7 @@
 import type { MarkdownIt } from 'markdown-it'
 import { splitPost } from '../front-matter'
 import { createKramdownMarkdown } from './parser'
+import { DEFAULT_MARKDOWN_SETTINGS } from './settings'
 import type { PipelineEnv, RenderedBlock, RenderOptions, RenderResult } from './types'
 
 let instance: MarkdownIt | null = null
@@ -23,6 +24,7 @@ export function renderBody(
     resolveImage: options.resolveImage,
     alds: new Map(),
     headings: [],
+    markdown: options.markdown ?? DEFAULT_MARKDOWN_SETTINGS,
   }
   // A BOM is not content (the line count does not change).
   const source = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body

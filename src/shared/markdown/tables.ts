@@ -1,5 +1,6 @@
 import type { StateBlock } from 'markdown-it'
 import { EOB_LINE, IAL_LINE } from './attribute-lists'
+import { OPEN_TAG, VOID_ELEMENTS, findRawHtmlEnd, normalizeTagName } from './html-syntax'
 
 // kramdown/parser/kramdown/table.rb
 const SEPARATOR = /^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$/
@@ -22,51 +23,71 @@ function hasPipe(text: string): boolean {
   return false
 }
 
-/** Code spans the kramdown way: [start, end) ranges, a run of backticks closing at its next occurrence. */
-function codeSpans(text: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = []
-  for (let i = text.indexOf('`'); i >= 0;) {
-    let n = i
-    while (text.charCodeAt(n) === 0x60) n++
-    const ticks = text.slice(i, n)
-    const lone =
-      ticks.length === 1 && (i === 0 || /\s/.test(text[i - 1]!)) && /\s/.test(text[n] ?? '')
-    const close = lone ? -1 : text.indexOf(ticks, n)
-    if (close < 0) {
-      i = text.indexOf('`', n)
+/**
+ * What kramdown's last check sees in a table's text (code spans and span HTML parsed, the rest
+ * text): code spans as themselves, an HTML element (tag, content and closing tag, or to the end
+ * when it never closes) as one chunk with no line break and no pipe, text in between.
+ */
+function tableChunks(text: string): Array<{ kind: 'text' | 'code' | 'html'; value: string }> {
+  const chunks: Array<{ kind: 'text' | 'code' | 'html'; value: string }> = []
+  let last = 0
+  const push = (kind: 'code' | 'html', start: number, end: number) => {
+    if (start > last) chunks.push({ kind: 'text', value: text.slice(last, start) })
+    chunks.push({ kind, value: kind === 'html' ? '' : text.slice(start, end) })
+    last = end
+  }
+  for (let i = 0; i < text.length;) {
+    const c = text.charCodeAt(i)
+    if (c === 0x60 /* ` */) {
+      let n = i
+      while (text.charCodeAt(n) === 0x60) n++
+      const ticks = text.slice(i, n)
+      const lone =
+        ticks.length === 1 && (i === 0 || /\s/.test(text[i - 1]!)) && /\s/.test(text[n] ?? '')
+      const close = lone ? -1 : text.indexOf(ticks, n)
+      if (close < 0) {
+        i = n
+        continue
+      }
+      push('code', i, close + ticks.length)
+      i = close + ticks.length
       continue
     }
-    spans.push([i, close + ticks.length])
-    i = text.indexOf('`', close + ticks.length)
+    if (c === 0x3c /* < */) {
+      OPEN_TAG.lastIndex = i
+      const open = OPEN_TAG.exec(text)
+      if (open) {
+        const name = normalizeTagName(open[1]!)
+        const end =
+          open[3] || VOID_ELEMENTS.has(name)
+            ? OPEN_TAG.lastIndex
+            : findRawHtmlEnd(text, OPEN_TAG.lastIndex, name).end
+        push('html', i, end)
+        i = end
+        continue
+      }
+    }
+    i++
   }
-  return spans
+  if (last < text.length) chunks.push({ kind: 'text', value: text.slice(last) })
+  return chunks
 }
 
 /**
- * kramdown's last check before accepting a table: pipes inside code spans do not count, and a code
- * span running over more than one line break ends it (table.rb, the pipe_on_line walk).
+ * kramdown's last check before accepting a table: pipes inside code spans and HTML elements (an
+ * attribute such as `title="A | B"`) do not count, and a code span running over more than one line
+ * break ends it (table.rb, the pipe_on_line walk).
  */
 function pipesOutsideCode(lines: readonly string[]): boolean {
-  const text = lines.join('\n')
-  const pipeAtLineStart = (line: string) => hasPipe(line)
   let pipeOnLine = false
-  let last = 0
-  const chunks: Array<{ code: boolean; value: string }> = []
-  for (const [start, end] of codeSpans(text)) {
-    if (start > last) chunks.push({ code: false, value: text.slice(last, start) })
-    chunks.push({ code: true, value: text.slice(start, end) })
-    last = end
-  }
-  if (last < text.length) chunks.push({ code: false, value: text.slice(last) })
-  for (const chunk of chunks) {
+  for (const chunk of tableChunks(lines.join('\n'))) {
     const parts = chunk.value.split('\n')
-    if (chunk.code) {
+    if (chunk.kind === 'code') {
       if (parts.length > 2 || (parts.length === 2 && !pipeOnLine)) break
       if (parts.length === 2) pipeOnLine = false
     } else {
-      if (parts.length > 1 && !pipeOnLine && !pipeAtLineStart(parts[0]!)) break
-      pipeOnLine =
-        (parts.length > 1 ? false : pipeOnLine) || pipeAtLineStart(parts[parts.length - 1]!)
+      if (parts.length > 1 && !pipeOnLine && !hasPipe(parts[0]!)) break
+      pipeOnLine = (parts.length > 1 ? false : pipeOnLine) || hasPipe(parts[parts.length - 1]!)
     }
   }
   return pipeOnLine

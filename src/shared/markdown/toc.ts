@@ -4,9 +4,6 @@ import { escapeHtml } from './code-blocks'
 import { HEADING_ENTRIES, type HeadingEntry } from './headings'
 import type { PipelineEnv } from './types'
 
-/** Heading levels listed in the table of contents (the blog's `toc_levels: 2..3`). */
-export const TOC_LEVELS = { min: 2, max: 3 } as const
-
 /** Inline tokens kept in a TOC entry: text and Markdown formatting, never raw HTML (S7). */
 const TOC_INLINE = new Set([
   'text',
@@ -68,8 +65,8 @@ function renderTree(nodes: TocNode[], tag: string, listId: string): string {
 }
 
 /**
- * Core rule: the first list marked `{:toc}` becomes the table of contents, with the h2/h3 headings of
- * the whole post (kramdown's behaviour: links `#id`, ids `markdown-toc-<id>`, the marker's list type).
+ * Core rule: the first list marked `{:toc}` becomes the table of contents, with the headings of
+ * the whole post (`toc_levels`; kramdown's behaviour: links `#id`, ids `markdown-toc-<id>`, the marker's list type).
  * Later `{:toc}` lists stay ordinary lists, as in kramdown.
  */
 export function buildTableOfContents(state: StateCore): void {
@@ -84,8 +81,9 @@ export function buildTableOfContents(state: StateCore): void {
   const close = findClosing(tokens, index)
   if (close < 0) return
   const env = state.env as PipelineEnv
+  const levels = env.markdown.tocLevels
   const entries = ((env[HEADING_ENTRIES] as HeadingEntry[] | undefined) ?? []).filter(
-    (h) => !h.inFootnote && h.level >= TOC_LEVELS.min && h.level <= TOC_LEVELS.max,
+    (h) => !h.inFootnote && levels.includes(h.level),
   )
   const tree = buildTree(
     entries.map((h) => {

@@ -1,5 +1,12 @@
+import type { MarkdownSettings } from './settings'
+
 /** Options for {@link renderPost}. */
 export interface RenderOptions {
+  /**
+   * The blog's kramdown options (one value for the whole repository, reused between renders);
+   * the Pepabo defaults when absent.
+   */
+  markdown?: MarkdownSettings
   /**
    * Maps an image src written in the post to a URL for the preview, or null when refused (shown as
    * a placeholder). Called for relative srcs; absolute http(s) srcs are kept.
@@ -57,4 +64,6 @@ export interface PipelineEnv {
   /** Attribute list definitions (`{:name: .class}`) by name. */
   alds: Map<string, AttributeList>
   headings: Heading[]
+  /** The kramdown options this render follows. */
+  markdown: MarkdownSettings
 }

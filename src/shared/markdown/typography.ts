@@ -1,5 +1,8 @@
+import { decodeHTML } from 'entities'
 import type { StateCore, Token } from 'markdown-it'
 import { isFinished } from './inline-cache'
+import { DEFAULT_MARKDOWN_SETTINGS, type MarkdownSettings } from './settings'
+import type { PipelineEnv } from './types'
 
 // kramdown/parser/kramdown/typographic_symbol.rb and smart_quotes.rb, applied to text the way
 // kramdown's span parser meets it: left to right, a quote seeing the character just before it
@@ -15,10 +18,23 @@ const TYPOGRAPHIC_SUBST: Record<string, string> = {
   '<<': '\u00ab',
   '>>': '\u00bb',
 }
-const LSQUO = '\u2018'
-const RSQUO = '\u2019'
-const LDQUO = '\u201c'
-const RDQUO = '\u201d'
+/** The four quotes kramdown puts for ‘ ’ “ ” (its `smart_quotes` option), as characters. */
+export type Quotes = readonly [string, string, string, string]
+
+/** kramdown's default smart quotes. */
+export const CURLY_QUOTES: Quotes = ['\u2018', '\u2019', '\u201c', '\u201d']
+
+const quoteCache = new WeakMap<MarkdownSettings, Quotes>()
+
+/** The characters a settings value's `smart_quotes` entity names stand for. */
+export function quotesOf(settings: MarkdownSettings): Quotes {
+  let quotes = quoteCache.get(settings)
+  if (!quotes) {
+    quotes = settings.smartQuotes.map((name) => decodeHTML(`&${name};`)) as unknown as Quotes
+    quoteCache.set(settings, quotes)
+  }
+  return quotes
+}
 
 /** Ruby's \s (ASCII). */
 const isSpace = (c: string | undefined): boolean => c !== undefined && /[ \t\n\v\f\r]/.test(c)
@@ -31,9 +47,6 @@ const SQ_PUNCT = new Set('!"#$%\'()*+,-./:;<=>?@[\\]^_`{|}~')
 /** Characters after which a quote is not a closing one (kramdown's SQ_CLOSE excludes them). */
 const NOT_CLOSE = new Set([' ', '\\', '\t', '\r', '\n', '[', '{', '(', '-'])
 
-const opening = (q: string) => (q === '"' ? LDQUO : LSQUO)
-const closing = (q: string) => (q === '"' ? RDQUO : RSQUO)
-
 /**
  * Applies kramdown's smart-quote rules to the quote at `q` (with the character before it when
  * kramdown sees one). Returns the replacement text and how many characters after `q - 1` or `q`
@@ -44,7 +57,11 @@ function smartQuote(
   q: number,
   prev: string | undefined,
   after: string,
+  quotes: Quotes,
 ): { out: string; end: number } {
+  const [LSQUO, RSQUO, LDQUO, RDQUO] = quotes
+  const opening = (c: string) => (c === '"' ? LDQUO : LSQUO)
+  const closing = (c: string) => (c === '"' ? RDQUO : RSQUO)
   const qc = s[q]!
   const rest = s.slice(q + 1, q + 4) + after.slice(0, 3)
   const n1 = rest[0]
@@ -83,7 +100,7 @@ function smartQuote(
  * kramdown's typographic symbols (`--` → –, `---` → —, `...` → …, `<<` → «) and smart quotes on
  * one run of text. `after` is what follows the run (for look-ahead).
  */
-export function kramdownTypography(s: string, after = ''): string {
+export function kramdownTypography(s: string, after = '', quotes: Quotes = CURLY_QUOTES): string {
   if (!/["']|--|\.\.\.|<<|>>/.test(s)) return s
   let out = ''
   let pos = 0
@@ -104,7 +121,7 @@ export function kramdownTypography(s: string, after = ''): string {
     if (quoteStart <= typoStart) {
       out += s.slice(pos, quoteStart)
       const prev = quoteStart < q ? s[quoteStart] : undefined
-      const { out: replaced, end } = smartQuote(s, q, prev, after)
+      const { out: replaced, end } = smartQuote(s, q, prev, after, quotes)
       out += replaced
       pos = end
     } else {
@@ -150,6 +167,7 @@ function followingSource(children: readonly Token[], from: number): string {
 
 /** Core rule: typographic symbols and smart quotes in every text token (not code, not HTML). */
 export function applyTypography(state: StateCore): void {
+  const quotes = quotesOf((state.env as PipelineEnv).markdown ?? DEFAULT_MARKDOWN_SETTINGS)
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children || isFinished(block.children)) continue
     const children = block.children
@@ -159,7 +177,7 @@ export function applyTypography(state: StateCore): void {
       if (t.type === 'link_open' && t.markup === 'autolink') inAutolink = true
       else if (t.type === 'link_close' && inAutolink) inAutolink = false
       else if (t.type === 'text' && !inAutolink)
-        t.content = kramdownTypography(t.content, followingSource(children, i + 1))
+        t.content = kramdownTypography(t.content, followingSource(children, i + 1), quotes)
     }
   }
 }

@@ -49,7 +49,9 @@ describe('portal-writer check on a repository with problems', () => {
         // Eyecatch outside the asset folder (P2) and body images outside the repo / refused (P3).
         [`${P}/2025-12-02-paths.html.md`]:
           good('paths', '2025-12-02T10:00:00+09:00', 'eyecatch: ../../../etc/passwd\n') +
-          '\n![](../../../../secret.png)\n\n![](missing.png)\n\n<img src="file:///etc/passwd">\n\n![](/images/root.png)\n',
+          '\n![](../../../../secret.png)\n\n![](missing.png)\n\n<img src="file:///etc/passwd">\n\n![](/images/root.png)\n\n![:tada:](/images/emoji/tada.png)\n',
+        // A site-root image that exists in the source folder (profile sourceDir, Middleman's source/).
+        'source/images/emoji/tada.png': await png(20, 20),
         // Eyecatch too small; eyecatch file missing.
         [`${P}/2025-12-03-small.html.md`]: good(
           'small',
@@ -125,8 +127,9 @@ describe('portal-writer check on a repository with problems', () => {
     )
     expect(at('2025-12-02-paths.html.md', 17).join('\n')).toContain('uses file:')
     expect(at('2025-12-02-paths.html.md', 19).join('\n')).toMatch(
-      /warning: .+site root.+\[image-root\]/,
+      /warning: The image "\/images\/root.png" \(source\/images\/root.png\) was not found.+\[image-root\]/,
     )
+    expect(at('2025-12-02-paths.html.md', 21)).toEqual([])
   })
 
   it('measures eyecatches with sharp: too small or 16:9 is a warning, a missing file an error', () => {

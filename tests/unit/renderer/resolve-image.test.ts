@@ -51,6 +51,20 @@ describe('resolveImageSrc (P3)', () => {
     )
   })
 
+  it('finds site-root paths in the site’s source folder (profile sourceDir), never above it', () => {
+    const site = { ...ctx, sourceDir: 'source' }
+    expect(resolveImageSrc('/images/emoji/tada.png', site)).toBe(
+      'portal://asset/source/images/emoji/tada.png',
+    )
+    expect(resolveImageSrc('/%E7%94%BB%E5%83%8F.png?v=1', site)).toBe(
+      `portal://asset/source/${encodeURIComponent('画像')}.png`,
+    )
+    for (const src of ['/../secret.png', '/images/../../x.png', '//evil.example/x.png', '/'])
+      expect(resolveImageSrc(src, site)).toBeNull()
+    expect(resolveImageSrc('/x.png', { ...ctx, sourceDir: '' })).toBe('portal://asset/x.png')
+    expect(resolveImageSrc('/../x.png', { ...ctx, sourceDir: '' })).toBeNull()
+  })
+
   it('keeps inline raster data images', () => {
     expect(resolveImageSrc('data:image/png;base64,AAAA', ctx)).toBe('data:image/png;base64,AAAA')
   })

@@ -164,7 +164,7 @@ async function imageFindings(
       // keep the raw form for the line search
     }
     const line = lineOf(lines, bodyLine, [src, decodedSrc])
-    const image = classifyImageSrc(src, relPath, assetDir)
+    const image = classifyImageSrc(src, relPath, assetDir, run.profile.sourceDir)
     if (image.kind === 'remote') continue
     if (image.kind === 'refused') {
       add(image.reason === 'root' ? 'image-root' : 'unsafe-path', line, image.message)
@@ -175,7 +175,8 @@ async function imageFindings(
     if (found.kind === 'refused') add('unsafe-path', line, found.reason)
     else if (!found.exists) {
       add(
-        'image-missing',
+        // A site-root path may be served from outside the source folder (a gem, a proxy): advice.
+        src.startsWith('/') ? 'image-root' : 'image-missing',
         line,
         msg(
           `画像「${src}」（${image.relPath}）が見つかりません。`,

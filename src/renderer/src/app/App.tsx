@@ -98,6 +98,7 @@ export function App() {
                   <PreviewPane
                     assetBase={view.appInfo?.assetBase ?? null}
                     hasPost={view.current !== null}
+                    markdown={view.repo?.markdown ?? null}
                   />
                 ),
               },

@@ -51,8 +51,10 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
             postPath: path,
             assetDir: view.current?.path === path ? view.current.assetDir : null,
             assetBase,
+            sourceDir: view.repo?.profile.sourceDir ?? null,
           },
           doc,
+          view.repo?.markdown?.settings,
         )
       },
     },

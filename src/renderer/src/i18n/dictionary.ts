@@ -76,6 +76,21 @@ export const dictionary = {
   'toolbar.eyecatch': { ja: 'アイキャッチ', en: 'Eyecatch' },
   'preview.frameTitle': { ja: '記事のプレビュー', en: 'Article preview' },
   'preview.imageMissing': { ja: '画像を表示できません', en: 'Image not available' },
+  'markdown.summary': {
+    ja: 'Markdown の設定: {source}',
+    en: 'Markdown settings: {source}',
+  },
+  'markdown.notes': { ja: '（注意 {count} 件）', en: '({count} notes)' },
+  'markdown.caption': {
+    ja: 'プレビューが従う kramdown の設定と、その出どころ',
+    en: 'The kramdown options the preview follows, and where each comes from',
+  },
+  'markdown.option': { ja: '設定', en: 'Option' },
+  'markdown.value': { ja: '値', en: 'Value' },
+  'markdown.from': { ja: '出どころ', en: 'From' },
+  'markdown.source.default': { ja: 'ブログの標準', en: 'blog default' },
+  'markdown.source.config': { ja: 'config.rb', en: 'config.rb' },
+  'markdown.source.profile': { ja: '.portal-writer.yml', en: '.portal-writer.yml' },
   'dialog.close': { ja: '閉じる', en: 'Close' },
   'dialog.cancel': { ja: 'キャンセル', en: 'Cancel' },
   'conflict.title': {

@@ -3,6 +3,8 @@ import { useControllers } from '../app/controllers'
 import { useI18n } from '../i18n/locale'
 import { buildPreviewShell } from './preview-shell'
 import { CardStrip } from '../card/tabs/CardStrip'
+import type { MarkdownSettingsInForce } from '../../../shared/markdown'
+import { MarkdownSettingsNote } from './MarkdownSettingsNote'
 
 /**
  * The live preview: a sandboxed frame (no scripts, popups or top navigation) whose fixed shell the
@@ -11,9 +13,12 @@ import { CardStrip } from '../card/tabs/CardStrip'
 export function PreviewPane({
   assetBase,
   hasPost,
+  markdown = null,
 }: {
   assetBase: string | null
   hasPost: boolean
+  /** The repository's kramdown options and their sources (shown above the article). */
+  markdown?: MarkdownSettingsInForce | null
 }) {
   const { preview } = useControllers()
   const { t } = useI18n()
@@ -37,6 +42,7 @@ export function PreviewPane({
   return (
     <div className="preview-pane">
       {hasPost && <CardStrip />}
+      {hasPost && <MarkdownSettingsNote inForce={markdown} />}
       {srcDoc !== undefined && (
         <iframe
           ref={frame}

@@ -1,6 +1,11 @@
 import DOMPurify from 'dompurify'
 import { splitPost } from '../../../shared/front-matter'
-import { renderPost, sanitizePreviewFragment, type RenderedBlock } from '../../../shared/markdown'
+import {
+  renderPost,
+  sanitizePreviewFragment,
+  type MarkdownSettings,
+  type RenderedBlock,
+} from '../../../shared/markdown'
 import { resolveImageSrc, type ImageContext } from './resolve-image'
 import { publishLivePost } from '../card/live-post'
 
@@ -84,13 +89,20 @@ function postHeader(doc: Document, data: Record<string, unknown>): HTMLElement |
 }
 
 /**
- * Renders a post for the preview with the shared Markdown pipeline (the same code as the CLI),
- * images resolved inside the repository. The blocks are sanitized by the preview's BlockPatcher
- * before anything is shown; the header is built in `doc` from text nodes only.
+ * Renders a post for the preview with the shared Markdown pipeline (the same code as the CLI) and
+ * the repository's kramdown options, images resolved inside the repository. The blocks are
+ * sanitized by the preview's BlockPatcher before anything is shown; the header is built in `doc`
+ * from text nodes only.
  */
-export function renderArticle(text: string, ctx: ImageContext, doc: Document): RenderedArticle {
+export function renderArticle(
+  text: string,
+  ctx: ImageContext,
+  doc: Document,
+  markdown?: MarkdownSettings,
+): RenderedArticle {
   const { html, blocks } = renderPost(text, {
     resolveImage: (src: string) => resolveImageSrc(src, ctx),
+    markdown,
   })
   const header = postHeader(doc, splitPost(text).data)
   // The card, feed and share views derive from this same parse, re-rendering in the same frame.

@@ -10,16 +10,18 @@ export interface ImageContext {
   assetDir: string | null
   /** URL prefix under which repository files are served (`appInfo.assetBase`). */
   assetBase: string
+  /** The site's source folder (profile `sourceDir`), for site-root paths; none refuses them. */
+  sourceDir?: string | null
 }
 
 /**
  * Resolves an image `src` written in a post to a URL for the preview, or null (placeholder), by the
  * one shared rule (`classifyImageSrc`, also used by the CLI's check and render): web and inline
  * `data:image/…` images pass, relative paths are joined with the asset folder and refused when they
- * leave the repository, other schemes and root-absolute paths are refused.
+ * leave the repository, site-root paths are looked up in the source folder, other schemes are refused.
  */
 export function resolveImageSrc(src: string, ctx: ImageContext): string | null {
-  const image = classifyImageSrc(src, ctx.postPath, ctx.assetDir)
+  const image = classifyImageSrc(src, ctx.postPath, ctx.assetDir, ctx.sourceDir)
   switch (image.kind) {
     case 'remote':
       return image.url

@@ -162,10 +162,10 @@ describe('attribute lists', () => {
       not: ['options'],
     },
     {
-      name: '{::comment} hides its content',
+      name: '{::comment} becomes an HTML comment, as kramdown writes it (never shown)',
       md: '{::comment}\nsecret\n{:/comment}\nshown\n',
-      has: ['<p>shown</p>'],
-      not: ['secret'],
+      has: ['<!-- secret -->\n', '<p>shown</p>'],
+      not: ['<p>secret'],
     },
     {
       name: 'span lists apply to emphasis',
@@ -274,7 +274,7 @@ describe('footnotes', () => {
         '<sup id="fnref:x" role="doc-noteref"><a href="#fn:x" class="footnote" rel="footnote">1</a></sup>',
         '<sup id="fnref:y" role="doc-noteref"><a href="#fn:y" class="footnote" rel="footnote">2</a></sup>',
         '<sup id="fnref:x:1" role="doc-noteref"><a href="#fn:x" class="footnote" rel="footnote">1</a></sup>',
-        '<div class="footnotes" role="doc-endnotes">\n<ol>\n<li id="fn:x" role="doc-endnote"><p>X <a href="#fnref:x" class="reversefootnote" role="doc-backlink">&#8617;</a> <a href="#fnref:x:1" class="reversefootnote" role="doc-backlink">&#8617;<sup>2</sup></a></p>',
+        '<div class="footnotes" role="doc-endnotes">\n<ol>\n<li id="fn:x" role="doc-endnote"><p>X\u00a0<a href="#fnref:x" class="reversefootnote" role="doc-backlink">&#8617;</a>\u00a0<a href="#fnref:x:1" class="reversefootnote" role="doc-backlink">&#8617;<sup>2</sup></a></p>',
       ],
     },
     { name: 'an undefined footnote stays text', md: 'a[^none]\n', has: ['<p>a[^none]</p>'] },
