@@ -1,4 +1,4 @@
-import type { Locale, LocalizedText } from '../shared/localized'
+import type { Locale } from '../shared/localized'
 
 /**
  * The language of the command's output: `LC_ALL`, then `LC_MESSAGES`, then `LANG` (the POSIX
@@ -8,9 +8,4 @@ export function langFromEnv(env: Readonly<Record<string, string | undefined>>): 
   const value = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '')
   if (value === undefined) return 'ja'
   return /^ja(?:[_.@-]|$)/i.test(value) ? 'ja' : 'en'
-}
-
-/** A message in one language. */
-export function say(text: LocalizedText, lang: Locale): string {
-  return text[lang]
 }
