@@ -6,7 +6,6 @@ import { maskNonProse } from '../shared/proofread/mask'
 import { decodeText } from '../main/services/post-bytes'
 import { scanPostFiles } from '../main/services/post-list'
 import { loadProofreadConfig } from '../main/services/proofread/config'
-import { ProofreadEngine } from '../main/services/proofread/engine'
 import { readRepoProfile } from '../main/services/repo'
 import type { Finding } from './output'
 import { toPosix } from './post-context'
@@ -38,6 +37,8 @@ export interface ProofreadReport {
 /** Proofreads every post of a repository (a full textlint run per post, in this process). */
 export async function proofreadRepository(root: string, cwd: string): Promise<ProofreadReport> {
   const config = await loadProofreadConfig(root)
+  // textlint and its rules load only when proofreading is asked for: other commands start fast.
+  const { ProofreadEngine } = await import('../main/services/proofread/engine')
   const engine = new ProofreadEngine(config.engine)
   const { profile } = await readRepoProfile(root)
   const { files } = await scanPostFiles(root, profile.postPath)
