@@ -32,7 +32,13 @@ test('creates a post through the wizard, with the slug suggested and checked as 
   await expect(slug).toHaveAttribute('aria-invalid', 'false')
   await dialog.getByLabel('公開日時').fill('2026-12-24T09:30:00')
   await expect(dialog).toContainText('URL: https://tech.pepabo.com/2026/12/24/hello-portal-writer/')
-  // Authors are required: creating without one says so on the field.
+  // Tags and authors are required (the schema says so): creating without them says so on the
+  // field, tags first (the form's order).
+  await dialog.getByRole('button', { name: '作成して開く' }).click()
+  const tags = dialog.getByRole('combobox', { name: 'タグ' })
+  await expect(tags).toBeFocused()
+  await tags.fill('入門')
+  await tags.press('Enter')
   await dialog.getByRole('button', { name: '作成して開く' }).click()
   const authors = dialog.getByRole('combobox', { name: '著者' })
   await expect(authors).toBeFocused()
@@ -48,6 +54,8 @@ test('creates a post through the wizard, with the slug suggested and checked as 
   expect(text).toMatch(/^title: "?Hello Portal Writer 入門"?$/m)
   expect(text).toMatch(/^date: 2026-12-24T09:30:00\+09:00$/m)
   expect(text).toMatch(/^authors:\n {2}- sora$/m)
+  // Lists in the block style the sample's posts use.
+  expect(text).toMatch(/^tags:\n {2}- 入門$/m)
   await expect(page.getByRole('option', { name: 'Hello Portal Writer 入門' })).toHaveAttribute(
     'aria-selected',
     'true',

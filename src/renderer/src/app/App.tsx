@@ -133,12 +133,13 @@ export function App() {
               { id: 'card', label: t('side.card'), content: <CardTab view={view} /> },
               { id: 'feed', label: t('side.feed'), content: <FeedTab view={view} /> },
               { id: 'share', label: t('side.share'), content: <ShareTab view={view} /> },
-              { id: 'publish', label: t('side.publish'), content: <PublishTab view={view} /> },
               {
                 id: 'proofread',
                 label: prText(locale, 'tab'),
                 content: <ProofreadPanel hasPost={view.current !== null} />,
               },
+              // Last: sending for review is the end of a writer's work on a post.
+              { id: 'publish', label: t('side.publish'), content: <PublishTab view={view} /> },
             ]}
           />
         }
