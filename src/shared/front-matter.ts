@@ -73,7 +73,7 @@ function splitPostUncached(input: string): SplitPost {
   // Only the front matter's lines are looked at: a 10 MB post is not split into lines per keystroke.
   const lines: string[] = []
   let closeIndex = -1
-  for (let at = open[0].length; at <= text.length; ) {
+  for (let at = open[0].length; at <= text.length;) {
     const nl = text.indexOf('\n', at)
     const line = text.slice(at, nl < 0 ? text.length : nl)
     if (CLOSE.test(line)) {
