@@ -24,7 +24,7 @@ import { fetchPercent, pushPercent } from '../git/progress'
 import { pushBranch } from '../git/push'
 import { readTree } from '../git/read-tree'
 import type { Remote } from '../git/remote'
-import { isAncestor, treeOf } from '../git/rev-parse'
+import { isAncestor, resolveCommit, treeOf } from '../git/rev-parse'
 import { removeFromIndex } from '../git/rm'
 import { getStatus } from '../git/status'
 import { withTempIndex } from '../git/temp-index'
@@ -137,7 +137,8 @@ export async function sendPost(
     head = made.commit
     committed = true
   }
-  const remoteTip = branchTips(await takeRefs(s), s.post.branch).remote
+  // One ref read, not a whole snapshot: only the server's copy of the review branch matters here.
+  const remoteTip = await resolveCommit(s.ctx, `refs/remotes/${remote.name}/${s.post.branch}`)
   s.commitKept = remoteTip !== head
   if (networkDown)
     return failure(s, networkDown, {
@@ -260,10 +261,6 @@ export async function buildTree(
     if (added.errorKind) throw new Error(added.stderr)
     return writeTree(index)
   })
-}
-
-async function takeRefs(s: Session) {
-  return takeSnapshot(s.ctx, s.repo.profile)
 }
 
 /** The commit message unless the writer typed one: 「記事を追加」 for a post new to the base. */
