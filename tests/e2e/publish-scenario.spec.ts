@@ -50,6 +50,8 @@ async function append(page: Page, text: string) {
 }
 
 test('A, B and C sent in turn: every post stays in the list with its true state', async () => {
+  // Four real sends with fetch and push each, and a list refresh after each: over a minute on CI.
+  test.setTimeout(180_000)
   app = await launchApp()
   const { page } = app
   const root = app.repoRoot()
