@@ -66,11 +66,12 @@ function apply(body: string, e: Edit): string {
   return body.slice(0, at) + e.insert + body.slice(Math.min(body.length, at + e.remove))
 }
 
+/** How the renders after an edit went (a renderer's first render is always full). */
 const modes = { full: 0, pieces: 0 }
 
-function expectSame(r: IncrementalRenderer, body: string, line: number): void {
+function expectSame(r: IncrementalRenderer, body: string, line: number, afterEdit: boolean): void {
   const inc = r.render(body, line)
-  modes[inc.stats.mode]++
+  if (afterEdit) modes[inc.stats.mode]++
   const full = renderBody(body, line)
   expect(inc.blocks.map((b) => [b.line, b.html])).toEqual(full.blocks.map((b) => [b.line, b.html]))
   expect(inc.html).toBe(full.html)
@@ -85,15 +86,17 @@ describe('IncrementalRenderer', () => {
       fc.property(fc.nat({ max: posts.length - 1 }), fc.nat({ max: 9 }), edits, (i, line, list) => {
         const r = new IncrementalRenderer()
         let body = posts[i]!
-        expectSame(r, body, line)
+        expectSame(r, body, line, false)
         for (const e of list) {
           body = apply(body, e)
-          expectSame(r, body, line)
+          expectSame(r, body, line, true)
         }
       }),
       { numRuns: 150 },
     )
-    // Most renders must take the incremental path, or the test proves little.
+    // Most renders after an edit must take the incremental path, or the test proves little.
+    // (Counting the first render of each run too made this depend on the random seed: 875
+    // pieces against 245 full renders failed a 4× bound on CI though only 95 were edits.)
     expect(modes.pieces).toBeGreaterThan(modes.full * 4)
   }, 180_000)
 
