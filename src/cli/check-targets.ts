@@ -5,7 +5,7 @@ import { relative, resolve } from 'node:path'
 import { assetDirOfPath } from '../shared/card'
 import { msg, type LocalizedText } from '../shared/localized'
 import type { Profile } from '../shared/profile'
-import type { PostFile } from '../main/services/post-list'
+import type { PostFile } from '../main/services/posts/post-list'
 import { toPosix } from './post-context'
 
 /** A command-line argument that is not a post, and why. */

@@ -9,10 +9,10 @@ import {
   type Profile,
   type ProfileError,
 } from '../shared/profile'
-import { resolveInRepo } from '../main/services/paths'
-import { decodeText } from '../main/services/post-bytes'
-import { readMarkdownSettings } from '../main/services/markdown-settings'
-import { readRepoProfile } from '../main/services/repo'
+import { resolveInRepo } from '../main/services/fs/paths'
+import { decodeText } from '../main/services/posts/post-bytes'
+import { readMarkdownSettings } from '../main/services/repo/markdown-settings'
+import { readRepoProfile } from '../main/services/repo/repo'
 import type { MarkdownSettingsInForce } from '../shared/markdown'
 
 /** A post file read for a command, with the repository and profile it belongs to. */

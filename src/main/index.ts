@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { createServices } from './create-services'
 import { createHandlers } from './handlers'
 import { makeEmitter, registerHandlers } from './ipc/register'
-import { APP_FILE_TYPES, resolveAssetRequest } from './services/assets'
+import { APP_FILE_TYPES, resolveAssetRequest } from './services/posts/assets'
 import { buildMenuTemplate } from './electron/menu'
 import {
   APP_ORIGIN,

@@ -20,7 +20,7 @@ import { dispatch } from '../../../src/main/ipc/dispatch'
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/electron/security'
 import { createServices, type Services } from '../../../src/main/create-services'
 import { createHandlers } from '../../../src/main/handlers'
-import { resolveAssetRequest } from '../../../src/main/services/assets'
+import { resolveAssetRequest } from '../../../src/main/services/posts/assets'
 import { appWindowArgs, assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 import { startStaticServer } from './static-server'
 

@@ -18,7 +18,7 @@ import { validateFrontMatter } from '../../../shared/metadata/validate'
 import { classifyImageSrc } from '../../../shared/post-images'
 import type { RuleId } from '../../../shared/check/rules'
 import { checkSlug, MAX_SLUG_LENGTH } from '../../../shared/slug'
-import { resolveInRepo } from '../paths'
+import { resolveInRepo } from '../fs/paths'
 import type { CheckRun, FindingProducer, PostUnderCheck, RawFinding } from './types'
 
 /** The renderer's placeholder for an image it refuses; its title ends with the src as written. */

@@ -1,6 +1,6 @@
 import { link, open, rename, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { tempPathIn } from '../temp-files'
+import { tempPathIn } from '../fs/temp-files'
 
 /** Result of writing an asset file. */
 export type AssetWrite = { kind: 'ok'; fileName: string } | { kind: 'exhausted' }

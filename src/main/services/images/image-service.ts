@@ -21,8 +21,8 @@ import {
   type TitleCardSpec,
 } from '../../../shared/eyecatch/schemas'
 import type { LocalizedText } from '../../../shared/localized'
-import { makeFolder } from '../make-folder'
-import { resolveInRepo } from '../paths'
+import { makeFolder } from '../fs/make-folder'
+import { resolveInRepo } from '../fs/paths'
 import { BackgroundLibrary } from './backgrounds'
 import { importBodyImage } from './body-image'
 import {

@@ -1,6 +1,6 @@
 import { lstat, realpath } from 'node:fs/promises'
 import { dirname, join, posix, relative, sep } from 'node:path'
-import { msg, type LocalizedText } from '../../shared/localized'
+import { msg, type LocalizedText } from '../../../shared/localized'
 
 /** A repository-relative path after the lexical checks: `/`-separated, normalized, never escaping. */
 export type RelativePathCheck =

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { lstat, readdir, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { patternRoot, type Profile } from '../../shared/profile'
+import { patternRoot, type Profile } from '../../../shared/profile'
 
 /**
  * The one naming rule for the app's temp files, used by every writer (atomic saves, image

@@ -5,7 +5,7 @@
  * merged in memory (publish/update.ts). Never force-pushes; a commit that could not be pushed
  * stays for a retry.
  */
-import { msg, type LocalizedText } from '../../shared/localized'
+import { msg, type LocalizedText } from '../../../shared/localized'
 import type {
   CompareVersions,
   FolderState,
@@ -16,19 +16,19 @@ import type {
   PublishStatus,
   TokenProtection,
   UpdateResult,
-} from '../../shared/publish'
+} from '../../../shared/publish'
 import { normalizeHost, TOKEN_USERNAME, type TokenStore } from './credentials'
-import type { AskpassProgram, GitContext } from './git/core'
-import { describeGitError } from './git/errors'
-import { pickRemote } from './git/remote'
-import { setIdentity as writeIdentity, type Identity } from './git/config'
-import { checkGitVersion, type GitVersionCheck } from './git/version'
-import { compareVersions } from './publish/compare'
-import { describePost } from './publish/describe'
-import { folderState, returnToBase } from './publish/folder'
-import { resolvePost, type PostFiles } from './publish/post-files'
-import { statesOf } from './publish/post-state'
-import { sendPost, type SavePost, type SendRequest, type SendStep } from './publish/send'
+import type { AskpassProgram, GitContext } from '../git/core'
+import { describeGitError } from '../git/errors'
+import { pickRemote } from '../git/remote'
+import { setIdentity as writeIdentity, type Identity } from '../git/config'
+import { checkGitVersion, type GitVersionCheck } from '../git/version'
+import { compareVersions } from './compare'
+import { describePost } from './describe'
+import { folderState, returnToBase } from './folder'
+import { resolvePost, type PostFiles } from './post-files'
+import { statesOf } from './post-state'
+import { sendPost, type SavePost, type SendRequest, type SendStep } from './send'
 import {
   authFor,
   failure,
@@ -37,11 +37,11 @@ import {
   type PublishRepo,
   type PublishTimeouts,
   type Session,
-} from './publish/session'
-import { updateFromBase, type Resolution } from './publish/update'
+} from './session'
+import { updateFromBase, type Resolution } from './update'
 
-export type { PublishRepo, PublishProfileExtras, PublishTimeouts } from './publish/session'
-export type { SavePost, SendStep } from './publish/send'
+export type { PublishRepo, PublishProfileExtras, PublishTimeouts } from './session'
+export type { SavePost, SendStep } from './send'
 
 /** What the publish service needs. */
 export interface PublishServiceOptions {

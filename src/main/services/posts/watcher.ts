@@ -1,14 +1,14 @@
 import { watch, type FSWatcher } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import type { Emit, RepoInfo } from '../../shared/ipc/contract'
-import { patternRoot } from '../../shared/profile'
-import type { AtomicWriter } from './atomic-file'
+import type { Emit, RepoInfo } from '../../../shared/ipc/contract'
+import { patternRoot } from '../../../shared/profile'
+import type { AtomicWriter } from '../fs/atomic-file'
 import type { KnownFiles } from './known-files'
 import { decodeText, hashBytes } from './post-bytes'
 import type { PostCatalog } from './post-catalog'
 import { scanPostFiles } from './post-list'
-import { isInside, resolveInRepo } from './paths'
+import { isInside, resolveInRepo } from '../fs/paths'
 
 /** Dependencies of {@link PostWatcher}. */
 export interface PostWatcherDeps {

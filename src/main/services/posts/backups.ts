@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { z } from 'zod'
-import { writeFileAtomic } from './atomic-file'
-import { makeFolder } from './make-folder'
+import { writeFileAtomic } from '../fs/atomic-file'
+import { makeFolder } from '../fs/make-folder'
 
 /** One version of a post that a save replaced, kept in the app's data folder (D2). */
 export const backupEntrySchema = z.object({

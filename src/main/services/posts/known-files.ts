@@ -1,4 +1,4 @@
-import type { PostDocument } from '../../shared/post'
+import type { PostDocument } from '../../../shared/post'
 
 /** What the app itself last read or wrote at a path: its hash and its byte format. */
 export interface KnownFile {

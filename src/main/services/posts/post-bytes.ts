@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { diffArrays } from 'diff'
-import type { PostDocument } from '../../shared/post'
+import type { PostDocument } from '../../../shared/post'
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf])
 

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
-import { buildCard } from '../../shared/card'
-import { splitPost } from '../../shared/front-matter'
-import type { PostCard, RepoInfo } from '../../shared/ipc/contract'
-import type { Profile } from '../../shared/profile'
-import { decodeText } from './post-bytes'
-import { PostCatalog, type CatalogEntry } from './post-catalog'
+import { buildCard } from '../../../shared/card'
+import { splitPost } from '../../../shared/front-matter'
+import type { PostCard, RepoInfo } from '../../../shared/ipc/contract'
+import type { Profile } from '../../../shared/profile'
+import { decodeText } from '../posts/post-bytes'
+import { PostCatalog, type CatalogEntry } from '../posts/post-catalog'
 
 /** Dependencies of {@link CardsService}. */
 export interface CardsServiceDeps {

@@ -1,7 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
-import type { RepoInfo } from '../../shared/ipc/contract'
-import { msg, type LocalizedText } from '../../shared/localized'
+import type { RepoInfo } from '../../../shared/ipc/contract'
+import { msg, type LocalizedText } from '../../../shared/localized'
 import {
   DEFAULT_PROFILE,
   parseProfile,
@@ -9,11 +9,11 @@ import {
   PROFILE_FILE,
   type Profile,
   type ProfileError,
-} from '../../shared/profile'
-import { cleanRepoTempFiles } from './temp-files'
+} from '../../../shared/profile'
+import { cleanRepoTempFiles } from '../fs/temp-files'
 import { readMarkdownSettings } from './markdown-settings'
-import { resolveInRepo } from './paths'
-import { scanPostFiles } from './post-list'
+import { resolveInRepo } from '../fs/paths'
+import { scanPostFiles } from '../posts/post-list'
 import type { SettingsStore } from './settings'
 
 /** Result of opening a repository. */

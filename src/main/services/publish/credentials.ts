@@ -17,8 +17,8 @@ import {
 } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import type { TokenProtection } from '../../shared/publish'
-import type { AskpassProgram } from './git/core'
+import type { TokenProtection } from '../../../shared/publish'
+import type { AskpassProgram } from '../git/core'
 
 /** Stores one token per host (`host` or `host:port`). */
 export interface TokenStore {

@@ -1,8 +1,8 @@
 import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { PostSummary } from '../../shared/post'
-import { patternMatcher, type PostKey } from '../../shared/profile'
-import { checkRelativePath, resolveInRepo } from './paths'
+import type { PostSummary } from '../../../shared/post'
+import { patternMatcher, type PostKey } from '../../../shared/profile'
+import { checkRelativePath, resolveInRepo } from '../fs/paths'
 import {
   headOf,
   parsePostHead,

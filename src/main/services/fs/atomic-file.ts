@@ -1,6 +1,6 @@
 import { open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
-import { msg, type LocalizedText } from '../../shared/localized'
+import { msg, type LocalizedText } from '../../../shared/localized'
 import { tempPathFor } from './temp-files'
 
 /** Result of an atomic write. On error the file on disk is exactly what it was before. */

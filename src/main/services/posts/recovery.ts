@@ -10,9 +10,9 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { RecoveredEdit } from '../../shared/recovery'
-import { AtomicWriter, writeFileAtomic } from './atomic-file'
-import { checkRelativePath } from './paths'
+import type { RecoveredEdit } from '../../../shared/recovery'
+import { AtomicWriter, writeFileAtomic } from '../fs/atomic-file'
+import { checkRelativePath } from '../fs/paths'
 
 /** What the journal keeps for one post. */
 export interface JournalEntry {

@@ -1,26 +1,26 @@
 import { mkdir, readdir, readFile, rename, rmdir, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { parseFrontMatterDate } from '../../shared/dates'
-import type { RepoInfo } from '../../shared/ipc/contract'
-import { msg, type LocalizedText } from '../../shared/localized'
+import { parseFrontMatterDate } from '../../../shared/dates'
+import type { RepoInfo } from '../../../shared/ipc/contract'
+import { msg, type LocalizedText } from '../../../shared/localized'
 import type {
   AssetFile,
   MovePostRequest,
   MovePostResult,
   PostAssetsResult,
-} from '../../shared/metadata/contract'
-import { applyFieldEdit, readFields } from '../../shared/metadata/round-trip'
-import { fillPattern, patternMatcher, postKeyFor, type PostKey } from '../../shared/profile'
-import { checkSlug } from '../../shared/slug'
-import { writeFileAtomic, type AtomicWriter } from './atomic-file'
-import type { GitContext, GitLogger } from './git/core'
-import { isTracked } from './git/ls-files'
-import { movePath } from './git/mv'
+} from '../../../shared/metadata/contract'
+import { applyFieldEdit, readFields } from '../../../shared/metadata/round-trip'
+import { fillPattern, patternMatcher, postKeyFor, type PostKey } from '../../../shared/profile'
+import { checkSlug } from '../../../shared/slug'
+import { writeFileAtomic, type AtomicWriter } from '../fs/atomic-file'
+import type { GitContext, GitLogger } from '../git/core'
+import { isTracked } from '../git/ls-files'
+import { movePath } from '../git/mv'
 import type { KnownFiles } from './known-files'
 import { decodeText, encodeText, hashBytes } from './post-bytes'
 import { PostIndex } from './post-catalog'
 import { readPostHead, summarizePost } from './post-list'
-import { resolveInRepo } from './paths'
+import { resolveInRepo } from '../fs/paths'
 
 /** Dependencies of {@link PostFilesService}. */
 export interface PostFilesServiceDeps {

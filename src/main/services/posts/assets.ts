@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { resolveInRepo } from './paths'
+import { resolveInRepo } from '../fs/paths'
 
 /** Types the preview may load from the repository: images and common static media. Nothing that runs. */
 export const ASSET_TYPES: Readonly<Record<string, string>> = {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { cp, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { msg, type LocalizedText } from '../../shared/localized'
-import { writeFileAtomic } from './atomic-file'
-import { git } from './git/core'
+import { msg, type LocalizedText } from '../../../shared/localized'
+import { writeFileAtomic } from '../fs/atomic-file'
+import { git } from '../git/core'
 
 /** Folder of the sample blog's copy inside the data folder. */
 export const SAMPLE_DIR = 'sample-blog'

@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises'
-import { msg } from '../../shared/localized'
+import { msg } from '../../../shared/localized'
 import {
   MIDDLEMAN_CONFIG_FILE,
   readMiddlemanMarkdown,
   resolveMarkdownSettings,
   type MarkdownOptionsLayer,
   type MarkdownSettingsInForce,
-} from '../../shared/markdown'
-import type { Profile } from '../../shared/profile'
-import { resolveInRepo } from './paths'
+} from '../../../shared/markdown'
+import type { Profile } from '../../../shared/profile'
+import { resolveInRepo } from '../fs/paths'
 
 /** Larger than any real `config.rb`; a bigger file is not read (it is not a Middleman config). */
 const CONFIG_LIMIT = 1024 * 1024

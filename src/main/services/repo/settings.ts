@@ -1,8 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import type { AtomicWriter } from './atomic-file'
-import { cleanStrayTempFiles } from './temp-files'
+import type { AtomicWriter } from '../fs/atomic-file'
+import { cleanStrayTempFiles } from '../fs/temp-files'
 
 /** File name of the settings, in the app's data folder. */
 export const SETTINGS_FILE = 'settings.json'

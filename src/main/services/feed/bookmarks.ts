@@ -6,9 +6,9 @@ import {
   HATENA_URLS_PER_REQUEST,
   hatenaCountRequests,
   parseHatenaCounts,
-} from '../../shared/card'
-import type { BookmarkCounts } from '../../shared/ipc/contract'
-import type { AtomicWriter } from './atomic-file'
+} from '../../../shared/card'
+import type { BookmarkCounts } from '../../../shared/ipc/contract'
+import type { AtomicWriter } from '../fs/atomic-file'
 
 /** File of the bookmark setting and cached counts, in the app's data folder. */
 export const BOOKMARKS_FILE = 'hatena-bookmarks.json'

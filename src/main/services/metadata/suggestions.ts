@@ -1,7 +1,7 @@
-import type { RepoInfo } from '../../shared/ipc/contract'
-import type { Suggestions } from '../../shared/metadata/contract'
-import { facetsOf, FACET_KEYS, sortedEntries, type PostFacets } from '../../shared/metadata/facets'
-import { PostCatalog, type CatalogState } from './post-catalog'
+import type { RepoInfo } from '../../../shared/ipc/contract'
+import type { Suggestions } from '../../../shared/metadata/contract'
+import { facetsOf, FACET_KEYS, sortedEntries, type PostFacets } from '../../../shared/metadata/facets'
+import { PostCatalog, type CatalogState } from '../posts/post-catalog'
 
 /** Dependencies of {@link SuggestionIndex}. */
 export interface SuggestionIndexDeps {
