@@ -1,6 +1,11 @@
 import type { RepoInfo } from '../../../shared/ipc/contract'
 import type { Suggestions } from '../../../shared/metadata/contract'
-import { facetsOf, FACET_KEYS, sortedEntries, type PostFacets } from '../../../shared/metadata/facets'
+import {
+  facetsOf,
+  FACET_KEYS,
+  sortedEntries,
+  type PostFacets,
+} from '../../../shared/metadata/facets'
 import { PostCatalog, type CatalogState } from '../posts/post-catalog'
 
 /** Dependencies of {@link SuggestionIndex}. */
