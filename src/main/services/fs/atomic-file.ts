@@ -2,6 +2,7 @@ import { open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import { msg, type LocalizedText } from '../../../shared/localized'
 import { tempPathFor } from './temp-files'
+import { codeOf } from './file-facts'
 
 /** Result of an atomic write. On error the file on disk is exactly what it was before. */
 export type WriteResult = { kind: 'ok' } | { kind: 'error'; code: string; message: LocalizedText }
@@ -10,10 +11,6 @@ export type WriteResult = { kind: 'ok' } | { kind: 'error'; code: string; messag
 export interface WriteOptions {
   /** Permission bits for the new file (pass the old file's, so a save keeps them). */
   mode?: number
-}
-
-function codeOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException | null)?.code ?? 'UNKNOWN'
 }
 
 /** A plain-language message for a failed write (D4, D7). Says the old file is untouched. */

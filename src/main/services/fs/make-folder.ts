@@ -1,9 +1,6 @@
 import { mkdir, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
-
-function codeOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException | null)?.code ?? 'UNKNOWN'
-}
+import { codeOf } from './file-facts'
 
 /**
  * `mkdir -p` that fails with the real reason. Node's recursive mkdir answers `ENOENT` on a

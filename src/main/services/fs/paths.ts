@@ -1,6 +1,7 @@
 import { lstat, realpath } from 'node:fs/promises'
 import { dirname, join, posix, relative, sep } from 'node:path'
 import { msg, type LocalizedText } from '../../../shared/localized'
+import { codeOf } from './file-facts'
 
 /** A repository-relative path after the lexical checks: `/`-separated, normalized, never escaping. */
 export type RelativePathCheck =
@@ -135,10 +136,6 @@ export function isInside(parent: string, child: string): boolean {
   if (child === parent) return true
   const rel = relative(parent, child)
   return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel)
-}
-
-function codeOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException | null)?.code ?? ''
 }
 
 /**

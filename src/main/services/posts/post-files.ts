@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename, rmdir, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { parseFrontMatterDate } from '../../../shared/dates'
+import { parseFrontMatterDate, withOffset } from '../../../shared/dates'
 import type { RepoInfo } from '../../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../../shared/localized'
 import type {
@@ -21,6 +21,8 @@ import { decodeText, encodeText, hashBytes } from './post-bytes'
 import { PostIndex } from './post-catalog'
 import { readPostHead, summarizePost } from './post-list'
 import { resolveInRepo } from '../fs/paths'
+import { codeOf, exists } from '../fs/file-facts'
+import { NO_REPO } from '../repo/messages'
 
 /** Dependencies of {@link PostFilesService}. */
 export interface PostFilesServiceDeps {
@@ -38,11 +40,6 @@ export interface PostFilesServiceDeps {
 
 const IMAGE_NAME = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i
 const GIT_TIMEOUT_MS = 60_000
-
-const NO_REPO = msg(
-  'リポジトリが開かれていません。まずリポジトリを開いてください。',
-  'No repository is open. Open one first.',
-)
 
 const MESSAGES = {
   notAPost: (path: string) =>
@@ -103,26 +100,6 @@ const MESSAGES = {
       `The move failed halfway and could not be undone. The file is at "${where}" (nothing was lost).`,
     ),
 } as const
-
-function codeOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException | null)?.code ?? 'UNKNOWN'
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  )
-}
-
-/** Completes a date given without an offset with the profile's timezone (`2025-01-31` is that day's midnight). */
-function withOffset(date: string, timezone: string): string {
-  const trimmed = date.trim()
-  if (/(?:Z|[+-]\d{2}:?\d{2})$/.test(trimmed)) return trimmed
-  return /^\d{4}-\d{2}-\d{2}$/.test(trimmed)
-    ? `${trimmed}T00:00:00${timezone}`
-    : `${trimmed}${timezone}`
-}
 
 /** Moves one path: `git mv` when git tracks something there, else a plain rename. */
 interface Mover {

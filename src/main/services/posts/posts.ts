@@ -2,7 +2,7 @@ import { access, constants, readFile, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { Document, isSeq, Scalar } from 'yaml'
 import { listStyleOf, type ListStyle } from '../../../shared/metadata/list-style'
-import { formatWithOffset, parseFrontMatterDate } from '../../../shared/dates'
+import { formatWithOffset, parseFrontMatterDate, withOffset } from '../../../shared/dates'
 import type { CreateResult, ReadResult, RepoInfo, SaveResult } from '../../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../../shared/localized'
 import type { PostSummary } from '../../../shared/post'
@@ -16,6 +16,8 @@ import { decodeText, encodeText, hashBytes } from './post-bytes'
 import { PostIndex } from './post-catalog'
 import { readPostHead, summarizePost } from './post-list'
 import { checkRelativePath, resolveInRepo } from '../fs/paths'
+import { codeOf, exists } from '../fs/file-facts'
+import { NO_REPO } from '../repo/messages'
 
 /** What `posts:save` receives. */
 export interface SaveRequest {
@@ -56,11 +58,6 @@ export interface PostsServiceDeps {
   backups?: BackupStore
 }
 
-const NO_REPO = msg(
-  'リポジトリが開かれていません。まずリポジトリを開いてください。',
-  'No repository is open. Open one first.',
-)
-
 const READ_ONLY_FILE = msg(
   'このファイルは読み取り専用なので保存できません。権限を変えるか、内容を別の場所に保存してください。',
   'This file is read-only, so it cannot be saved. Change its permissions, or save the text elsewhere.',
@@ -92,10 +89,6 @@ const NOT_A_POST_FILE = (relPath: string) =>
     `"${relPath}" is neither a post file nor a file in a post’s asset folder, so the app does not save it (it never rewrites the repository’s settings or workflows).`,
   )
 
-function codeOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException | null)?.code ?? 'UNKNOWN'
-}
-
 function readErrorMessage(code: string, relPath: string): LocalizedText {
   switch (code) {
     case 'ENOENT':
@@ -122,13 +115,6 @@ function readErrorMessage(code: string, relPath: string): LocalizedText {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  )
-}
-
 async function canWrite(path: string): Promise<boolean> {
   return access(path, constants.W_OK).then(
     () => true,
@@ -144,15 +130,6 @@ async function readOnlyReason(realPath: string, present: boolean): Promise<Local
   }
   // The atomic rename needs the folder to be writable, not just the file.
   return (await canWrite(dirname(realPath))) ? null : READ_ONLY_FOLDER
-}
-
-/** Completes a date given without an offset with the profile's timezone, so its day stays the day typed. */
-function withOffset(date: string, timezone: string): string {
-  const trimmed = date.trim()
-  if (/(?:Z|[+-]\d{2}:?\d{2})$/.test(trimmed)) return trimmed
-  return /^\d{4}-\d{2}-\d{2}$/.test(trimmed)
-    ? `${trimmed}T00:00:00${timezone}`
-    : `${trimmed}${timezone}`
 }
 
 /** The lists of a new post, and how the repository writes lists. */

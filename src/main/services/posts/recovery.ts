@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import type { RecoveredEdit } from '../../../shared/recovery'
 import { AtomicWriter, writeFileAtomic } from '../fs/atomic-file'
 import { checkRelativePath } from '../fs/paths'
+import { codeOf } from '../fs/file-facts'
 
 /** What the journal keeps for one post. */
 export interface JournalEntry {
@@ -42,10 +43,6 @@ export interface RecoveryJournalDeps {
 
 function digest(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 24)
-}
-
-function codeOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException | null)?.code ?? 'UNKNOWN'
 }
 
 function isEntry(value: unknown): value is JournalEntry {

@@ -15,6 +15,7 @@ import { readMarkdownSettings } from './markdown-settings'
 import { resolveInRepo } from '../fs/paths'
 import { scanPostFiles } from '../posts/post-list'
 import type { SettingsStore } from './settings'
+import { codeOf } from '../fs/file-facts'
 
 /** Result of opening a repository. */
 export type OpenRepoResult =
@@ -24,10 +25,6 @@ export type OpenRepoResult =
 export interface RepoProfile {
   profile: Profile
   profileError: ProfileError | null
-}
-
-function codeOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException | null)?.code ?? 'UNKNOWN'
 }
 
 /** Reads `.portal-writer.yml` at the repository root; missing means the defaults, invalid means defaults plus the error. */
