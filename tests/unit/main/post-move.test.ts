@@ -6,7 +6,7 @@ import { KnownFiles } from '../../../src/main/services/posts/known-files'
 import { hashBytes } from '../../../src/main/services/posts/post-bytes'
 import { PostFilesService } from '../../../src/main/services/posts/post-files'
 import type { RepoInfo } from '../../../src/shared/ipc/contract'
-import type { MovePostResult } from '../../../src/shared/metadata/contract'
+import type { MovePostResult } from '../../../src/shared/ipc/metadata'
 import { DEFAULT_PROFILE, type Profile } from '../../../src/shared/profile'
 import {
   makeTempRepo,

@@ -19,7 +19,7 @@ import {
   type StageResult,
   type TitleCardPreview,
   type TitleCardSpec,
-} from '../../../shared/eyecatch/schemas'
+} from '../../../shared/ipc/eyecatch'
 import type { LocalizedText } from '../../../shared/localized'
 import { makeFolder } from '../fs/make-folder'
 import { resolveInRepo } from '../fs/paths'

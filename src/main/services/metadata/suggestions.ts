@@ -1,5 +1,5 @@
 import type { RepoInfo } from '../../../shared/ipc/contract'
-import type { Suggestions } from '../../../shared/metadata/contract'
+import type { Suggestions } from '../../../shared/ipc/metadata'
 import {
   facetsOf,
   FACET_KEYS,

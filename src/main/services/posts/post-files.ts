@@ -8,7 +8,7 @@ import type {
   MovePostRequest,
   MovePostResult,
   PostAssetsResult,
-} from '../../../shared/metadata/contract'
+} from '../../../shared/ipc/metadata'
 import { applyFieldEdit, readFields } from '../../../shared/metadata/round-trip'
 import { fillPattern, patternMatcher, postKeyFor, type PostKey } from '../../../shared/profile'
 import { checkSlug } from '../../../shared/slug'

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { RecoveredEdit } from '../../../shared/recovery'
+import type { RecoveredEdit } from '../../../shared/ipc/recovery'
 import { AtomicWriter, writeFileAtomic } from '../fs/atomic-file'
 import { checkRelativePath } from '../fs/paths'
 import { codeOf } from '../fs/file-facts'

@@ -8,7 +8,7 @@ import {
 } from '@codemirror/state'
 import { EditorView, showPanel, type Panel, type ViewUpdate } from '@codemirror/view'
 import { bodyImageMarkdown } from '../../../shared/eyecatch/markdown-image'
-import { MAX_IMAGE_BYTES, type BodyImageResult } from '../../../shared/eyecatch/schemas'
+import { MAX_IMAGE_BYTES, type BodyImageResult } from '../../../shared/ipc/eyecatch'
 import type { PortalApi } from '../../../shared/ipc/contract'
 import { msg, type Locale, type LocalizedText } from '../../../shared/localized'
 import { FRONT_MATTER_OPEN, imageTarget } from './image-target'

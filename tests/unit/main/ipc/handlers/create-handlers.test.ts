@@ -1,10 +1,13 @@
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import { createServices, type Services } from '../../../src/main/create-services'
-import { createHandlers, type HandlerDeps } from '../../../src/main/handlers'
-import { dispatch, IpcRefusedError } from '../../../src/main/ipc/dispatch'
-import { events, type EventName } from '../../../src/shared/ipc/contract'
+import { createServices, type Services } from '../../../../../src/main/create-services'
+import {
+  createHandlers,
+  type HandlerDeps,
+} from '../../../../../src/main/ipc/handlers/create-handlers'
+import { dispatch, IpcRefusedError } from '../../../../../src/main/ipc/dispatch'
+import { events, type EventName } from '../../../../../src/shared/ipc/contract'
 import {
   makeSampleSource,
   makeTempDir,
@@ -13,7 +16,7 @@ import {
   postText,
   removeTempDirs,
   waitFor,
-} from '../../helpers/temp-repo'
+} from '../../../../helpers/temp-repo'
 
 const ORIGIN = 'portal://app'
 const TRUSTED = { url: 'portal://app/index.html', isMainFrame: true }
@@ -229,7 +232,7 @@ describe('createServices + createHandlers through dispatch', () => {
 describe('HandlerTable type', () => {
   it('covers every channel of the contract', async () => {
     const { handlers } = await start()
-    const { channels } = await import('../../../src/shared/ipc/contract')
+    const { channels } = await import('../../../../../src/shared/ipc/contract')
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(channels).sort())
   })
 })

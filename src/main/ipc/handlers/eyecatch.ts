@@ -1,5 +1,5 @@
-import type { EyecatchHandlers } from '../../../shared/eyecatch/schemas'
-import type { ImageService } from './image-service'
+import type { EyecatchHandlers } from '../../../shared/ipc/eyecatch'
+import type { ImageService } from '../../services/images/image-service'
 
 /** The eyecatch channels' handlers over an {@link ImageService}, to merge into the handler table. */
 export function createEyecatchHandlers(service: ImageService): EyecatchHandlers {

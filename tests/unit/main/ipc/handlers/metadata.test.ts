@@ -1,17 +1,17 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import { createServices, type Services } from '../../../src/main/create-services'
-import { createHandlers } from '../../../src/main/handlers'
-import { dispatch } from '../../../src/main/ipc/dispatch'
-import { events, type EventName } from '../../../src/shared/ipc/contract'
+import { createServices, type Services } from '../../../../../src/main/create-services'
+import { createHandlers } from '../../../../../src/main/ipc/handlers/create-handlers'
+import { dispatch } from '../../../../../src/main/ipc/dispatch'
+import { events, type EventName } from '../../../../../src/shared/ipc/contract'
 import {
   makeSampleSource,
   makeTempDir,
   postPathFor,
   removeTempDirs,
   runGit,
-} from '../../helpers/temp-repo'
+} from '../../../../helpers/temp-repo'
 
 const ORIGIN = 'portal://app'
 const TRUSTED = { url: 'portal://app/index.html', isMainFrame: true }

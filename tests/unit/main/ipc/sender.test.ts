@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { isTrustedSender } from '../../../src/main/ipc/sender'
-import { makeApi } from '../../../src/preload/api'
-import { apiShape, channels, events } from '../../../src/shared/ipc/contract'
+import { isTrustedSender } from '../../../../src/main/ipc/sender'
+import { makeApi } from '../../../../src/preload/api'
+import { apiShape, channels, events } from '../../../../src/shared/ipc/contract'
 
 describe('IPC sender check (S10)', () => {
   it.each([

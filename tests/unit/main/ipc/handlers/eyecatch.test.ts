@@ -1,15 +1,15 @@
 import { rm } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createEyecatchHandlers } from '../../../../src/main/services/images/handlers'
-import { ImageService } from '../../../../src/main/services/images/image-service'
-import { INITIAL_CROP } from '../../../../src/shared/eyecatch/crop'
+import { createEyecatchHandlers } from '../../../../../src/main/ipc/handlers/eyecatch'
+import { ImageService } from '../../../../../src/main/services/images/image-service'
+import { INITIAL_CROP } from '../../../../../src/shared/eyecatch/crop'
 import {
   eyecatchApiShape,
   eyecatchChannels,
   type EyecatchChannel,
-} from '../../../../src/shared/eyecatch/schemas'
-import { makeWorkspace, markerJpeg } from './make-images'
+} from '../../../../../src/shared/ipc/eyecatch'
+import { makeWorkspace, markerJpeg } from '../../images/make-images'
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>
 let handlers: ReturnType<typeof createEyecatchHandlers>
