@@ -14,6 +14,7 @@ import {
   WHOLE_FILE_BYTES,
   type PostFile,
 } from './post-list'
+import { isClosingFence, isOpeningFence } from '../../../shared/front-matter-fence'
 
 /** A repository and its profile's `postPath`: which catalog is meant. */
 export interface CatalogPlace {
@@ -76,11 +77,16 @@ interface RepoState extends CatalogState {
 
 /** The front matter part of a post's text (its first 200 characters when it has none). */
 function frontMatterPart(text: string): string {
-  if (!/^---[ \t]*\n/.test(text)) return text.slice(0, 200)
-  const close = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/g
-  close.lastIndex = 3
-  const m = close.exec(text)
-  return m ? text.slice(0, m.index + m[0].length) : text
+  const first = text.indexOf('\n')
+  if (first < 0 || !isOpeningFence(text.slice(0, first))) return text.slice(0, 200)
+  for (let at = first + 1; at <= text.length;) {
+    const nl = text.indexOf('\n', at)
+    if (isClosingFence(text.slice(at, nl < 0 ? text.length : nl)))
+      return nl < 0 ? text : text.slice(0, nl + 1)
+    if (nl < 0) break
+    at = nl + 1
+  }
+  return text
 }
 
 const placeKey = (place: CatalogPlace) => `${place.root}\n${place.postPath}`

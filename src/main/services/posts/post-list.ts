@@ -10,6 +10,7 @@ import { patternMatcher, type PostKey } from '../../../shared/profile'
 import { isTempFileName } from '../fs/temp-files'
 import { parseSimpleYaml } from './front-matter-fast'
 import { checkRelativePath } from '../fs/paths'
+import { isClosingFence } from '../../../shared/front-matter-fence'
 
 /** A file whose repository-relative path matches the profile's `postPath`. */
 export interface PostFile {
@@ -236,13 +237,11 @@ export function parsePostHead(
   return { summary, data }
 }
 
-const FENCE_LINE = /^(?:---|\.\.\.)[ \t]*$/
-
 /** The usual front matter (`---` fences, simple YAML) without the full parser; null when unusual. */
 function quickFrontMatter(text: string): Record<string, unknown> | null {
   if (!text.startsWith('---\n')) return null
   const lines = text.slice(4).split('\n')
-  const close = lines.findIndex((line) => FENCE_LINE.test(line))
+  const close = lines.findIndex(isClosingFence)
   if (close < 0) return null
   const yaml = lines.slice(0, close).join('\n')
   // Past the limits, splitPost refuses it with a message naming them (S12).
