@@ -5,6 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 
 const noElectron = { name: 'electron', message: 'Only src/main/index.ts and src/main/ipc may import electron.' }
 const nodeBuiltins = { group: ['node:*'], message: 'Shared and renderer code must not use Node built-ins.' }
+const noNodeNames = ['fs', 'path', 'os', 'child_process', 'crypto'].map((name) => ({ name, message: 'No Node here.' }))
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'reports/**', 'test-results/**', 'resources/**', 'docs/**'] },
@@ -17,22 +18,24 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  // Import boundaries (ARCHITECTURE.md): shared is pure; renderer has no Node or Electron.
+  // Renderer: no Node, no Electron, no main or cli (ARCHITECTURE.md). The renderer's own feature
+  // rules (features → shell, never sideways) belong with this block.
   {
-    files: ['src/shared/**/*.ts', 'src/renderer/**/*.{ts,tsx}'],
+    files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron, { name: 'fs', message: 'No Node here.' }, { name: 'path', message: 'No Node here.' }],
-          patterns: [nodeBuiltins, { group: ['**/main/**', '**/cli/**'], message: 'Renderer/shared cannot import main or cli.' }],
+          paths: [noElectron, ...noNodeNames],
+          patterns: [nodeBuiltins, { group: ['**/main/**', '**/cli/**'], message: 'Renderer cannot import main or cli.' }],
         },
       ],
     },
   },
   {
     files: ['src/shared/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage'],
     },
@@ -42,14 +45,6 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
-  // Services never import electron; only main/index.ts and main/ipc do.
-  {
-    files: ['src/main/**/*.ts', 'src/cli/**/*.ts'],
-    ignores: ['src/main/index.ts', 'src/main/ipc/**', 'src/main/electron/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron] }],
-    },
-  },
   // Raw ipcRenderer only in the preload.
   {
     files: ['src/renderer/**/*.{ts,tsx}', 'src/shared/**/*.ts', 'src/main/services/**/*.ts'],
@@ -57,4 +52,56 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "Identifier[name='ipcRenderer']", message: 'ipcRenderer only in src/preload.' }, { selector: "Identifier[name='ipcMain']", message: 'ipcMain only in src/main/ipc.' }],
     },
   },
+  // ---- Import boundaries: shared, main, cli (issue 15; docs/ARCHITECTURE.md) ----------------------
+  // Arrows point one way: renderer → shared ← main ← cli. tests/unit/lint/import-boundaries.test.ts
+  // fails when one of these rules is removed.
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, ...noNodeNames],
+          patterns: [
+            nodeBuiltins,
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**'], message: 'Shared code imports only shared code (and libraries).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [{ group: ['**/renderer/**', '**/preload/**', '**/cli/**'], message: 'Main never imports the renderer, the preload or the CLI.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/index.ts', 'src/main/ipc/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**', '**/preload/**', '**/cli/**'], message: 'Main never imports the renderer, the preload or the CLI.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [{ group: ['**/renderer/**', '**/preload/**', '**/main/ipc/**', '**/main/index'], message: 'The CLI uses shared code and main services, never the app shell.' }],
+        },
+      ],
+    },
+  },
+  // ---- end of the shared/main/cli import boundaries --------------------------------------------
 )

@@ -9,7 +9,7 @@ import { createServices } from './create-services'
 import { createHandlers } from './ipc/handlers/create-handlers'
 import { makeEmitter, registerHandlers } from './ipc/register'
 import { APP_FILE_TYPES, resolveAssetRequest } from './services/posts/assets'
-import { buildMenuTemplate } from './electron/menu'
+import { buildMenuTemplate } from './ipc/menu'
 import {
   APP_ORIGIN,
   ASSET_BASE,

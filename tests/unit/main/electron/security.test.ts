@@ -12,7 +12,7 @@ import {
   secureWebPreferences,
   windowOpenDecision,
 } from '../../../../src/main/electron/security'
-import { buildMenuTemplate } from '../../../../src/main/electron/menu'
+import { buildMenuTemplate } from '../../../../src/main/ipc/menu'
 
 /** Parses a CSP string into directive → sources. */
 function parseCsp(csp: string): Map<string, string[]> {
