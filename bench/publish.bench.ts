@@ -21,7 +21,7 @@ import {
   tempDir,
   tokenPushArgs,
   writePost,
-} from '../tests/unit/main/git/fixtures'
+} from '../tests/unit/main/services/git/fixtures'
 import { stats } from './stats'
 
 function report(name: string, samples: number[], targetMs: number): void {

@@ -9,7 +9,7 @@ import {
   eyecatchChannels,
   type EyecatchChannel,
 } from '../../../../../src/shared/ipc/eyecatch'
-import { makeWorkspace, markerJpeg } from '../../images/make-images'
+import { makeWorkspace, markerJpeg } from '../../services/images/make-images'
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>
 let handlers: ReturnType<typeof createEyecatchHandlers>

@@ -19,7 +19,7 @@ import {
   put,
   sh,
   writePost,
-} from '../../git/fixtures'
+} from '../git/fixtures'
 
 /** Every file of the working folder (not .git) with its bytes. */
 async function folderBytes(root: string): Promise<Map<string, string>> {

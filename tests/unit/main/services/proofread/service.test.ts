@@ -1,0 +1,165 @@
+import { existsSync } from 'node:fs'
+import { cp, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { finalizeFindings } from '../../../../../src/shared/proofread/incremental'
+import { maskNonProse } from '../../../../../src/shared/proofread/mask'
+import type { ProofreadRequest, ProofreadResult } from '../../../../../src/shared/ipc/proofread'
+import { defaultEngineConfig } from '../../../../../src/main/services/proofread/config'
+import { ProofreadEngine, type RuleScope } from '../../../../../src/main/services/proofread/engine'
+import { WorkerLintHost } from '../../../../../src/main/services/proofread/lint-host'
+import type { LintHost } from '../../../../../src/main/services/proofread/protocol'
+import { ProofreadService } from '../../../../../src/main/services/proofread/service'
+import type { EngineConfig } from '../../../../../src/main/services/proofread/shipped-rules'
+import { makeTempDir, removeTempDirs } from '../../../../helpers/temp-repo'
+
+const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url))
+const BUILT = join(ROOT, 'out/main')
+const DICT = join(ROOT, 'node_modules/kuromoji/dict')
+
+const PARAGRAPHS = Array.from(
+  { length: 24 },
+  (_, i) => `${i + 1}番目の段落です。この機能はjavascriptで使用することができます。`,
+)
+const POST = `---\ntitle: テスト\n---\n\n${PARAGRAPHS.join('\n\n')}\n\nこれは本文である。\n`
+
+/** Counts what the worker is asked to lint. */
+class CountingHost implements LintHost {
+  texts = 0
+  constructor(private readonly inner: LintHost) {}
+  configure(config: EngineConfig) {
+    return this.inner.configure(config)
+  }
+  lint(texts: readonly string[], scope: RuleScope) {
+    this.texts += texts.length
+    return this.inner.lint(texts, scope)
+  }
+  dispose() {
+    return this.inner.dispose()
+  }
+}
+
+let workerFile: string
+let root: string
+let host: CountingHost
+let disabled: string[] = []
+let service: ProofreadService
+
+async function untilComplete(
+  request: ProofreadRequest,
+): Promise<Extract<ProofreadResult, { kind: 'ok' }>[]> {
+  const answers = []
+  for (;;) {
+    const r = await service.lint(request)
+    if (r.kind !== 'ok') throw new Error(JSON.stringify(r))
+    answers.push(r)
+    if (r.complete) return answers
+  }
+}
+
+describe('proofreading in the bundled worker', () => {
+  beforeAll(async () => {
+    if (!existsSync(join(BUILT, 'proofread-worker.js'))) {
+      throw new Error('out/main/proofread-worker.js is missing: run "npm run build" first.')
+    }
+    // The bundle, alone in a folder with no node_modules anywhere above it: what the packaged app has.
+    const dir = await makeTempDir('pw-worker-')
+    await cp(BUILT, join(dir, 'main'), { recursive: true })
+    workerFile = join(dir, 'main/proofread-worker.js')
+    root = await makeTempDir('pw-proofread-repo-')
+    host = new CountingHost(new WorkerLintHost({ workerFile, dicPath: DICT }))
+    service = new ProofreadService({
+      root: () => root,
+      host,
+      disabledRules: () => disabled,
+      saveDisabledRules: async (_root, ids) => {
+        disabled = ids
+      },
+      budgetMs: 0,
+      batchChars: 100,
+      configCheckMs: 0,
+    })
+  })
+  afterAll(async () => {
+    await service.dispose()
+    await removeTempDirs()
+  })
+
+  it('answers within its budget, nearest paragraphs first, until it has what a full run has', async () => {
+    const cursor = POST.indexOf('24番目')
+    const answers = await untilComplete({ path: 'a.md', text: POST, cursor, scope: 'paragraphs' })
+    expect(answers.length).toBeGreaterThan(1)
+    // The first answer already covers the paragraph at the cursor.
+    expect(
+      answers[0]!.findings.some((f) => f.line === POST.slice(0, cursor).split('\n').length),
+    ).toBe(true)
+    const engine = new ProofreadEngine(defaultEngineConfig())
+    const mask = maskNonProse(POST)
+    const full = finalizeFindings(POST, await engine.lint(mask.text, 'local'), {
+      excluded: mask.excluded,
+    })
+    expect(answers.at(-1)!.findings).toEqual(full)
+    expect(answers.at(-1)!.documentChecked).toBe(false)
+    expect(answers.at(-1)!.source).toEqual({ file: null, disabled: [] })
+  }, 120_000)
+
+  it('relints only the edited paragraph, and the document-wide rules when asked', async () => {
+    const before = host.texts
+    const edited = POST.replace('3番目の段落です。', '3番目の段落を直しました。')
+    const [r] = await untilComplete({ path: 'a.md', text: edited, scope: 'paragraphs' })
+    expect(host.texts - before).toBe(1)
+    expect(r!.findings.filter((f) => f.ruleId.endsWith('no-mix-dearu-desumasu'))).toEqual([])
+    const [doc] = await untilComplete({ path: 'a.md', text: edited, scope: 'document' })
+    expect(doc!.documentChecked).toBe(true)
+    const mixed = doc!.findings.filter((f) => f.ruleId.endsWith('no-mix-dearu-desumasu'))
+    expect(mixed.map((f) => f.line)).toEqual([edited.split('\n').length - 1])
+    // Typing elsewhere keeps the document-wide finding in place until the next pause.
+    const again = edited.replace('5番目', '五番目')
+    const [typed] = await untilComplete({ path: 'a.md', text: again, scope: 'paragraphs' })
+    expect(typed!.documentChecked).toBe(false)
+    expect(typed!.findings.filter((f) => f.ruleId.endsWith('no-mix-dearu-desumasu'))).toHaveLength(
+      1,
+    )
+  }, 120_000)
+
+  it('drops a request a newer one for the same post overtook', async () => {
+    const first = service.lint({ path: 'a.md', text: POST, scope: 'paragraphs' })
+    const second = service.lint({
+      path: 'a.md',
+      text: POST + '\n追記です。\n',
+      scope: 'paragraphs',
+    })
+    expect(await first).toEqual({ kind: 'superseded' })
+    expect((await second).kind).toBe('ok')
+  }, 60_000)
+
+  it('leaves out a rule turned off for the repository', async () => {
+    expect(await service.setRuleDisabled('prh', true)).toEqual(['prh'])
+    const [r] = await untilComplete({ path: 'a.md', text: POST, scope: 'paragraphs' })
+    expect(r!.findings.some((f) => f.ruleId === 'prh')).toBe(false)
+    expect(r!.source.disabled).toEqual(['prh'])
+    expect(await service.setRuleDisabled('prh', false)).toEqual([])
+  }, 60_000)
+
+  it('reads a .textlintrc written while the app runs', async () => {
+    await writeFile(
+      join(root, '.textlintrc.json'),
+      '{ "rules": { "prh": { "rulePaths": ["terms.yml"] }, "no-such-rule": true } }',
+    )
+    await writeFile(
+      join(root, 'terms.yml'),
+      'version: 1\nrules:\n  - expected: 段落\n    pattern: /だんらく/\n',
+    )
+    const [r] = await untilComplete({
+      path: 'a.md',
+      text: 'だんらくです。javascriptで使用することができます。\n',
+      scope: 'paragraphs',
+    })
+    expect(r!.findings.map((f) => f.message)).toEqual(['だんらく => 段落'])
+    expect(r!.source.file).toBe('.textlintrc.json')
+    expect(r!.notices.map((n) => n.ja)).toEqual([
+      'ルール no-such-rule はこのアプリに含まれていないため使いません。',
+    ])
+  }, 60_000)
+})
