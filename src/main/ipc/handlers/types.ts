@@ -24,7 +24,7 @@ export interface HandlerServices {
   bookmarks: Pick<BookmarksService, 'counts' | 'setEnabled'>
   postFiles: Pick<PostFilesService, 'move' | 'assets'>
   suggestions: Pick<SuggestionIndex, 'suggestions'>
-  proofread: Pick<ProofreadService, 'lint' | 'setRuleDisabled'>
+  proofread: Pick<ProofreadService, 'lint' | 'setRuleDisabled' | 'warm'>
   /** The crash-recovery journal of unsaved edits (D6). */
   recovery: Pick<RecoveryJournal, 'write' | 'remove' | 'list'>
   /** The post catalog: saves, creates and moves update it, and it tells the renderer. */
