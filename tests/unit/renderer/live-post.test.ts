@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { LivePostModel, type LivePostSource } from '../../../src/renderer/src/app/live-post'
+import { LivePostModel, type LivePostSource } from '../../../src/renderer/src/shell/live-post'
 import { buildCard } from '../../../src/shared/card'
 import { DEFAULT_PROFILE } from '../../../src/shared/profile'
 

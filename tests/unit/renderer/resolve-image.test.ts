@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assetOriginOf, resolveImageSrc } from '../../../src/renderer/src/preview/resolve-image'
+import { assetOriginOf, resolveImageSrc } from '../../../src/renderer/src/shell/resolve-image'
 import { normalizeRelative } from '../../../src/shared/card/post-location'
 
 const ctx = {

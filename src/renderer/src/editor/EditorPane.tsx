@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'react'
 import { useControllers } from '../app/controllers'
 import type { WorkspaceView } from '../app/workspace'
-import { WarningIcon } from '../app/icons'
+import { WarningIcon } from '../shell/icons'
 import { useI18n } from '../i18n/locale'
 import { MetadataSection } from '../metadata/MetadataSection'
 

@@ -1,4 +1,4 @@
-import { shortcut } from '../app/shortcut'
+import { shortcut } from '../shell/shortcut'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import type { EyecatchStudioApi } from './types'
 import type { AssetChoice, EyecatchLivePreview, ExportedEyecatch } from './types'
