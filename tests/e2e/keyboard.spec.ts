@@ -233,7 +233,7 @@ test("the eyecatch studio's tabs are an ARIA tab list: roving tabindex, arrows, 
   await expectChosen(photoTab, titleTab)
   await page.keyboard.press('ArrowRight')
   await expectChosen(titleTab, photoTab)
-  await expect(studio.getByRole('tabpanel').getByLabel('タイトル', { exact: true })).toBeVisible()
+  await expect(studio.getByRole('tabpanel').getByTestId('title-card-title')).toBeVisible()
   await page.keyboard.press('ArrowRight')
   await expectChosen(photoTab, titleTab)
   await page.keyboard.press('ArrowLeft')
