@@ -1,4 +1,4 @@
-import type { SaveResult } from '../../../shared/ipc/contract'
+import type { EventPayload, RequestOf, SaveResult } from '../../../shared/ipc/contract'
 import { msg } from '../../../shared/localized'
 import type { PostDocument } from '../../../shared/post'
 import type { DocStatus } from '../shell/workspace-view'
@@ -18,24 +18,13 @@ export interface BufferAccess {
 }
 
 /** The save request the session sends (the `posts:save` channel). */
-export type SaveRequest = {
-  path: string
-  text: string
-  expectedHash: string | null
-  force?: boolean
-  /** "Keep mine": replace the disk version `expectedHash` only if it is still there (D2). */
-  replace?: boolean
-}
+export type SaveRequest = RequestOf<'posts:save'>
 
 /** Where the session saves to. */
 export type SaveBackend = (request: SaveRequest) => Promise<SaveResult>
 
 /** A change seen on disk by main's watcher (`post:changed-on-disk`). */
-export interface DiskChange {
-  kind: 'modified' | 'deleted'
-  text: string | null
-  hash: string | null
-}
+export type DiskChange = Omit<EventPayload<'post:changed-on-disk'>, 'path'>
 
 /** Summary of a {@link DocStatus} for the toolbar. */
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error' | 'conflict' | 'readonly'
