@@ -1,6 +1,4 @@
 // @vitest-environment jsdom
-/* eslint-disable @typescript-eslint/ban-ts-comment -- until renderer .tsx tests get a tsconfig with JSX and DOM */
-// @ts-nocheck: tsconfig.node.json (which covers tests/) has no JSX or DOM lib; Vitest still runs this.
 import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
