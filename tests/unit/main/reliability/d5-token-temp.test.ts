@@ -2,6 +2,7 @@
  * Issue 16 leftover (D5): the token file is written by the one temp-file rule, so a write that was
  * killed before its rename leaves a name the data folder's start-up cleanup removes.
  */
+import type * as FsPromises from 'node:fs/promises'
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
@@ -10,7 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 /** Temp paths handed to `rename` (every writer renames its temp file over the target). */
 const renamed: string[] = []
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs/promises')>()
+  const real = await importOriginal<typeof FsPromises>()
   return {
     ...real,
     rename: async (from: string, to: string) => {
