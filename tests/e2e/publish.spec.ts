@@ -133,7 +133,10 @@ test('the post check stops a send on an error, naming rule and line; the fixed p
   await page.keyboard.press('Backspace')
   await page.keyboard.insertText('図は次の版で足します。')
   await panel.getByRole('button', { name: 'レビューを依頼' }).click()
-  await expect(panel.locator('.pwp-box--success')).toContainText(`レビュー用の場所（${BRANCH}）`)
+  // A real commit and push on a machine shared with other jobs: allow it time.
+  await expect(panel.locator('.pwp-box--success')).toContainText(`レビュー用の場所（${BRANCH}）`, {
+    timeout: 60_000,
+  })
   expect(await git(origin, 'show', `${BRANCH}:${RAILS_FILE}`)).toContain('図は次の版で足します。')
   expect(await git(origin, 'show', `${BRANCH}:${RAILS_FILE}`)).not.toContain('missing-figure')
 })
