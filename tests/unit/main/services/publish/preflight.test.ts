@@ -5,36 +5,23 @@
  */
 import { readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  cleanup,
-  makeBareRemote,
-  makeBlogRepo,
-  makeService,
-  put,
-  sh,
-  writePost,
-} from '../../git/fixtures'
+import { describe, expect, it } from 'vitest'
+import { blogWithRemote } from '../../git/blog-with-remote'
+import { makeService, put, sh, writePost } from '../../git/fixtures'
 
 /** A post body showing an image that is not in the post's folder. */
 const MISSING_IMAGE = '本文です。\n\n![図](none.png)'
 
 describe('sending checks the post first (issue 12)', () => {
-  let bare: string
-  let root: string
-  beforeEach(async () => {
-    bare = await makeBareRemote()
-    root = await makeBlogRepo(bare)
-  })
-  afterEach(() => cleanup(bare, root))
+  const blog = blogWithRemote()
 
   const branches = async (cwd: string) =>
     (await sh(cwd, 'for-each-ref', '--format=%(refname)', 'refs/heads')).trim().split('\n')
 
   it('stops on an error, naming rule and line, and commits nothing anywhere', async () => {
-    const { service, progress } = await makeService(root)
-    const post = await writePost(root, 'broken', { body: MISSING_IMAGE })
-    const head = (await sh(root, 'rev-parse', 'HEAD')).trim()
+    const { service, progress } = await makeService(blog.root)
+    const post = await writePost(blog.root, 'broken', { body: MISSING_IMAGE })
+    const head = (await sh(blog.root, 'rev-parse', 'HEAD')).trim()
 
     const result = await service.publish({ path: post.path })
     expect(result).toMatchObject({
@@ -47,7 +34,8 @@ describe('sending checks the post first (issue 12)', () => {
     if (result.kind !== 'error') return
     expect(result.findings).toHaveLength(1)
     const line =
-      (await readFile(join(root, post.path), 'utf8')).split('\n').indexOf('![図](none.png)') + 1
+      (await readFile(join(blog.root, post.path), 'utf8')).split('\n').indexOf('![図](none.png)') +
+      1
     expect(line).toBeGreaterThan(5)
     expect(result.findings![0]).toEqual({
       ja: `${post.path} ${line} 行目: 画像「none.png」（${post.assetDir}/none.png）が見つかりません。 [image-missing]`,
@@ -56,18 +44,25 @@ describe('sending checks the post first (issue 12)', () => {
     expect(result.message.ja).toContain('送信を止めました')
     expect(result.message.en).toContain('nothing was sent')
     // Nothing was committed, no branch was made, nothing reached the remote.
-    expect((await sh(root, 'rev-parse', 'HEAD')).trim()).toBe(head)
-    expect(await branches(root)).toEqual(['refs/heads/main'])
-    expect(await branches(bare)).toEqual(['refs/heads/main'])
+    expect((await sh(blog.root, 'rev-parse', 'HEAD')).trim()).toBe(head)
+    expect(await branches(blog.root)).toEqual(['refs/heads/main'])
+    expect(await branches(blog.bare)).toEqual(['refs/heads/main'])
     expect(progress.map((p) => p.phase)).not.toContain('push')
   })
 
   it('sends once the error is fixed, with the warnings beside the success', async () => {
-    const { service } = await makeService(root)
-    const post = await writePost(root, 'broken', { body: MISSING_IMAGE, images: 1, tags: null })
+    const { service } = await makeService(blog.root)
+    const post = await writePost(blog.root, 'broken', {
+      body: MISSING_IMAGE,
+      images: 1,
+      tags: null,
+    })
     expect(await service.publish({ path: post.path })).toMatchObject({ code: 'post-check-failed' })
     // The writer adds the missing image.
-    await rename(join(root, post.assetDir, 'image-1.png'), join(root, post.assetDir, 'none.png'))
+    await rename(
+      join(blog.root, post.assetDir, 'image-1.png'),
+      join(blog.root, post.assetDir, 'none.png'),
+    )
     const result = await service.publish({ path: post.path })
     expect(result).toMatchObject({ kind: 'published', branch: 'post/broken' })
     if (result.kind !== 'published') return
@@ -77,26 +72,26 @@ describe('sending checks the post first (issue 12)', () => {
         /^source\/blog\/2025-01-15-broken\.html\.md line 1: .*\[tags-missing\]$/,
       ),
     )
-    expect(await branches(bare)).toContain('refs/heads/post/broken')
+    expect(await branches(blog.bare)).toContain('refs/heads/post/broken')
   })
 
   it('checks the buffer being saved, not the file that was on disk', async () => {
-    const post = await writePost(root, 'draft')
-    const { service } = await makeService(root, {
+    const post = await writePost(blog.root, 'draft')
+    const { service } = await makeService(blog.root, {
       savePost: async ({ path, text }) => {
-        await put(root, path, text)
+        await put(blog.root, path, text)
         return { kind: 'saved' }
       },
     })
     const text = `---\ntitle: 下書き\ndate: 2025-01-15T10:00:00+09:00\nauthors:\n  - writer\n---\n\n${MISSING_IMAGE}\n`
     const result = await service.publish({ path: post.path, save: { text, expectedHash: null } })
     expect(result).toMatchObject({ kind: 'error', code: 'post-check-failed' })
-    expect(await branches(bare)).toEqual(['refs/heads/main'])
+    expect(await branches(blog.bare)).toEqual(['refs/heads/main'])
   })
 
   it("follows the profile's check: levels, as the CLI does", async () => {
-    const post = await writePost(root, 'broken', { body: MISSING_IMAGE, tags: null })
-    const off = await makeService(root, {
+    const post = await writePost(blog.root, 'broken', { body: MISSING_IMAGE, tags: null })
+    const off = await makeService(blog.root, {
       profile: { check: { 'image-missing': 'warning', 'tags-missing': 'error' } },
     })
     const raised = await off.service.publish({ path: post.path })
@@ -106,7 +101,7 @@ describe('sending checks the post first (issue 12)', () => {
     expect(raised.findings!.map((f) => f.en)).toEqual([
       expect.stringMatching(/line 1: .*\[tags-missing\]$/),
     ])
-    const quiet = await makeService(root, { profile: { check: { 'image-missing': 'off' } } })
+    const quiet = await makeService(blog.root, { profile: { check: { 'image-missing': 'off' } } })
     const sent = await quiet.service.publish({ path: post.path })
     expect(sent).toMatchObject({ kind: 'published' })
     if (sent.kind === 'published')
