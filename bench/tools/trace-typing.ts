@@ -90,7 +90,24 @@ async function main(): Promise<void> {
     join(dir, '2026-11-10-trace.html.md'),
     generateBenchPost(title, '2026-11-10T10:00:00+09:00', SIZE),
   )
-  const app = await launchApp({ repo })
+  // Which IPC calls carry how much (the harness's binding serialises each payload as JSON).
+  const calls = new Map<string, { n: number; bytes: number }>()
+  const app = await launchApp({
+    repo,
+    wrapHandlers: (table) =>
+      Object.fromEntries(
+        Object.entries(table).map(([channel, handler]) => [
+          channel,
+          (...args: unknown[]) => {
+            const c = calls.get(channel) ?? { n: 0, bytes: 0 }
+            c.n++
+            c.bytes += JSON.stringify(args).length
+            calls.set(channel, c)
+            return (handler as (...a: unknown[]) => unknown)(...args)
+          },
+        ]),
+      ) as typeof table,
+  })
   const { page } = app
   try {
     const open = async () => {
@@ -104,7 +121,7 @@ async function main(): Promise<void> {
     await installProbes(page)
     const cdp = await page.context().newCDPSession(page)
     const events: TraceEvent[] = []
-    cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value))
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])))
     const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()))
     const start = async () => {
       await cdp.send('Tracing.start', {
@@ -148,6 +165,8 @@ async function main(): Promise<void> {
     await cdp.send('Tracing.end')
     await done
     longTasks(events, profile)
+    for (const [channel, c] of calls)
+      console.log(`ipc ${channel}: ${c.n} calls, ${(c.bytes / 1e6).toFixed(1)} MB`)
     console.log('frame', stats(r.frame), 'preview', stats(r.preview))
     const threads = new Map<string, string>()
     for (const e of events)
