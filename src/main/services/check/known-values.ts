@@ -4,7 +4,7 @@
  * editor's lint uses, so `portal-writer check`, the publish preflight and the editor agree.
  */
 import type { SuggestionEntry } from '../../../shared/metadata/fuzzy'
-import { SuggestionIndex } from '../suggestions'
+import { SuggestionIndex } from '../metadata/suggestions'
 import type { CheckRun } from './types'
 
 /** What `validateFrontMatter` is told about the other posts (null: that rule does not run). */

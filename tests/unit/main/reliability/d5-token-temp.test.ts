@@ -21,10 +21,10 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   }
 })
 
-const { createFileTokenStore } = await import('../../../../src/main/services/credentials')
-const { AtomicWriter } = await import('../../../../src/main/services/atomic-file')
-const { SettingsStore } = await import('../../../../src/main/services/settings')
-const { isTempFileName } = await import('../../../../src/main/services/temp-files')
+const { createFileTokenStore } = await import('../../../../src/main/services/publish/credentials')
+const { AtomicWriter } = await import('../../../../src/main/services/fs/atomic-file')
+const { SettingsStore } = await import('../../../../src/main/services/repo/settings')
+const { isTempFileName } = await import('../../../../src/main/services/fs/temp-files')
 
 const dirs: string[] = []
 afterEach(async () => {
