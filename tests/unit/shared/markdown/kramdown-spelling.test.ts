@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { renderBody } from '../../../../src/shared/markdown'
+import { resolveMarkdownSettings } from '../../../../src/shared/markdown/settings'
+import { kramdownToHtml, rubyAvailable } from './kramdown'
+
+/**
+ * The HTML as written, character for character, apart from whitespace between tags and the
+ * preview's `data-line`: how entities, quotes and typographic symbols are spelled (issue 11,
+ * `entity_output`), not only what the browser makes of them.
+ */
+const spelling = (html: string): string =>
+  html
+    .replace(/ data-line="\d+"/g, '')
+    .replace(/>\s+</g, '><')
+    .trim()
+
+/** Inputs where the spelling depends on `entity_output` or on how kramdown escapes text. */
+const SPELLING_CASES: string[] = [
+  // Entities typed in the source: named, decimal, hex, escaped characters, Windows-1252 codes.
+  'a &amp; b &copy; &#169; &#xA9; &quot;x&quot; &lt; &gt; &nbsp; &hellip; &#8217; &apos;\n',
+  '&#38; &#x26; &AMP; &#150; &#x1F600; &eacute;&Eacute;\n',
+  // Names kramdown does not know are text as typed.
+  '&check; &foo; &NotANamedEntity; a & b\n',
+  // Smart quotes and typographic symbols.
+  'It\'s "q" -- --- ... << a >> b\n',
+  "a 'b' c \"d\" 'e' \"'f'\" ''\n",
+  '*It\'s* **"q"** [It\'s &copy; "l"](/x "t \'q\' &amp;")\n',
+  '## It\'s &amp; "h" -- x\n\n* toc\n{:toc}\n',
+  '| a "b" | c &copy; |\n|---|---|\n| It\'s | d -- e |\n',
+  '> It\'s "q" &hellip; ...\n',
+  'a[^1]\n\n[^1]: It\'s "n" &copy; --\n',
+  // Code keeps quotes as typed and never reads entities.
+  '`a "b" & <c> &copy;` and "d"\n',
+  '```\nx = "a" & \'b\' <c> &copy;\n```\n',
+  '    x = "a" & \'b\'\n',
+  // An image's alt is its label as typed.
+  '![a *b* &copy; "q" -- \\[x\\] `c` &check;](/i.png) ![It\'s](/j.png)\n',
+  // Text around raw HTML spans.
+  'x <span title="t">&copy; a > b "c"</span> d\n',
+]
+
+const OUTPUTS = ['as_char', 'as_input', 'numeric', 'symbolic'] as const
+const QUOTES = ['apos,apos,quot,quot', 'lsquo,rsquo,ldquo,rdquo'] as const
+
+describe.skipIf(!rubyAvailable)('entities are spelled as kramdown spells them', () => {
+  for (const quotes of QUOTES)
+    for (const output of OUTPUTS) {
+      const markdown = resolveMarkdownSettings([
+        { source: 'config.rb', options: { entity_output: output, smart_quotes: quotes } },
+      ]).settings
+      const blog = rubyAvailable ? kramdownToHtml(SPELLING_CASES, markdown) : []
+      it.each(SPELLING_CASES.map((md, i) => [md, i] as const))(
+        `entity_output ${output}, smart_quotes ${quotes}: %j`,
+        (md, i) => {
+          expect(spelling(renderBody(md, 0, { markdown }).html)).toBe(spelling(blog[i]!))
+        },
+      )
+    }
+
+  it('each setting spells some case differently (an ignored setting fails)', () => {
+    const spelled = OUTPUTS.map((output) => {
+      const markdown = resolveMarkdownSettings([
+        { source: 'profile', options: { entity_output: output } },
+      ]).settings
+      return SPELLING_CASES.map((md) => spelling(renderBody(md, 0, { markdown }).html)).join('\n')
+    })
+    expect(new Set(spelled).size).toBe(OUTPUTS.length)
+  })
+})
