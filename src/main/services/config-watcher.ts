@@ -1,0 +1,95 @@
+import { watch, type FSWatcher } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
+
+/** Dependencies of {@link RepoFileWatcher}. */
+export interface RepoFileWatcherDeps {
+  /** The file's name at the repository's root (`config.rb`). */
+  file: string
+  /** Called (debounced) after the file was created, changed or removed. */
+  onChange: (root: string) => Promise<void> | void
+  /** Quiet time before a burst of file events is acted on. Default 150 ms. */
+  debounceMs?: number
+  /** Fallback polling for file systems where events are lost; 0 turns it off. Default 2000 ms. */
+  pollMs?: number
+}
+
+async function signatureOf(path: string): Promise<string> {
+  const info = await stat(path).catch(() => null)
+  return info ? `${info.mtimeMs}:${info.size}:${info.ino}` : 'missing'
+}
+
+/**
+ * Watches one file at the root of the open repository (the Middleman `config.rb` that holds the
+ * blog's markdown settings) while the app runs: folder events for the file's name, with polling of
+ * its size and time as the fallback. Only the repository set last is watched.
+ */
+export class RepoFileWatcher {
+  private readonly debounceMs: number
+  private readonly pollMs: number
+  private root: string | null = null
+  private watcher: FSWatcher | null = null
+  private timer: NodeJS.Timeout | null = null
+  private poll: NodeJS.Timeout | null = null
+  private signature = 'missing'
+
+  constructor(private readonly deps: RepoFileWatcherDeps) {
+    this.debounceMs = deps.debounceMs ?? 150
+    this.pollMs = deps.pollMs ?? 2000
+  }
+
+  /** Watches the file in `root` (or nothing with null) from now on. */
+  async setRoot(root: string | null): Promise<void> {
+    this.stop()
+    this.root = root
+    if (root === null) return
+    const path = join(root, this.deps.file)
+    const signature = await signatureOf(path)
+    if (this.root !== root) return
+    this.signature = signature
+    try {
+      this.watcher = watch(root, { persistent: false }, (_event, filename) => {
+        if (filename === null || String(filename) === this.deps.file) this.schedule(root)
+      })
+      this.watcher.on('error', () => this.watcher?.close())
+    } catch {
+      this.watcher = null
+    }
+    if (this.pollMs > 0) {
+      this.poll = setInterval(() => this.schedule(root), this.pollMs)
+      this.poll.unref()
+    }
+  }
+
+  /** Stops watching. */
+  dispose(): void {
+    this.stop()
+    this.root = null
+  }
+
+  private schedule(root: string): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.timer = null
+      void this.check(root)
+    }, this.debounceMs)
+    this.timer.unref()
+  }
+
+  /** Calls `onChange` when the file's size, time or identity moved since the last look. */
+  private async check(root: string): Promise<void> {
+    const signature = await signatureOf(join(root, this.deps.file))
+    if (this.root !== root || signature === this.signature) return
+    this.signature = signature
+    await this.deps.onChange(root)
+  }
+
+  private stop(): void {
+    this.watcher?.close()
+    this.watcher = null
+    if (this.timer) clearTimeout(this.timer)
+    if (this.poll) clearInterval(this.poll)
+    this.timer = null
+    this.poll = null
+  }
+}
