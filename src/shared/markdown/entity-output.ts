@@ -50,16 +50,25 @@ export function escapeText(s: string): string {
 /** REXML's REFERENCE_RE: what kramdown's escaping leaves alone as an entity already. */
 const REFERENCE = /^&(?:[\w:][-\w.:]*;|#\d+;|#x[0-9a-fA-F]+;)/
 
+/** Escapes the characters `pattern` finds, except an `&` that starts an entity reference. */
+function escapeKeepingReferences(s: string, pattern: RegExp): string {
+  return s.replace(pattern, (c: string, i: number) => {
+    if (c === '&') return REFERENCE.test(s.slice(i, i + 40)) ? '&' : '&amp;'
+    return c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'
+  })
+}
+
 /**
  * Escapes an attribute value as kramdown does (`escape_html(v, :attribute)`): `<`, `>`, `"` and
  * every `&` that does not start an entity reference.
  */
 export function escapeAttribute(s: string): string {
-  if (!/[&<>"]/.test(s)) return s
-  return s.replace(/[&<>"]/g, (c, i: number) => {
-    if (c === '&') return REFERENCE.test(s.slice(i, i + 40)) ? '&' : '&amp;'
-    return c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'
-  })
+  return /[&<>"]/.test(s) ? escapeKeepingReferences(s, /[&<>"]/g) : s
+}
+
+/** Escapes raw HTML's text as kramdown does (`escape_html(v, :text)`): quotes and entities stay. */
+export function escapeRawText(s: string): string {
+  return /[&<>]/.test(s) ? escapeKeepingReferences(s, /[&<>]/g) : s
 }
 
 /**

@@ -13,6 +13,7 @@ import { kramdownBlockquote } from './blockquotes'
 import { escapeText, spellEntity } from './entity-output'
 import { kramdownFootnotes } from './footnotes'
 import { assignHeadingIds, kramdownHeadingSyntax } from './headings'
+import { kramdownHtmlSpelling } from './html-spelling'
 import { escapeStrayClosingTags, kramdownHtmlBlock, kramdownHtmlInline } from './html-rules'
 import { kramdownImages, rewriteRawImages } from './images'
 import { cachedInline, joinText, markFinished, rememberHtml, renderedHtml } from './inline-cache'
@@ -48,8 +49,9 @@ const renderEntity: RendererRule = (tokens, idx, _options, env) => {
 const renderHtml: RendererRule = (tokens, idx, _options, env) => {
   const token = tokens[idx]!
   const strays = token.meta?.strays as number[] | undefined
+  const raw = escapeStrayClosingTags(token.content, strays)
   let html = rewriteRawImages(
-    escapeStrayClosingTags(token.content, strays),
+    token.info === 'nomarkdown' ? raw : kramdownHtmlSpelling(raw),
     (env as PipelineEnv | undefined)?.resolveImage,
   )
   const line = token.attrGet('data-line')
