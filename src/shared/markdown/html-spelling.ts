@@ -63,7 +63,12 @@ function readTag(html: string, at: number): Tag | null {
     if (end) {
       const list = [...attrs].map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join('')
       const empty = end[1] === '/' || WITHOUT_BODY.has(name)
-      return { html: `<${name}${list}${empty ? ' />' : '>'}`, end: TAG_END.lastIndex, name, closing: false }
+      return {
+        html: `<${name}${list}${empty ? ' />' : '>'}`,
+        end: TAG_END.lastIndex,
+        name,
+        closing: false,
+      }
     }
     ATTRIBUTE.lastIndex = pos
     const attr = ATTRIBUTE.exec(html)
@@ -111,7 +116,7 @@ export function kramdownHtmlSpelling(html: string): string {
     if (!tag) {
       // Something this reader does not know: the rest stays as typed.
       out += html.slice(lt)
-      pos = text = html.length
+      text = html.length
       break
     }
     out += tag.html

@@ -37,6 +37,21 @@ const SPELLING_CASES: string[] = [
   '![a *b* &copy; "q" -- \\[x\\] `c` &check;](/i.png) ![It\'s](/j.png)\n',
   // Text around raw HTML spans.
   'x <span title="t">&copy; a > b "c"</span> d\n',
+  // Raw HTML written back as kramdown writes it: text escaped, attributes double-quoted, names of
+  // HTML elements in lower case, empty elements closed; scripts, styles and comments as typed.
+  '<div>a > b & c &copy; &foo; "q" \'s\'</div>\n',
+  '<div class=x title=\'a "b"\' data-x=1 hidden>x</div>\n',
+  '<DIV CLASS="a">x</DIV>\n\n<DiV>x</dIv>\n',
+  '<div>\n<p>a > b</p>\n<script>if (a > b && c) {}</script>\n<style>a > b {}</style>\n<pre>a > b\n  c</pre>\n<textarea>a > b</textarea>\n</div>\n',
+  '<iframe src="https://x/?a=1&b=2" allowfullscreen></iframe>\n',
+  '<table><tr><td>a > b</td></tr></table>\n\n<div>\na < b\n</div>\n',
+  '<div><!-- c > d --> x</div>\n\n<p>a</p>\n<p>b & c</p>\n',
+  '<blockquote class="twitter-tweet"><p lang="ja">x &mdash; y</p>&mdash; z (@z) <a href="https://t.co/x?a=1&amp;b=2">May 1</a></blockquote> <script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>\n',
+  'x <span title="a > b" data-a=1>&copy; a > b</span> <span title=\'a\'>b</span>\n',
+  '<svg viewBox="0 0 1 1"><linearGradient id="g"/><path d="M0 0"/></svg>\n',
+  '<div>\n<img src="https://x/a.png"><br>\n<input type=checkbox checked>\n</div>\n',
+  'x <KBD>a > b</KBD> <code>a & b</code>\n',
+  "{::nomarkdown}\n<div title='a'>a > b</div>\n{:/nomarkdown}\n",
 ]
 
 const OUTPUTS = ['as_char', 'as_input', 'numeric', 'symbolic'] as const

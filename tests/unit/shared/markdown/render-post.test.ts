@@ -96,7 +96,7 @@ describe('raw HTML the kramdown way', () => {
     {
       name: 'an unclosed inner element swallows the rest and stray closers show as text',
       md: '<div><p>text</div>\n\nafter\n\n</p>\n\nmore\n',
-      has: ['<div><p>text&lt;/div>\n\nafter\n\n</p>\n\nmore\n'],
+      has: ['<div><p>text&lt;/div&gt;\n\nafter\n\n</p>\n\nmore\n'],
     },
   ])
 })
