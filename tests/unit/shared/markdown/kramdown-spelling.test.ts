@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { renderBody } from '../../../../src/shared/markdown'
 import { resolveMarkdownSettings } from '../../../../src/shared/markdown/settings'
+import { fidelityPosts } from './fidelity-corpus'
 import { kramdownToHtml, rubyAvailable } from './kramdown'
+import { randomPosts } from './random-post'
 
 /**
  * The HTML as written, character for character, apart from whitespace between tags and the
@@ -28,6 +30,8 @@ const SPELLING_CASES: string[] = [
   '## It\'s &amp; "h" -- x\n\n* toc\n{:toc}\n',
   '| a "b" | c &copy; |\n|---|---|\n| It\'s | d -- e |\n',
   '> It\'s "q" &hellip; ...\n',
+  // Issue 11, 9: characters kramdown leaves as they are and a stray `>` in text.
+  'a ‹b› > c 「d」 e >> f\n',
   'a[^1]\n\n[^1]: It\'s "n" &copy; --\n',
   // Code keeps quotes as typed and never reads entities.
   '`a "b" & <c> &copy;` and "d"\n',
@@ -80,5 +84,29 @@ describe.skipIf(!rubyAvailable)('entities are spelled as kramdown spells them', 
       return SPELLING_CASES.map((md) => spelling(renderBody(md, 0, { markdown }).html)).join('\n')
     })
     expect(new Set(spelled).size).toBe(OUTPUTS.length)
+  })
+})
+
+/** Spelling without highlighting markup (highlight.js's spans are not Rouge's). */
+const spellingOfText = (html: string): string =>
+  spelling(html.replace(/<\/?span[^>]*>/g, '')).replace(/\n+/g, '\n')
+
+describe.skipIf(!rubyAvailable)('generated posts are spelled as kramdown spells them', () => {
+  const posts = [...randomPosts(7, 40), ...fidelityPosts(7, 40)]
+  it.each([
+    ['as_char', 'apos,apos,quot,quot'],
+    ['as_char', 'lsquo,rsquo,ldquo,rdquo'],
+    ['as_input', 'lsquo,rsquo,ldquo,rdquo'],
+    ['numeric', 'lsquo,rsquo,ldquo,rdquo'],
+    ['symbolic', 'apos,apos,quot,quot'],
+  ])('entity_output %s, smart_quotes %s', (output, quotes) => {
+    const markdown = resolveMarkdownSettings([
+      { source: 'config.rb', options: { entity_output: output, smart_quotes: quotes } },
+    ]).settings
+    const blog = kramdownToHtml(posts, markdown)
+    const differing = posts.filter(
+      (md, i) => spellingOfText(renderBody(md, 0, { markdown }).html) !== spellingOfText(blog[i]!),
+    )
+    expect(differing).toEqual([])
   })
 })
