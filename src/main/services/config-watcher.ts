@@ -1,6 +1,6 @@
-import { watch, type FSWatcher } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import type { FSWatcher } from 'node:fs'
 import { join } from 'node:path'
+import { safeWatch, signatureOf } from './watcher'
 
 /** Dependencies of {@link RepoFileWatcher}. */
 export interface RepoFileWatcherDeps {
@@ -12,11 +12,6 @@ export interface RepoFileWatcherDeps {
   debounceMs?: number
   /** Fallback polling for file systems where events are lost; 0 turns it off. Default 2000 ms. */
   pollMs?: number
-}
-
-async function signatureOf(path: string): Promise<string> {
-  const info = await stat(path).catch(() => null)
-  return info ? `${info.mtimeMs}:${info.size}:${info.ino}` : 'missing'
 }
 
 /**
@@ -47,14 +42,9 @@ export class RepoFileWatcher {
     const signature = await signatureOf(path)
     if (this.root !== root) return
     this.signature = signature
-    try {
-      this.watcher = watch(root, { persistent: false }, (_event, filename) => {
-        if (filename === null || String(filename) === this.deps.file) this.schedule(root)
-      })
-      this.watcher.on('error', () => this.watcher?.close())
-    } catch {
-      this.watcher = null
-    }
+    this.watcher = safeWatch(root, (filename) => {
+      if (filename === null || filename === this.deps.file) this.schedule(root)
+    })
     if (this.pollMs > 0) {
       this.poll = setInterval(() => this.schedule(root), this.pollMs)
       this.poll.unref()

@@ -1,21 +1,14 @@
 import { rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createServices } from '../../../../src/main/create-services'
 import { AtomicWriter } from '../../../../src/main/services/atomic-file'
 import { readMarkdownSettings } from '../../../../src/main/services/markdown-settings'
 import { RepoService } from '../../../../src/main/services/repo'
 import { SettingsStore } from '../../../../src/main/services/settings'
 import { DEFAULT_MARKDOWN_SETTINGS } from '../../../../src/shared/markdown'
-import { events, type EventName } from '../../../../src/shared/ipc/contract'
 import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
-import {
-  makeSampleSource,
-  makeTempDir,
-  makeTempRepo,
-  removeTempDirs,
-  waitFor,
-} from '../../../helpers/temp-repo'
+import { startAppServices } from '../../../helpers/app-services'
+import { makeTempDir, makeTempRepo, removeTempDirs, waitFor } from '../../../helpers/temp-repo'
 
 afterAll(removeTempDirs)
 
@@ -62,12 +55,7 @@ describe('the markdown settings a repository renders with', () => {
 describe('config.rb edited while the app runs', () => {
   it('is read again: main’s repository and the renderer (an event) get the new settings', async () => {
     const root = await makeTempRepo({ 'config.rb': CONFIG })
-    const emitted: Array<{ event: EventName; payload: unknown }> = []
-    const services = await createServices({
-      dataDir: await makeTempDir('pw-data-'),
-      sampleSourceDir: await makeSampleSource(),
-      resourcesDir: join(process.cwd(), 'resources'),
-      emit: (event, payload) => emitted.push({ event, payload: events[event].parse(payload) }),
+    const { services, emitted } = await startAppServices({
       watch: { debounceMs: 40, pollMs: 100 },
     })
     try {
