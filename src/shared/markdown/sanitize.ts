@@ -252,12 +252,13 @@ export function sanitizePreviewHtml(html: string, purify: DOMPurify): string {
 export function sanitizePreviewFragment(html: string, purify: DOMPurify) {
   const remove = installPreviewHooks(purify)
   try {
-    // DOMPurify parses '' as an empty comment, which the preview keeps (comments stay): a space is
-    // the same nothing.
-    return purify.sanitize(html === '' ? ' ' : html, {
+    const fragment = purify.sanitize(html, {
       ...PREVIEW_SANITIZE_CONFIG,
       RETURN_DOM_FRAGMENT: true,
     })
+    // DOMPurify parses '' as an empty comment, which the preview would keep (comments stay).
+    if (html === '') fragment.replaceChildren()
+    return fragment
   } finally {
     remove()
   }
