@@ -9,11 +9,12 @@ import {
   type Profile,
   type ProfileError,
 } from '../shared/profile'
-import { resolveInRepo } from '../main/services/paths'
-import { decodeText } from '../main/services/post-bytes'
-import { readMarkdownSettings } from '../main/services/markdown-settings'
-import { readRepoProfile } from '../main/services/repo'
+import { resolveInRepo } from '../main/services/fs/paths'
+import { decodeText } from '../main/services/posts/post-bytes'
+import { readMarkdownSettings } from '../main/services/repo/markdown-settings'
+import { readRepoProfile } from '../main/services/repo/repo'
 import { MIDDLEMAN_CONFIG_FILE, type MarkdownSettingsInForce } from '../shared/markdown'
+import { exists } from '../main/services/fs/file-facts'
 
 /** A post file read for a command, with the repository and profile it belongs to. */
 export interface PostContext {
@@ -37,13 +38,6 @@ export interface PostContext {
 
 /** What marks a repository's root folder. */
 const ROOT_MARKERS = ['.git', PROFILE_FILE, MIDDLEMAN_CONFIG_FILE]
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  )
-}
 
 /**
  * Finds the repository a path belongs to: the nearest folder up from it holding `.git`,

@@ -2,27 +2,27 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Emit } from '../shared/ipc/contract'
 import { msg, type LocalizedText } from '../shared/localized'
-import { AtomicWriter } from './services/atomic-file'
-import { KnownFiles } from './services/known-files'
-import { PostsService } from './services/posts'
-import { PostCatalog, PostIndex } from './services/post-catalog'
-import { PostFilesService } from './services/post-move'
-import { SuggestionIndex } from './services/suggestions'
-import { RepoService, type OpenRepoResult } from './services/repo'
-import { ensureSampleRepo, type SampleRepoResult } from './services/sample-blog'
-import { SettingsStore } from './services/settings'
-import { PostWatcher } from './services/watcher'
-import { RepoFileWatcher } from './services/config-watcher'
+import { AtomicWriter } from './services/fs/atomic-file'
+import { KnownFiles } from './services/posts/known-files'
+import { PostsService } from './services/posts/posts'
+import { PostCatalog, PostIndex } from './services/posts/post-catalog'
+import { PostFilesService } from './services/posts/post-files'
+import { SuggestionIndex } from './services/metadata/suggestions'
+import { RepoService, type OpenRepoResult } from './services/repo/repo'
+import { ensureSampleRepo, type SampleRepoResult } from './services/repo/sample-blog'
+import { SettingsStore } from './services/repo/settings'
+import { PostWatcher } from './services/posts/watcher'
+import { RepoFileWatcher } from './services/repo/config-watcher'
 import { MIDDLEMAN_CONFIG_FILE } from '../shared/markdown'
-import { askpassProgram, createFileTokenStore } from './services/credentials'
-import { createPublishService, type PublishService } from './services/publish'
+import { askpassProgram, createFileTokenStore } from './services/publish/credentials'
+import { createPublishService, type PublishService } from './services/publish/service'
 import { configureSharp, ImageService } from './services/images/image-service'
-import { CardsService } from './services/cards'
-import { BookmarksService } from './services/bookmarks'
+import { CardsService } from './services/feed/cards'
+import { BookmarksService } from './services/feed/bookmarks'
 import { ProofreadService } from './services/proofread/service'
 import { InProcessLintHost, WorkerLintHost } from './services/proofread/lint-host'
-import { BackupStore } from './services/backups'
-import { RecoveryJournal } from './services/recovery'
+import { BackupStore } from './services/posts/backups'
+import { RecoveryJournal } from './services/posts/recovery'
 
 /** Encrypts secrets at rest (Electron's safeStorage when available). Kept for the git credential service. */
 export interface Encryption {
@@ -232,6 +232,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     const opened = await openSample()
     if (reopened?.kind === 'error' && opened?.kind === 'ok') startupNotice = reopened.message
   }
+  void proofread.warm()
 
   return {
     dataDir: options.dataDir,

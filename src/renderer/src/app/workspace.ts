@@ -6,7 +6,7 @@ import type {
   RepoInfo,
 } from '../../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../../shared/localized'
-import type { MovePostResult } from '../../../shared/metadata/contract'
+import type { MovePostResult } from '../../../shared/ipc/metadata'
 import type { PostDocument, PostSummary } from '../../../shared/post'
 import { sortPosts } from '../posts/post-filter'
 import { DocSession, type DiskChange, type DocStatus } from '../save/doc-session'

@@ -18,7 +18,7 @@ import {
   type ImageSource,
   type TitleCardPreview,
   type TitleCardSpec,
-} from '../../../shared/eyecatch/schemas'
+} from '../../../shared/ipc/eyecatch'
 import type { Locale, LocalizedText } from '../../../shared/localized'
 import { ExportPanel, type EncodingChoice } from './ExportPanel'
 import { firstImageFile, PhotoTab } from './PhotoTab'

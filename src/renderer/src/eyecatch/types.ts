@@ -10,7 +10,7 @@ import type {
   StageResult,
   TitleCardPreview,
   TitleCardSpec,
-} from '../../../shared/eyecatch/schemas'
+} from '../../../shared/ipc/eyecatch'
 
 /**
  * What the studio asks main for. The lead wires these to `window.portal.images.*` and

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { ImageFacts } from '../../../../shared/card'
-import type { ProbeResult } from '../../../../shared/eyecatch/schemas'
+import type { ProbeResult } from '../../../../shared/ipc/eyecatch'
 import { useControllers } from '../../app/controllers'
 import type { WorkspaceView } from '../../app/workspace'
 import { useI18n } from '../../i18n/locale'
