@@ -1,7 +1,7 @@
 import { Parser } from 'htmlparser2'
 import type { MarkdownIt } from 'markdown-it'
 import type { RendererRule } from 'markdown-it'
-import { decodeHTML } from 'entities'
+import { decodeHTML, decodeHTMLAttribute } from 'entities'
 import { escapeHtml } from './code-blocks'
 import { escapeAttribute } from './entity-output'
 import type { PipelineEnv } from './types'
@@ -86,24 +86,32 @@ export function rewriteRawImages(
     {
       onopentag(name, attribs) {
         if (name !== 'img') return
-        const src = attribs.src
-        if (src === undefined) return
+        // Values as typed (kramdown writes them back so); the resolver gets the decoded source.
+        const typed = attribs.src
+        if (typed === undefined) return
+        const src = decodeHTMLAttribute(typed)
         const source = resolveImageSource(src, resolve)
         let replacement: string
         if (source.kind === 'missing') {
-          replacement = missingImageHtml(src, attribs.alt ?? '')
+          replacement = missingImageHtml(src, decodeHTMLAttribute(attribs.alt ?? ''))
         } else {
           let tag = '<img'
           for (const [key, value] of Object.entries(attribs)) {
             if (key === 'srcset' || !isAttributeName(key)) continue
-            tag += ` ${key}="${escapeHtml(key === 'src' ? source.url : value)}"`
+            const written =
+              key !== 'src'
+                ? escapeAttribute(value)
+                : source.url === src.trim()
+                  ? escapeAttribute(typed)
+                  : escapeHtml(source.url)
+            tag += ` ${key}="${written}"`
           }
           replacement = `${tag} />`
         }
         edits.push({ start: parser.startIndex, end: parser.endIndex + 1, html: replacement })
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
   )
   parser.write(html)
   parser.end()

@@ -55,6 +55,9 @@ const SPELLING_CASES: string[] = [
   '<svg viewBox="0 0 1 1"><linearGradient id="g"/><path d="M0 0"/></svg>\n',
   '<div>\n<img src="https://x/a.png"><br>\n<input type=checkbox checked>\n</div>\n',
   'x <KBD>a > b</KBD> <code>a & b</code>\n',
+  // Raw images keep their values as typed too.
+  '<div><img src="https://x/a.png?a=1&amp;b=2" alt="&copy; a & b" title=\'q "x"\' hidden></div>\n',
+  'x <img src="https://x/a.png" alt="&copy; a & b"> y\n',
   "{::nomarkdown}\n<div title='a'>a > b</div>\n{:/nomarkdown}\n",
 ]
 
