@@ -28,11 +28,7 @@ export interface BodyImageHost {
   /** The open post's asset folder (repository-relative), or null when it has none. */
   assetDir(): string | null
   /** Saves the image into the asset folder (`window.portal.images.importBody`). */
-  importBody(request: {
-    assetDir: string
-    data: Uint8Array<ArrayBuffer>
-    name?: string
-  }): Promise<BodyImageResult>
+  importBody: PortalApi['images']['importBody']
   /** The UI language; default: the page's `lang`. */
   locale?(): Locale
 }

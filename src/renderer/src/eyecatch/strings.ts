@@ -4,6 +4,7 @@ import { fillPlaceholders } from '../../../shared/text-format'
 /** Labels of the eyecatch studio, Japanese first. */
 export const eyecatchStrings = {
   studioLabel: { ja: 'アイキャッチ', en: 'Eyecatch' },
+  tabsLabel: { ja: 'アイキャッチの作り方', en: 'How to make the eyecatch' },
   tabPhoto: { ja: '写真を切り抜く', en: 'Crop a photo' },
   tabTitleCard: { ja: 'タイトルカード', en: 'Title card' },
   dropHere: {

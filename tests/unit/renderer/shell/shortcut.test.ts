@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isMacPlatform, shortcut } from '../../../src/renderer/src/app/shortcut'
-import { ecText } from '../../../src/renderer/src/eyecatch/strings'
+import { isMacPlatform, shortcut } from '../../../../src/renderer/src/shell/shortcut'
+import { ecText } from '../../../../src/renderer/src/eyecatch/strings'
 
 describe('shortcut hints name the keys of the platform the app runs on', () => {
   it.each([

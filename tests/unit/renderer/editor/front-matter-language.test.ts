@@ -2,7 +2,7 @@ import { markdownLanguage } from '@codemirror/lang-markdown'
 import { IterMode, type Tree } from '@lezer/common'
 import type { MarkdownParser } from '@lezer/markdown'
 import { describe, expect, it } from 'vitest'
-import { frontMatter } from '../../../src/renderer/src/editor/front-matter'
+import { frontMatter } from '../../../../src/renderer/src/editor/front-matter'
 
 const parser = (markdownLanguage.parser as MarkdownParser).configure([frontMatter])
 

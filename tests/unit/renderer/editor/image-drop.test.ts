@@ -6,7 +6,7 @@ import {
   insertImageLink,
   pendingImageField,
   startImagePrompt,
-} from '../../../src/renderer/src/editor/image-drop'
+} from '../../../../src/renderer/src/editor/image-drop'
 
 /** A state from text with `|` marking the cursor (or `|…|` a selection), with the extension's field. */
 function stateOf(marked: string): EditorState {

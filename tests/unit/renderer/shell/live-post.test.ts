@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
-import { LivePostModel, type LivePostSource } from '../../../src/renderer/src/app/live-post'
-import { buildCard } from '../../../src/shared/card'
-import { DEFAULT_PROFILE } from '../../../src/shared/profile'
+import { LivePostModel, type LivePostSource } from '../../../../src/renderer/src/shell/live-post'
+import { buildCard } from '../../../../src/shared/card'
+import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
 
 const PATH = 'source/blog/2026-12-06-live.html.md'
 /** 08:02 in Japan on the day of the file name: its midnight is eight hours ago. */

@@ -7,8 +7,8 @@ import {
   insertImageLink,
   pendingImageField,
   type BodyImageHost,
-} from '../../../src/renderer/src/editor/image-drop'
-import { imageTarget } from '../../../src/renderer/src/editor/image-target'
+} from '../../../../src/renderer/src/editor/image-drop'
+import { imageTarget } from '../../../../src/renderer/src/editor/image-target'
 
 const POST = '---\ntitle: 初稿\ntags:\n  - Go\n---\n\n本文です。\n'
 const BODY = POST.indexOf('本文')

@@ -4,9 +4,9 @@ import {
   DocSession,
   saveStateOf,
   type SaveRequest,
-} from '../../../src/renderer/src/save/doc-session'
-import type { SaveResult } from '../../../src/shared/ipc/contract'
-import type { PostDocument } from '../../../src/shared/post'
+} from '../../../../src/renderer/src/save/doc-session'
+import type { SaveResult } from '../../../../src/shared/ipc/contract'
+import type { PostDocument } from '../../../../src/shared/post'
 
 /** An in-memory disk with one file, answering like posts:save does. */
 function makeDisk(initial: string | null) {

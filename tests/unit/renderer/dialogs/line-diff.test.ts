@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { diffLines, foldUnchanged } from '../../../src/renderer/src/dialogs/line-diff'
+import { diffLines, foldUnchanged } from '../../../../src/renderer/src/dialogs/line-diff'
 
 const kinds = (l: string, r: string) => diffLines(l, r).map((row) => row.kind)
 

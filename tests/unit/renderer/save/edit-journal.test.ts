@@ -4,7 +4,7 @@ import {
   JOURNAL_MAX_WAIT_MS,
   JOURNAL_QUIET_MS,
   type JournalClock,
-} from '../../../src/renderer/src/save/edit-journal'
+} from '../../../../src/renderer/src/save/edit-journal'
 
 /** A clock whose timers run only when the test advances time. */
 function fakeClock() {

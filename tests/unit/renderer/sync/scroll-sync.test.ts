@@ -5,7 +5,7 @@ import {
   offsetForLine,
   ScrollLock,
   withBounds,
-} from '../../../src/renderer/src/sync/scroll-sync'
+} from '../../../../src/renderer/src/sync/scroll-sync'
 
 // A post with 8 lines of front matter, then blocks at lines 8, 10, 14 and 20 of a 24-line file.
 const raw = [

@@ -5,7 +5,7 @@ import {
   eyecatchDefaults,
   setEyecatchInEditor,
   type EditorAccess,
-} from '../../../src/renderer/src/eyecatch/set-eyecatch'
+} from '../../../../src/renderer/src/eyecatch/set-eyecatch'
 
 const PATH = 'source/blog/2026-11-13-rails-upgrade.html.md'
 

@@ -4,13 +4,13 @@ import { join } from 'node:path'
 import DOMPurify from 'dompurify'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { renderPost, sanitizePreviewFragment } from '../../../src/shared/markdown'
+import { renderPost, sanitizePreviewFragment } from '../../../../src/shared/markdown'
 import {
   BlockPatcher,
   groupBalanced,
   openTagBalance,
   relativeKey,
-} from '../../../src/renderer/src/preview/block-patcher'
+} from '../../../../src/renderer/src/preview/block-patcher'
 
 const purify = DOMPurify(window)
 const sanitize = (html: string) => sanitizePreviewFragment(html, purify)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyLink } from '../../../src/renderer/src/preview/link-policy'
+import { classifyLink } from '../../../../src/renderer/src/preview/link-policy'
 
 describe('classifyLink (S9)', () => {
   it.each([

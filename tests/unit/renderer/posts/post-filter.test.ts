@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { displayDate, filterPosts, sortPosts } from '../../../src/renderer/src/posts/post-filter'
-import type { PostSummary } from '../../../src/shared/post'
+import { displayDate, filterPosts, sortPosts } from '../../../../src/renderer/src/posts/post-filter'
+import type { PostSummary } from '../../../../src/shared/post'
 
 const post = (title: string, date: string | null, tags: string[] = []): PostSummary => ({
   path: `source/blog/${title}.html.md`,

@@ -5,7 +5,7 @@ import {
   movePaneHandle,
   PANE_LIMITS,
   parsePaneSizes,
-} from '../../../src/renderer/src/app/pane-sizes'
+} from '../../../../src/renderer/src/app/pane-sizes'
 
 describe('pane sizes', () => {
   it('keeps the list within its limits', () => {
