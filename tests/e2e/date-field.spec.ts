@@ -51,6 +51,9 @@ test('the date field shows the UI language’s format, not the computer’s (iss
   // A bad value: a clear error in the field, the typed text kept, the YAML untouched.
   await input.fill('2026/13/40 25:00')
   const error = field.getByRole('alert')
+  await expect(input).toHaveAttribute('aria-invalid', 'true')
+  await expect(error).toHaveCount(0) // not said on every keystroke: on Enter or on leaving
+  await input.press('Enter')
   await expect(error).toContainText('日時として読めません')
   await expect(input).toHaveAttribute('aria-invalid', 'true')
   await input.blur()
@@ -73,6 +76,7 @@ test('the date field shows the UI language’s format, not the computer’s (iss
   const en = field.getByRole('textbox', { name: 'Date' })
   await expect(en).toHaveValue('Nov 28, 2026 09:04')
   await en.fill('Nov 31, 2026 10:00')
+  await en.press('Enter')
   await expect(field.getByRole('alert')).toContainText('not a date')
   await en.fill('Dec 1, 2026 10:00')
   await expect(editorContent(page)).toContainText('date: 2026-12-01T10:00:00+09:00')
