@@ -28,7 +28,7 @@ html {
   color: var(--fg);
   font-family: "Noto Sans JP", "Hiragino Kaku Gothic ProN", "Hiragino Sans", "Noto Sans CJK JP",
     "BIZ UDPGothic", "Yu Gothic UI", "Meiryo", system-ui, sans-serif;
-  font-size: 16px;
+  font-size: 100%;
   line-height: 1.9;
   -webkit-text-size-adjust: 100%;
   text-rendering: optimizeLegibility;
