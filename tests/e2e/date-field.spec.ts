@@ -2,6 +2,7 @@ import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { freshSampleCopy, launchApp, type LaunchedApp } from './harness/launch-app'
+import { expectFocusRing } from './keyboard-helpers'
 import { editorContent, openPost, saveScreenshot } from './ui-helpers'
 
 const LOG_POST = {
@@ -39,6 +40,7 @@ test('the date field shows the UI language’s format, not the computer’s (iss
   await input.blur()
   await expect(input).toHaveValue('2026/11/27 09:05')
   await input.focus()
+  await expectFocusRing(page)
   await input.press('Home')
   for (let i = 0; i < 9; i++) await input.press('ArrowRight') // caret in the day
   await input.press('ArrowUp')

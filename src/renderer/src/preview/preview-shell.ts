@@ -28,6 +28,7 @@ export function buildPreviewShell(options: {
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${csp}">` +
     `<meta name="referrer" content="no-referrer">` +
+    `<meta name="text-scale" content="scale">` +
     `<title>${escapeText(options.title ?? '記事のプレビュー')}</title>` +
     `<style>${PREVIEW_CSS}</style></head>` +
     `<body><main class="pw-page"><article id="${ARTICLE_ID}" class="pw-article"></article></main></body></html>`
