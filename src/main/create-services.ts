@@ -220,6 +220,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     const opened = await openSample()
     if (reopened?.kind === 'error' && opened?.kind === 'ok') startupNotice = reopened.message
   }
+  void proofread.warm()
 
   return {
     dataDir: options.dataDir,

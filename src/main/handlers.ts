@@ -27,7 +27,7 @@ export interface HandlerServices {
   bookmarks: Pick<BookmarksService, 'counts' | 'setEnabled'>
   postFiles: Pick<PostFilesService, 'move' | 'assets'>
   suggestions: Pick<SuggestionIndex, 'suggestions'>
-  proofread: Pick<ProofreadService, 'lint' | 'setRuleDisabled'>
+  proofread: Pick<ProofreadService, 'lint' | 'setRuleDisabled' | 'warm'>
   /** The crash-recovery journal of unsaved edits (D6). */
   recovery: Pick<RecoveryJournal, 'write' | 'remove' | 'list'>
   /** The post catalog: saves, creates and moves update it, and it tells the renderer. */
@@ -97,7 +97,11 @@ export function createHandlers(services: HandlerServices, deps: HandlerDeps): Ha
       const opened = await services.openSample()
       return opened?.kind === 'ok' ? opened.repo : null
     },
-    'repo:open': ({ path }) => services.repo.open(path),
+    'repo:open': async ({ path }) => {
+      const opened = await services.repo.open(path)
+      if (opened.kind === 'ok') void services.proofread.warm()
+      return opened
+    },
     'repo:choose': async () => {
       const path = await deps.chooseFolder()
       return path === null ? { kind: 'cancelled' } : services.repo.open(path)

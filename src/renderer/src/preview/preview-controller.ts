@@ -59,6 +59,14 @@ export interface PreviewUpdated {
  * or more only when renders stay slow; and patches only the changed blocks so the page neither flickers nor loses
  * its scroll position.
  */
+/**
+ * From this many top-level blocks on, blocks far from the viewport skip style, layout and paint
+ * (`content-visibility: auto`, see preview-css.ts): a 200k-character post has thousands of blocks,
+ * and laying all of them out after each keystroke took most of the keystroke's frame.
+ */
+export const LONG_ARTICLE_BLOCKS = 300
+const LONG_CLASS = 'pw-long'
+
 export class PreviewController {
   private frame: HTMLIFrameElement | null = null
   private article: HTMLElement | null = null
@@ -259,6 +267,7 @@ export class PreviewController {
       this.headerKey = next.headerKey
     }
     this.patcher.patch(article, next.blocks)
+    article.classList.toggle(LONG_CLASS, next.blocks.length >= LONG_ARTICLE_BLOCKS)
   }
 
   /** Scrolls the preview to the element with this id (a `#fragment` link). */

@@ -37,13 +37,80 @@ export function scrollEditorToLine(view: EditorView, line: number): void {
   scroller.scrollTop = docTop + block.top + (line - n) * block.height
 }
 
-/** Reads the top-level `data-line` blocks of the preview article with their document offsets. */
+/** The source line a top-level preview block starts at, or NaN when it carries none. */
+function blockLine(el: Element | undefined): number {
+  const raw = el?.getAttribute('data-line')
+  return raw == null ? NaN : Number(raw)
+}
+
+/** The index of a block at or next to `i` that carries a line, searching outwards; -1 if none. */
+function nearestLined(blocks: HTMLCollection, i: number): number {
+  for (let d = 0; d < blocks.length; d++) {
+    if (Number.isFinite(blockLine(blocks[i - d]))) return i - d
+    if (Number.isFinite(blockLine(blocks[i + d]))) return i + d
+  }
+  return -1
+}
+
+/**
+ * Binary search over the article's top-level blocks (in source order) for the last one whose key
+ * is at most `target`; blocks without a line are skipped. Reads O(log n) blocks, never all of them.
+ */
+function lastAtMost(blocks: HTMLCollection, key: (i: number) => number, target: number): number {
+  let lo = 0
+  let hi = blocks.length - 1
+  let found = -1
+  while (lo <= hi) {
+    const mid = nearestLined(blocks, (lo + hi) >> 1)
+    if (mid < lo || mid > hi) break
+    if (key(mid) <= target) {
+      found = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return found
+}
+
+/** The anchor of the lined block at or after index `i` in direction `step`, or null. */
+function anchorFrom(
+  blocks: HTMLCollection,
+  i: number,
+  step: 1 | -1,
+  scrollTop: number,
+): Anchor | null {
+  for (let j = i; j >= 0 && j < blocks.length; j += step) {
+    const line = blockLine(blocks[j])
+    if (Number.isFinite(line))
+      return { line, top: blocks[j]!.getBoundingClientRect().top + scrollTop }
+  }
+  return null
+}
+
+/**
+ * The anchors needed to map one position: the two top-level `data-line` blocks around a source
+ * line (`by: 'line'`) or around a preview offset (`by: 'offset'`), found by binary search. Reading
+ * every block's position instead forced a layout of the whole article and thousands of reads in
+ * each keystroke's task (≈ 50 ms at 200k characters).
+ */
+export function readAnchorsAround(
+  article: HTMLElement,
+  scrollTop: number,
+  by: 'line' | 'offset',
+  value: number,
+): Anchor[] {
+  const blocks = article.children
+  const top = (i: number) => blocks[i]!.getBoundingClientRect().top + scrollTop
+  const i = lastAtMost(blocks, by === 'line' ? (j) => blockLine(blocks[j]) : top, value)
+  const before = i >= 0 ? anchorFrom(blocks, i, -1, scrollTop) : null
+  const after = anchorFrom(blocks, i + 1, 1, scrollTop)
+  return [before, after].filter((a): a is Anchor => a !== null)
+}
+
+/** Reads every top-level `data-line` block of the preview article with its document offset. */
 export function readAnchors(article: HTMLElement, scrollTop: number): Anchor[] {
   const anchors: Anchor[] = []
   for (const el of Array.from(article.children)) {
-    const raw = (el as HTMLElement).dataset?.line
-    if (raw === undefined) continue
-    const line = Number(raw)
+    const line = blockLine(el)
     if (!Number.isFinite(line)) continue
     anchors.push({ line, top: el.getBoundingClientRect().top + scrollTop })
   }
@@ -57,7 +124,6 @@ export function readAnchors(article: HTMLElement, scrollTop: number): Anchor[] {
 export class ScrollSyncController {
   private readonly lock = new ScrollLock()
   private leader: ScrollSide = 'editor'
-  private anchors: Anchor[] | null = null
   private frame = 0
   private pendingSide: ScrollSide | null = null
 
@@ -76,20 +142,24 @@ export class ScrollSyncController {
     this.request('preview', this.preview.scrollTop)
   }
 
-  /** The preview content changed: anchors moved; re-align it to the editor if the editor leads. */
+  /**
+   * The preview content changed: re-align it to the editor in the next frame if the editor leads.
+   * Not in the keystroke's task: reading positions there forces a layout the frame does anyway.
+   */
   previewPatched(): void {
-    this.anchors = null
-    if (this.leader === 'editor') this.follow('editor')
+    if (this.leader === 'editor') this.schedule('editor')
   }
 
-  /** The layout changed (pane resized): anchors moved. */
-  invalidate(): void {
-    this.anchors = null
-  }
+  /** The layout changed (pane resized). Positions are read when needed, so nothing is cached. */
+  invalidate(): void {}
 
   private request(side: ScrollSide, position: number): void {
     if (this.lock.isEcho(side, performance.now(), position)) return
     this.leader = side
+    this.schedule(side)
+  }
+
+  private schedule(side: ScrollSide): void {
     this.pendingSide = side
     if (this.frame) return
     this.frame = requestAnimationFrame(() => {
@@ -100,26 +170,27 @@ export class ScrollSyncController {
     })
   }
 
-  private currentAnchors(): Anchor[] | null {
+  /** The anchors around a line or an offset, with the document's start and end as bounds. */
+  private anchorsAround(by: 'line' | 'offset', value: number): Anchor[] | null {
     const article = this.preview.articleElement
     if (!article) return null
-    if (!this.anchors) {
-      const raw = readAnchors(article, this.preview.scrollTop)
-      this.anchors = withBounds(raw, this.view.state.doc.lines, this.preview.scrollHeight)
-    }
-    return this.anchors
+    const raw = readAnchorsAround(article, this.preview.scrollTop, by, value)
+    return withBounds(raw, this.view.state.doc.lines, this.preview.scrollHeight)
   }
 
   private follow(leader: ScrollSide): void {
-    const anchors = this.currentAnchors()
-    if (!anchors) return
     const now = performance.now()
     if (leader === 'editor') {
-      const target = Math.round(offsetForLine(anchors, editorTopLine(this.view)))
+      const top = editorTopLine(this.view)
+      const anchors = this.anchorsAround('line', top)
+      if (!anchors) return
+      const target = Math.round(offsetForLine(anchors, top))
       if (Math.abs(target - this.preview.scrollTop) < 1) return
       this.preview.scrollTop = target
       this.lock.lock('preview', now, this.preview.scrollTop)
     } else {
+      const anchors = this.anchorsAround('offset', this.preview.scrollTop)
+      if (!anchors) return
       const line = lineForOffset(anchors, this.preview.scrollTop)
       if (Math.abs(line - editorTopLine(this.view)) < 0.01) return
       scrollEditorToLine(this.view, line)

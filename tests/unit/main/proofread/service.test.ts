@@ -163,3 +163,32 @@ describe('proofreading in the bundled worker', () => {
     ])
   }, 60_000)
 })
+
+describe('warming up when a repository opens', () => {
+  it('configures the worker and loads its dictionary before the first request; nothing without a repository', async () => {
+    const dir = await makeTempDir('pw-worker-warm-')
+    await cp(BUILT, join(dir, 'main'), { recursive: true })
+    const counted = new CountingHost(
+      new WorkerLintHost({ workerFile: join(dir, 'main/proofread-worker.js'), dicPath: DICT }),
+    )
+    let open: string | null = null
+    const warmed = new ProofreadService({
+      root: () => open,
+      host: counted,
+      disabledRules: () => [],
+      saveDisabledRules: async () => undefined,
+    })
+    try {
+      await warmed.warm()
+      expect(counted.texts).toBe(0)
+      open = await makeTempDir('pw-proofread-warm-')
+      await warmed.warm()
+      expect(counted.texts).toBe(1)
+      // The first real request then finds the worker ready and lints just its paragraph.
+      const r = await warmed.lint({ path: 'a.md', text: POST, scope: 'paragraphs' })
+      expect(r.kind).toBe('ok')
+    } finally {
+      await warmed.dispose()
+    }
+  }, 120_000)
+})

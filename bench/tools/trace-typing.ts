@@ -1,0 +1,205 @@
+/**
+ * Where a keystroke's frame goes: opens a generated post of BENCH_SIZE characters in the real app,
+ * types mid-document with Chrome tracing on, and prints the renderer main threads' time per event.
+ * A diagnostic, not a benchmark: `npx tsx bench/tools/trace-typing.ts`.
+ */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { launchApp } from '../../tests/e2e/harness/launch-app'
+import { generateBenchPost } from '../../tests/helpers/long-post'
+import {
+  installProbes,
+  longestFrame,
+  pasteText,
+  placeCaret,
+  typeAndMeasure,
+} from '../preview-probes'
+import { stats } from '../stats'
+
+const SIZE = Number(process.env.BENCH_SIZE ?? 200_000)
+const EDITS = process.env.TRACE_PASTE ? 1 : Number(process.env.BENCH_EDITS ?? 40)
+
+interface TraceEvent {
+  name: string
+  ph: string
+  dur?: number
+  pid: number
+  tid: number
+  ts: number
+  args?: { name?: string; beginData?: unknown }
+}
+
+interface CpuProfile {
+  startTime: number
+  nodes: Array<{
+    id: number
+    callFrame: { functionName: string; url: string; lineNumber: number }
+  }>
+  samples: number[]
+  timeDeltas: number[]
+}
+
+/** Tasks over 100 ms on a renderer main thread, each with the functions that took its time. */
+function longTasks(events: TraceEvent[], profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  let t = profile.startTime
+  const samples = profile.samples.map((id, i) => {
+    t += profile.timeDeltas[i] ?? 0
+    const f = byId.get(id)!.callFrame
+    return {
+      t,
+      key: `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`,
+    }
+  })
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > 100_000)
+  for (const task of tasks.slice(0, 12)) {
+    const inside = new Map<string, number>()
+    let last = task.ts
+    for (const s of samples) {
+      if (s.t < task.ts || s.t > task.ts + task.dur!) continue
+      inside.set(s.key, (inside.get(s.key) ?? 0) + (s.t - last) / 1000)
+      last = s.t
+    }
+    const top = [...inside.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)
+    console.log(
+      `long task ${(task.dur! / 1000).toFixed(0)} ms:`,
+      top.map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join(' | '),
+    )
+  }
+}
+
+/** Self time per function (ms), largest first. */
+function selfTimes(profile: CpuProfile): Array<[string, number]> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const totals = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
+    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+  })
+  return [...totals.entries()].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1])
+}
+
+async function main(): Promise<void> {
+  const repo = await mkdtemp(join(tmpdir(), 'pw-trace-'))
+  const dir = join(repo, 'source/blog')
+  await mkdir(dir, { recursive: true })
+  const title = `トレース ${SIZE / 1000}k`
+  await writeFile(
+    join(dir, '2026-11-10-trace.html.md'),
+    generateBenchPost(title, '2026-11-10T10:00:00+09:00', SIZE),
+  )
+  // Which IPC calls carry how much (the harness's binding serialises each payload as JSON).
+  const calls = new Map<string, { n: number; bytes: number }>()
+  const app = await launchApp({
+    repo,
+    wrapHandlers: (table) =>
+      Object.fromEntries(
+        Object.entries(table).map(([channel, handler]) => [
+          channel,
+          (...args: unknown[]) => {
+            const c = calls.get(channel) ?? { n: 0, bytes: 0 }
+            c.n++
+            c.bytes += JSON.stringify(args).length
+            calls.set(channel, c)
+            return (handler as (...a: unknown[]) => unknown)(...args)
+          },
+        ]),
+      ) as typeof table,
+  })
+  const { page } = app
+  try {
+    const open = async () => {
+      await page.getByRole('listbox').getByRole('option', { name: title }).click()
+      await page
+        .frameLocator('iframe.preview-frame')
+        .locator('#pw-article h1')
+        .filter({ hasText: title })
+        .waitFor({ timeout: 120_000 })
+    }
+    await installProbes(page)
+    const cdp = await page.context().newCDPSession(page)
+    const events: TraceEvent[] = []
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])))
+    const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()))
+    const start = async () => {
+      await cdp.send('Tracing.start', {
+        traceConfig: {
+          includedCategories: [
+            'devtools.timeline',
+            'disabled-by-default-devtools.timeline',
+            'blink',
+            'v8.execute',
+          ],
+        },
+        transferMode: 'ReportEvents',
+      })
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+      await cdp.send('Profiler.start')
+    }
+    let r = { frame: [] as number[], preview: [] as number[] }
+    if (process.env.TRACE_OPEN) {
+      // Opening the post (and 5 s after the header shows), then 20 keystrokes.
+      await start()
+      console.log('longest frame while opening', await longestFrame(page, open))
+      await page.waitForTimeout(5000)
+      await placeCaret(page, 'mid')
+      r = await typeAndMeasure(page, 20)
+    } else {
+      await open()
+      await placeCaret(page, 'mid')
+      await start()
+      if (process.env.TRACE_PASTE) {
+        // A 10k-character paste in the middle (as in preview.bench.ts), then its undo.
+        const paste = generateBenchPost('貼り付け', '2026-11-10', 10_000).split('---\n').pop()!
+        const frames = [
+          await longestFrame(page, () => pasteText(page, paste.slice(0, 10_000))),
+          await longestFrame(page, () => page.keyboard.press('Control+z')),
+        ]
+        console.log('longest frames (paste, undo)', frames)
+      } else r = await typeAndMeasure(page, EDITS)
+    }
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+    await cdp.send('Tracing.end')
+    await done
+    longTasks(events, profile)
+    for (const [channel, c] of calls)
+      console.log(`ipc ${channel}: ${c.n} calls, ${(c.bytes / 1e6).toFixed(1)} MB`)
+    console.log('frame', stats(r.frame), 'preview', stats(r.preview))
+    const threads = new Map<string, string>()
+    for (const e of events)
+      if (e.ph === 'M' && e.name === 'thread_name')
+        threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '')
+    const totals = new Map<string, number>()
+    for (const e of events) {
+      if (e.ph !== 'X' || !e.dur) continue
+      const thread = threads.get(`${e.pid}:${e.tid}`) ?? '?'
+      if (!thread.includes('CrRendererMain')) continue
+      const key = `${e.pid} ${e.name}`
+      totals.set(key, (totals.get(key) ?? 0) + e.dur / 1000)
+    }
+    if (process.env.TRACE_LAYOUT) {
+      // Layout events: how many objects were dirty out of how many, and how long each took.
+      for (const e of events.filter((x) => x.name === 'Layout' && x.ph === 'X').slice(0, 60)) {
+        const a = e.args as unknown as {
+          beginData?: { dirtyObjects?: number; totalObjects?: number; partialLayout?: boolean }
+        }
+        console.log('layout', ((e.dur ?? 0) / 1000).toFixed(2), JSON.stringify(a.beginData))
+      }
+    }
+    const top = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)
+    for (const [k, ms] of top) console.log(`${(ms / EDITS).toFixed(2).padStart(8)} ms/key  ${k}`)
+    console.log(
+      '--- JS self time (V8 profile; native work such as forced layout counts to its caller)',
+    )
+    for (const [k, ms] of selfTimes(profile).slice(0, 30))
+      console.log(`${(ms / EDITS).toFixed(2).padStart(8)} ms/key  ${k}`)
+  } finally {
+    await app.close()
+    await rm(repo, { recursive: true, force: true })
+  }
+}
+
+await main()
