@@ -90,7 +90,7 @@ pre {
   line-height: 1.6;
   tab-size: 4;
 }
-pre:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
+a:focus-visible, pre:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
 pre code { background: none; padding: 0; font-size: 1em; white-space: pre; word-break: normal; overflow-wrap: normal; }
 table { border-collapse: collapse; margin: 0 0 1.4em; display: block; overflow-x: auto; max-width: 100%; font-size: 0.94em; line-height: 1.7; }
 th, td { border: 1px solid var(--line); padding: 0.45em 0.8em; text-align: left; vertical-align: top; }
