@@ -2,6 +2,7 @@ import js from '@eslint/js'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
+import { rendererBoundaries } from './scripts/eslint/renderer-boundaries.mjs'
 
 const noElectron = { name: 'electron', message: 'Only src/main/index.ts and src/main/ipc may import electron.' }
 const nodeBuiltins = { group: ['node:*'], message: 'Shared and renderer code must not use Node built-ins.' }
@@ -57,4 +58,13 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "Identifier[name='ipcRenderer']", message: 'ipcRenderer only in src/preload.' }, { selector: "Identifier[name='ipcMain']", message: 'ipcMain only in src/main/ipc.' }],
     },
   },
+  // ---- Renderer import boundaries (rule in scripts/eslint/renderer-boundaries.mjs) ----
+  // A feature folder imports only itself, the leaf folders (shell, i18n, dialogs, styles) and
+  // shared; only app/ composes features. Tested in tests/unit/renderer/import-boundaries.test.ts.
+  {
+    files: ['src/renderer/src/**/*.{ts,tsx}'],
+    plugins: { renderer: rendererBoundaries },
+    rules: { 'renderer/boundaries': 'error' },
+  },
+  // ---- end of renderer import boundaries ----
 )

@@ -171,9 +171,10 @@ test('crop an eyecatch with arrow keys in sensible steps, make a title card and 
   await saveScreenshot(page, 'keyboard-zoom-slider.png')
 
   // The title card tab, then export.
+  // Tabs have a roving tabindex: Tab reaches the chosen one, an arrow key selects the other.
   const titleTab = studio.getByRole('tab', { name: 'タイトルカード' })
-  await tabTo(page, titleTab, { back: true })
-  await page.keyboard.press('Enter')
+  await tabTo(page, studio.getByRole('tab', { name: '写真を切り抜く' }), { back: true })
+  await page.keyboard.press('ArrowRight')
   await expect(titleTab).toHaveAttribute('aria-selected', 'true')
   const exportButton = studio.getByRole('button', { name: 'アイキャッチとして書き出す' })
   await expect(exportButton).toBeEnabled()
@@ -194,6 +195,59 @@ test('crop an eyecatch with arrow keys in sensible steps, make a title card and 
   await page.keyboard.press('Escape')
   await expect(studio).toBeHidden()
   await expect(opener).toBeFocused()
+})
+
+test("the eyecatch studio's tabs are an ARIA tab list: roving tabindex, arrows, Home and End", async () => {
+  app = await launchApp()
+  const { page } = app
+  await expect(page.getByRole('listbox', { name: '記事' })).toBeVisible()
+  await findAndOpen(page, 'Rails', RAILS)
+  const opener = page.getByRole('button', { name: 'アイキャッチ', exact: true })
+  await tabTo(page, opener, { back: true })
+  await page.keyboard.press('Enter')
+  const studio = page.getByRole('dialog', { name: 'アイキャッチ' })
+  await expect(studio).toBeVisible()
+
+  const list = studio.getByRole('tablist', { name: 'アイキャッチの作り方' })
+  await expect(list).toBeVisible()
+  const photoTab = list.getByRole('tab', { name: '写真を切り抜く' })
+  const titleTab = list.getByRole('tab', { name: 'タイトルカード' })
+  /** The chosen tab: selected, the only one in the Tab order, focused, its panel shown and named by it. */
+  const expectChosen = async (chosen: typeof photoTab, other: typeof photoTab) => {
+    await expect(chosen).toHaveAttribute('aria-selected', 'true')
+    await expect(chosen).toHaveAttribute('tabindex', '0')
+    await expect(chosen).toBeFocused()
+    await expect(other).toHaveAttribute('aria-selected', 'false')
+    await expect(other).toHaveAttribute('tabindex', '-1')
+    const panel = studio.locator(`[id="${await chosen.getAttribute('aria-controls')}"]`)
+    await expect(panel).toHaveAttribute('role', 'tabpanel')
+    await expect(panel).toHaveAttribute('aria-labelledby', (await chosen.getAttribute('id'))!)
+    await expect(panel).toBeVisible()
+    const hidden = studio.locator(`[id="${await other.getAttribute('aria-controls')}"]`)
+    await expect(hidden).toHaveAttribute('role', 'tabpanel')
+    await expect(hidden).toBeHidden()
+  }
+
+  await tabTo(page, photoTab, { back: true })
+  await expectFocusRing(page)
+  await expectChosen(photoTab, titleTab)
+  await page.keyboard.press('ArrowRight')
+  await expectChosen(titleTab, photoTab)
+  await expect(studio.getByRole('tabpanel').getByTestId('title-card-title')).toBeVisible()
+  await page.keyboard.press('ArrowRight')
+  await expectChosen(photoTab, titleTab)
+  await page.keyboard.press('ArrowLeft')
+  await expectChosen(titleTab, photoTab)
+  await page.keyboard.press('Home')
+  await expectChosen(photoTab, titleTab)
+  await page.keyboard.press('End')
+  await expectChosen(titleTab, photoTab)
+  await saveScreenshot(page, 'keyboard-studio-tabs.png')
+  // Tab leaves the tab list for the panel instead of visiting the other tab.
+  await page.keyboard.press('Tab')
+  await expect(titleTab).not.toBeFocused()
+  await expect(photoTab).not.toBeFocused()
+  expect(await focusInside(page, studio.getByRole('tabpanel'))).toBe(true)
 })
 
 test('publish with the keyboard: side tabs with arrows, the button with Enter, phases announced', async () => {

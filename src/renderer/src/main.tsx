@@ -5,6 +5,7 @@ import './styles/app.css'
 import { App } from './app/App'
 import { ControllersContext, createControllers } from './app/controllers'
 import { LocaleProvider, rememberedLocale } from './i18n/locale'
+import { ShellContext } from './shell/shell-context'
 
 /** Starts the UI: language first (remembered, else the OS language), then the workspace. */
 async function boot(): Promise<void> {
@@ -18,9 +19,11 @@ async function boot(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <LocaleProvider initial={locale}>
-        <ControllersContext.Provider value={controllers}>
-          <App />
-        </ControllersContext.Provider>
+        <ShellContext.Provider value={controllers}>
+          <ControllersContext.Provider value={controllers}>
+            <App />
+          </ControllersContext.Provider>
+        </ShellContext.Provider>
       </LocaleProvider>
     </StrictMode>,
   )

@@ -18,8 +18,10 @@ import { validateFrontMatter } from '../../../shared/metadata/validate'
 import { classifyImageSrc } from '../../../shared/post-images'
 import type { RuleId } from '../../../shared/check/rules'
 import { checkSlug, MAX_SLUG_LENGTH } from '../../../shared/slug'
-import { resolveInRepo } from '../paths'
+import { resolveInRepo } from '../fs/paths'
+import { knownValuesFor } from './known-values'
 import type { CheckRun, FindingProducer, PostUnderCheck, RawFinding } from './types'
+import { isClosingFence, isOpeningFence } from '../../../shared/front-matter-fence'
 
 /** The renderer's placeholder for an image it refuses; its title ends with the src as written. */
 const PLACEHOLDER_CLASS = /(?:^|\s)pw-missing-image(?:\s|$)/
@@ -54,8 +56,8 @@ function lineOf(lines: readonly string[], fromLine: number, needles: string[]): 
 
 /** 0-based line where the body starts: after the front matter's closing fence, if it has one. */
 function bodyLineOf(lines: readonly string[]): number {
-  if (!/^---[ \t]*$/.test(lines[0] ?? '')) return 0
-  const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line))
+  if (!isOpeningFence(lines[0] ?? '')) return 0
+  const close = lines.findIndex((line, i) => i > 0 && isClosingFence(line))
   return close < 0 ? 0 : close + 1
 }
 
@@ -248,7 +250,11 @@ export const postRules: FindingProducer = {
     const text = post.text
     const lines = text.split('\n')
     const fields = readFields(text)
-    const problems = validateFrontMatter(fields, { schema: schemaOf(run), rules: run.config })
+    const problems = validateFrontMatter(fields, {
+      schema: schemaOf(run),
+      rules: run.config,
+      ...(await knownValuesFor(run, relPath)),
+    })
     for (const p of problems) add(p.rule, p.line, p.message)
     slugFindings(post, run, add)
 

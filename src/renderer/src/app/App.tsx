@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { EditorPane } from '../editor/EditorPane'
+import { MetadataSection } from '../metadata/MetadataSection'
 import { NewPostWizardDialog } from '../metadata/NewPostWizardDialog'
 import { useI18n } from '../i18n/locale'
 import { PostList } from '../posts/PostList'
@@ -8,9 +9,11 @@ import { ConflictDialog } from '../save/ConflictDialog'
 import { isNotSaved } from '../save/doc-session'
 import { RecoveryCompareDialog, RecoveryNotice } from '../save/RecoveryNotice'
 import { useControllers } from './controllers'
-import { WarningIcon } from './icons'
+import { WarningIcon } from '../shell/icons'
 import { SplitPanes } from './SplitPanes'
 import { SidePanel } from './SidePanel'
+import { DraftFeedCard } from '../card/DraftFeedCard'
+import { CardStrip } from '../card/tabs/CardStrip'
 import { CardTab } from '../card/tabs/CardTab'
 import { FeedTab } from '../card/tabs/FeedTab'
 import { ShareTab } from '../card/tabs/ShareTab'
@@ -27,7 +30,8 @@ import { LiveRegion } from './LiveRegion'
 
 /** The main window: toolbar, three panes, dialogs. */
 export function App() {
-  const { workspace, editor, sync, portal, proofread, announcer } = useControllers()
+  const { workspace, editor, preview, sync, portal, proofread, metadata, announcer } =
+    useControllers()
   const view = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot)
   const { t, text, locale } = useI18n()
   const [newPostOpen, setNewPostOpen] = useState(false)
@@ -114,7 +118,19 @@ export function App() {
             onOpen={(p) => void workspace.openPost(p)}
           />
         }
-        editor={<EditorPane view={view} onOpenEyecatch={() => setEyecatchOpen(true)} />}
+        editor={
+          <EditorPane
+            view={view}
+            editor={editor}
+            metadata={
+              <MetadataSection
+                view={view}
+                link={metadata}
+                onOpenEyecatch={() => setEyecatchOpen(true)}
+              />
+            }
+          />
+        }
         preview={
           <SidePanel
             label={t('side.label')}
@@ -124,6 +140,8 @@ export function App() {
                 label: t('side.article'),
                 content: (
                   <PreviewPane
+                    preview={preview}
+                    cardStrip={<CardStrip />}
                     assetBase={view.appInfo?.assetBase ?? null}
                     hasPost={view.current !== null}
                     markdown={view.repo?.markdown ?? null}
@@ -136,7 +154,7 @@ export function App() {
               {
                 id: 'proofread',
                 label: prText(locale, 'tab'),
-                content: <ProofreadPanel hasPost={view.current !== null} />,
+                content: <ProofreadPanel hasPost={view.current !== null} proofread={proofread} />,
               },
               // Last: sending for review is the end of a writer's work on a post.
               { id: 'publish', label: t('side.publish'), content: <PublishTab view={view} /> },
@@ -154,7 +172,16 @@ export function App() {
           onCreate={(r) => workspace.createPost(r)}
         />
       )}
-      {eyecatchOpen && <EyecatchDialog view={view} onClose={() => setEyecatchOpen(false)} />}
+      {eyecatchOpen && (
+        <EyecatchDialog
+          view={view}
+          editor={editor}
+          liveCard={(imageSlot, frame) => (
+            <DraftFeedCard locale={locale} imageSlot={imageSlot} frame={frame} />
+          )}
+          onClose={() => setEyecatchOpen(false)}
+        />
+      )}
       {comparing && (
         <RecoveryCompareDialog
           name={titleOf(comparing.path)}

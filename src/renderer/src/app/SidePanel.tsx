@@ -1,4 +1,5 @@
-import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useCallback, useState, type ReactNode } from 'react'
+import { useTabKeys } from '../shell/tab-keys'
 
 /** One tab of the side panel. */
 export interface SideTab {
@@ -19,30 +20,15 @@ export function SidePanel({ tabs, label }: { tabs: SideTab[]; label: string }) {
     const saved = localStorage.getItem(STORAGE_KEY)
     return tabs.some((t) => t.id === saved) ? saved! : tabs[0]!.id
   })
-  const buttons = useRef(new Map<string, HTMLButtonElement>())
-
-  const select = useCallback((id: string, focus = false) => {
+  const select = useCallback((id: string) => {
     setActive(id)
     localStorage.setItem(STORAGE_KEY, id)
-    if (focus) buttons.current.get(id)?.focus()
   }, [])
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const index = tabs.findIndex((t) => t.id === active)
-    const next =
-      e.key === 'ArrowRight'
-        ? (index + 1) % tabs.length
-        : e.key === 'ArrowLeft'
-          ? (index - 1 + tabs.length) % tabs.length
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? tabs.length - 1
-              : -1
-    if (next < 0) return
-    e.preventDefault()
-    select(tabs[next]!.id, true)
-  }
+  const { onKeyDown, tabRef } = useTabKeys(
+    tabs.map((t) => t.id),
+    active,
+    select,
+  )
 
   return (
     <div className="side-panel">
@@ -55,10 +41,7 @@ export function SidePanel({ tabs, label }: { tabs: SideTab[]; label: string }) {
         {tabs.map((tab) => (
           <button
             key={tab.id}
-            ref={(el) => {
-              if (el) buttons.current.set(tab.id, el)
-              else buttons.current.delete(tab.id)
-            }}
+            ref={tabRef(tab.id)}
             type="button"
             role="tab"
             id={`side-tab-${tab.id}`}

@@ -1,9 +1,9 @@
-import { shortcut } from './shortcut'
+import { shortcut } from '../shell/shortcut'
 import { useI18n } from '../i18n/locale'
 import type { MessageKey } from '../i18n/dictionary'
 import { saveStateOf, type SaveState } from '../save/doc-session'
-import type { WorkspaceView } from './workspace'
-import { AppMark, FolderIcon, GlobeIcon, PlusIcon } from './icons'
+import type { WorkspaceView } from '../shell/workspace-view'
+import { AppMark, FolderIcon, GlobeIcon, PlusIcon } from '../shell/icons'
 
 const SAVE_LABEL: Record<SaveState, MessageKey> = {
   saved: 'save.saved',

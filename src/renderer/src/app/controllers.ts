@@ -6,31 +6,30 @@ import { connectBodyImages, portalBodyImageHost } from '../editor/image-drop'
 import { MetadataEditorLink } from '../metadata/editor-link'
 import { PreviewController } from '../preview/preview-controller'
 import { renderArticle } from '../preview/render-article'
-import { resolveImageSrc } from '../preview/resolve-image'
+import { resolveImageSrc } from '../shell/resolve-image'
 import { ScrollSyncController } from '../sync/scroll-sync-controller'
 import { Announcer } from './announcer'
-import { LivePostModel } from './live-post'
-import { PostAssets } from './post-assets'
+import { LivePostModel } from '../shell/live-post'
+import { PostAssets } from '../shell/post-assets'
+import type { ShellPorts } from '../shell/shell-context'
 import { Workspace } from './workspace'
 import { ProofreadController } from '../proofread/proofread-controller'
 
-/** The long-lived, non-React parts of the app. */
-export interface Controllers {
-  portal: PortalApi
+/**
+ * The long-lived, non-React parts of the app. Features see the {@link ShellPorts} part through
+ * `useShell()`; `App` hands each feature its own controller as a prop.
+ */
+export interface Controllers extends ShellPorts {
   workspace: Workspace
   editor: EditorHost
   preview: PreviewController
   sync: ScrollSyncController
-  /** The open post after the last keystroke, as the preview, card, form and lint read it. */
-  livePost: LivePostModel
   /** The metadata form's link to the editor (its front matter comes from the live post). */
   metadata: MetadataEditorLink
   /** textlint findings of the shown post (underlines, gutter, panel). */
   proofread: ProofreadController
   /** The window's live region: status changes said once (see announcer.ts). */
   announcer: Announcer
-  /** The open post's asset files (the form's checks and the eyecatch studio share them). */
-  assets: PostAssets
 }
 
 /**

@@ -6,7 +6,7 @@ import { recoveryText } from '../save/recovery-strings'
 import { useI18n } from '../i18n/locale'
 import { publishNews, saveNews } from './announcer'
 import { useControllers } from './controllers'
-import type { WorkspaceView } from './workspace'
+import type { WorkspaceView } from '../shell/workspace-view'
 
 /**
  * Feeds the window's announcer: save-state news of the open post, the result of an explicit save,

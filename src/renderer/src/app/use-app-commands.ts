@@ -1,4 +1,4 @@
-import { isMacPlatform } from './shortcut'
+import { isMacPlatform } from '../shell/shortcut'
 import { useEffect } from 'react'
 import { useI18n } from '../i18n/locale'
 import { useControllers } from './controllers'

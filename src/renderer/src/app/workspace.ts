@@ -1,17 +1,12 @@
-import type {
-  AppInfo,
-  CreateResult,
-  EventPayload,
-  PortalApi,
-  RepoInfo,
-} from '../../../shared/ipc/contract'
+import type { CreateResult, EventPayload, PortalApi, RepoInfo } from '../../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../../shared/localized'
-import type { MovePostResult } from '../../../shared/metadata/contract'
-import type { PostDocument, PostSummary } from '../../../shared/post'
+import type { MovePostResult } from '../../../shared/ipc/metadata'
+import type { PostDocument } from '../../../shared/post'
 import { sortPosts } from '../posts/post-filter'
-import { DocSession, type DiskChange, type DocStatus } from '../save/doc-session'
+import { DocSession, type DiskChange } from '../save/doc-session'
 import { EditJournal } from '../save/edit-journal'
-import { missingDocument, type RecoveredPost } from '../save/recovered'
+import { missingDocument } from '../save/recovered'
+import type { RecoveredPost, WorkspacePort, WorkspaceView } from '../shell/workspace-view'
 
 /** What the workspace needs from the editor: buffers per post. */
 export interface EditorPort {
@@ -22,28 +17,6 @@ export interface EditorPort {
   /** Drops one post's buffer (it moved). */
   forget(path: string): void
   forgetAll(): void
-}
-
-/** Everything the UI renders from; a new object whenever something visible changed. */
-export interface WorkspaceView {
-  ready: boolean
-  appInfo: AppInfo | null
-  repo: RepoInfo | null
-  posts: PostSummary[]
-  currentPath: string | null
-  /** The open post's status, or null when none is open. */
-  current: DocStatus | null
-  /** The last error worth a banner (opening a repository or a post). */
-  notice: LocalizedText | null
-  /** Whether opening a post is in progress. */
-  opening: boolean
-  /** Posts whose unsaved edits were restored at start and await the writer's look (D6). */
-  recovered: RecoveredPost[]
-  /**
-   * Grows with every change of main's post catalog (a save, a create or move, a file changed on
-   * disk): views derived from other posts (feed cards, suggestions) read again when it moves.
-   */
-  postsVersion: number
 }
 
 const LAST_POST_KEY = 'portal-writer.last-post'
@@ -70,7 +43,7 @@ function unexpected(e: unknown): LocalizedText {
  * per open post. Components read {@link WorkspaceView} through `useSyncExternalStore`; nothing
  * here changes on a plain keystroke, so typing never re-renders React.
  */
-export class Workspace {
+export class Workspace implements WorkspacePort {
   private view: WorkspaceView = {
     ready: false,
     appInfo: null,

@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react'
 import { buildCard, type CardData } from '../../../shared/card'
 import type { Profile } from '../../../shared/profile'
-import { useControllers } from '../app/controllers'
-import type { WorkspaceView } from '../app/workspace'
+import { useShell } from '../shell/shell-context'
+import type { WorkspaceView } from '../shell/workspace-view'
 import { countFor, publishedUrl } from './bookmark-store'
 import { useBookmarks } from './use-bookmarks'
 import { useNow } from './use-now'
@@ -30,7 +30,7 @@ export interface DraftInputs {
  * (hidden views pass false and catch up when shown). Null when no post is open.
  */
 export function useDraftInputs(active: boolean): DraftInputs | null {
-  const { workspace, livePost } = useControllers()
+  const { workspace, livePost } = useShell()
   const view = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot)
   const live = useSyncExternalStore(
     active ? livePost.subscribe : subscribeNowhere,

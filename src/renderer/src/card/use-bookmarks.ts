@@ -1,10 +1,10 @@
 import { useEffect, useSyncExternalStore } from 'react'
-import { useControllers } from '../app/controllers'
+import { useShell } from '../shell/shell-context'
 import { bookmarkStoreFor, type BookmarkStore, type BookmarkView } from './bookmark-store'
 
 /** Bookmark counts for `urls` (asked for once each) and the on/off setting. */
 export function useBookmarks(urls: readonly string[]): BookmarkView & { store: BookmarkStore } {
-  const { portal } = useControllers()
+  const { portal } = useShell()
   const store = bookmarkStoreFor(portal)
   const key = urls.join('\n')
   useEffect(() => {

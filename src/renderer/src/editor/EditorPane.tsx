@@ -1,9 +1,9 @@
-import { useLayoutEffect, useRef } from 'react'
-import { useControllers } from '../app/controllers'
-import type { WorkspaceView } from '../app/workspace'
-import { WarningIcon } from '../app/icons'
+import { useLayoutEffect, useRef, type ReactNode } from 'react'
+import { useShell } from '../shell/shell-context'
+import type { WorkspaceView } from '../shell/workspace-view'
+import { WarningIcon } from '../shell/icons'
 import { useI18n } from '../i18n/locale'
-import { MetadataSection } from '../metadata/MetadataSection'
+import type { EditorHost } from './editor-host'
 
 /**
  * The editor pane: status banners above the CodeMirror view. The view itself is created outside
@@ -11,13 +11,16 @@ import { MetadataSection } from '../metadata/MetadataSection'
  */
 export function EditorPane({
   view,
-  onOpenEyecatch,
+  editor,
+  metadata,
 }: {
   view: WorkspaceView
-  /** Opens the eyecatch tools (the metadata form's eyecatch button). */
-  onOpenEyecatch?: () => void
+  /** The CodeMirror host (the app's one editor). */
+  editor: EditorHost
+  /** Shown between the banners and the editor (the app passes the metadata form). */
+  metadata?: ReactNode
 }) {
-  const { editor, workspace } = useControllers()
+  const { workspace } = useShell()
   const { t, text } = useI18n()
   const mount = useRef<HTMLDivElement>(null)
 
@@ -90,7 +93,7 @@ export function EditorPane({
           </button>
         </div>
       )}
-      <MetadataSection view={view} onOpenEyecatch={() => onOpenEyecatch?.()} />
+      {metadata}
       <div className="editor-mount" ref={mount} hidden={!current} />
       {!current && (
         <p className="pane-empty">{view.opening ? t('app.loading') : t('editor.empty')}</p>

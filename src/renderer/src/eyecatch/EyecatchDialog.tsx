@@ -1,17 +1,17 @@
-import { shortcut } from '../app/shortcut'
+import { shortcut } from '../shell/shortcut'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import type { EyecatchStudioApi } from './types'
 import type { AssetChoice, EyecatchLivePreview, ExportedEyecatch } from './types'
 import type { PortalApi } from '../../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../../shared/localized'
-import { useControllers } from '../app/controllers'
-import type { WorkspaceView } from '../app/workspace'
+import { useShell } from '../shell/shell-context'
+import type { WorkspaceView } from '../shell/workspace-view'
 import { Dialog } from '../dialogs/Dialog'
 import { useI18n } from '../i18n/locale'
 import { EyecatchStudio } from './EyecatchStudio'
-import { LiveCard } from './LiveCard'
+import { LiveCard, type LiveCardSlot } from './LiveCard'
 import { publishLivePreview } from './live-preview'
-import { eyecatchDefaults, setEyecatchInEditor } from './set-eyecatch'
+import { eyecatchDefaults, setEyecatchInEditor, type EditorAccess } from './set-eyecatch'
 import './EyecatchDialog.css'
 
 function unexpected(error: unknown): LocalizedText {
@@ -51,13 +51,23 @@ function assetUrl(assetBase: string, path: string): string {
   return assetBase + path.split('/').map(encodeURIComponent).join('/')
 }
 
+/** Props of {@link EyecatchDialog}. */
+export interface EyecatchDialogProps {
+  view: WorkspaceView
+  /** The editor the export's front-matter edit goes into (the app's one editor). */
+  editor: EditorAccess & { text(path: string): string }
+  /** The post's feed card around the eyecatch being made (the app passes the card feature's). */
+  liveCard: LiveCardSlot
+  onClose(): void
+}
+
 /**
  * The eyecatch studio in a modal dialog (Tab stays inside, Esc closes, focus returns). An export
  * lands in the post's asset folder and the front matter's `eyecatch` is set to it as an ordinary,
  * undoable edit in the editor, which the save session then writes like typing.
  */
-export function EyecatchDialog({ view, onClose }: { view: WorkspaceView; onClose: () => void }) {
-  const { portal, editor, assets: postAssets } = useControllers()
+export function EyecatchDialog({ view, editor, liveCard, onClose }: EyecatchDialogProps) {
+  const { portal, assets: postAssets } = useShell()
   const { locale, t, text } = useI18n()
   const id = useId()
   const api = useMemo(() => eyecatchApiFor(portal), [portal])
@@ -158,7 +168,7 @@ export function EyecatchDialog({ view, onClose }: { view: WorkspaceView; onClose
         onExported={onExported}
       />
       <LiveCard
-        locale={locale}
+        card={liveCard}
         label={text(
           msg('フィードでの見え方（書き出す前のプレビュー）', 'In the feed (before export)'),
         )}

@@ -1,4 +1,4 @@
-import { shortcut } from '../app/shortcut'
+import { shortcut } from '../shell/shortcut'
 import { useRef, useState, type DragEvent, type ReactElement } from 'react'
 import {
   fillCrop,

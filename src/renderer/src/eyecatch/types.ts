@@ -1,28 +1,23 @@
 import type { CropContext, CropState } from '../../../shared/eyecatch/crop'
-import type {
-  BackgroundChoice,
-  EstimateResult,
-  ExportRequest,
-  ExportResult,
-  EyecatchEncoding,
-  ImageSource,
-  ProbeResult,
-  StageResult,
-  TitleCardPreview,
-  TitleCardSpec,
-} from '../../../shared/eyecatch/schemas'
+import type { PortalApi } from '../../../shared/ipc/contract'
+
+type Images = PortalApi['images']
+type Eyecatch = PortalApi['eyecatch']
 
 /**
- * What the studio asks main for. The lead wires these to `window.portal.images.*` and
- * `window.portal.eyecatch.*`; tests pass fakes or the real handler table.
+ * What the studio asks main for: `window.portal.images.*` and `window.portal.eyecatch.*` as the IPC
+ * contract types them, except that `stage` takes any bytes (eyecatchApiFor copies them onto a
+ * plain buffer when needed). Tests pass fakes or the real handler table.
  */
 export interface EyecatchStudioApi {
-  stage(request: { name: string; data: Uint8Array }): Promise<StageResult>
-  probe(request: { image: ImageSource }): Promise<ProbeResult>
-  estimate(request: EyecatchEncoding): Promise<EstimateResult>
-  export(request: ExportRequest): Promise<ExportResult>
-  titleCardPreview(request: { card: TitleCardSpec }): Promise<TitleCardPreview>
-  backgrounds(): Promise<BackgroundChoice[]>
+  stage(
+    request: Omit<Parameters<Images['stage']>[0], 'data'> & { data: Uint8Array },
+  ): ReturnType<Images['stage']>
+  probe: Images['probe']
+  estimate: Eyecatch['estimate']
+  export: Eyecatch['export']
+  titleCardPreview: Eyecatch['titleCardPreview']
+  backgrounds: Eyecatch['backgrounds']
 }
 
 /** An image in the post's asset folder, with a URL the window can show. */

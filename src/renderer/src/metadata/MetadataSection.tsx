@@ -8,17 +8,18 @@ import {
   useSyncExternalStore,
 } from 'react'
 import { checkConfigOf } from '../../../shared/check/config'
-import type { Suggestions } from '../../../shared/metadata/contract'
+import type { Suggestions } from '../../../shared/ipc/metadata'
 import { withOpenPost } from '../../../shared/metadata/facets'
 import { readFields, type FieldValue } from '../../../shared/metadata/round-trip'
 import { metadataSchemaFor } from '../../../shared/metadata/schema'
 import type { ValidationContext } from '../../../shared/metadata/validate'
 import { patternMatcher } from '../../../shared/profile'
 import { quoteValueEdit } from '../../../shared/yaml-explain'
-import { useControllers } from '../app/controllers'
-import type { WorkspaceView } from '../app/workspace'
 import { useI18n } from '../i18n/locale'
-import { resolveImageSrc } from '../preview/resolve-image'
+import { resolveImageSrc } from '../shell/resolve-image'
+import { useShell } from '../shell/shell-context'
+import type { WorkspaceView } from '../shell/workspace-view'
+import type { MetadataEditorLink } from './editor-link'
 import { MetadataPanel } from './MetadataPanel'
 import type { MoveOutcome } from './PostLocation'
 import { mdText } from './strings'
@@ -38,6 +39,8 @@ function rememberedOpen(): boolean {
 /** Props of {@link MetadataSection}. */
 export interface MetadataSectionProps {
   view: WorkspaceView
+  /** The form's link to the editor (the app's one link). */
+  link: MetadataEditorLink
   /** Opens the eyecatch tools. */
   onOpenEyecatch(): void
 }
@@ -47,8 +50,12 @@ export interface MetadataSectionProps {
  * post's front matter from the editor, writes every form edit back into the editor as an undoable
  * change, and knows the repository's suggestions and the post's asset files.
  */
-export function MetadataSection({ view, onOpenEyecatch }: MetadataSectionProps) {
-  const { portal, workspace, assets: postAssets, metadata: metadataEditorLink } = useControllers()
+export function MetadataSection({
+  view,
+  link: metadataEditorLink,
+  onOpenEyecatch,
+}: MetadataSectionProps) {
+  const { portal, workspace, assets: postAssets } = useShell()
   const { locale } = useI18n()
   const bodyId = useId()
   const [open, setOpen] = useState(rememberedOpen)

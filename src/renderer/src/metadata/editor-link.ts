@@ -1,7 +1,7 @@
 import type { Extension } from '@codemirror/state'
 import { ViewPlugin, type EditorView } from '@codemirror/view'
 import type { Locale } from '../../../shared/localized'
-import { frontMatterHead } from '../app/live-post'
+import { frontMatterHead } from '../shell/live-post'
 import { readFields } from '../../../shared/metadata/round-trip'
 import {
   validateFrontMatter,

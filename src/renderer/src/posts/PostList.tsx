@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import type { PostSummary } from '../../../shared/post'
 import type { RepoInfo } from '../../../shared/ipc/contract'
 import { useI18n } from '../i18n/locale'
-import { SearchIcon, WarningIcon } from '../app/icons'
+import { SearchIcon, WarningIcon } from '../shell/icons'
 import { displayDate, filterPosts } from './post-filter'
 import { publishStateStrings } from '../i18n/publish-states'
 import type { PublishState } from '../../../shared/publish'

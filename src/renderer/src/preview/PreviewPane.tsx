@@ -1,26 +1,30 @@
-import { useEffect, useMemo, useRef } from 'react'
-import { useControllers } from '../app/controllers'
+import { useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { useI18n } from '../i18n/locale'
 import { buildPreviewShell } from './preview-shell'
-import { CardStrip } from '../card/tabs/CardStrip'
 import type { MarkdownSettingsInForce } from '../../../shared/markdown'
 import { MarkdownSettingsNote } from './MarkdownSettingsNote'
+import type { PreviewController } from './preview-controller'
 
 /**
  * The live preview: a sandboxed frame (no scripts, popups or top navigation) whose fixed shell the
  * preview controller patches on every change.
  */
 export function PreviewPane({
+  preview,
   assetBase,
   hasPost,
   markdown = null,
+  cardStrip,
 }: {
+  /** Patches the frame (the app's one preview controller). */
+  preview: PreviewController
   assetBase: string | null
   hasPost: boolean
   /** The repository's kramdown options and their sources (shown above the article). */
   markdown?: MarkdownSettingsInForce | null
+  /** Shown above the article while a post is open (the app passes the live card strip). */
+  cardStrip?: ReactNode
 }) {
-  const { preview } = useControllers()
   const { t } = useI18n()
   const frame = useRef<HTMLIFrameElement>(null)
   const srcDoc = useMemo(
@@ -41,7 +45,7 @@ export function PreviewPane({
 
   return (
     <div className="preview-pane">
-      {hasPost && <CardStrip />}
+      {hasPost && cardStrip}
       {hasPost && <MarkdownSettingsNote inForce={markdown} />}
       {srcDoc !== undefined && (
         <iframe

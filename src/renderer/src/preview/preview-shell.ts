@@ -1,5 +1,5 @@
 import { PREVIEW_CSS } from './preview-css'
-import { assetOriginOf } from './resolve-image'
+import { assetOriginOf } from '../shell/resolve-image'
 
 /** Id of the article element the parent patches. */
 export const ARTICLE_ID = 'pw-article'

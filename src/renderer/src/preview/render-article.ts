@@ -1,6 +1,6 @@
 import DOMPurify from 'dompurify'
 import { sanitizePreviewFragment, type RenderedBlock } from '../../../shared/markdown'
-import type { LivePost } from '../app/live-post'
+import type { LivePost } from '../shell/live-post'
 
 /** The browser's DOMPurify instance (bound to this window). */
 const purify = DOMPurify(window)

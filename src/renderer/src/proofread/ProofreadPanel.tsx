@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
-import { useControllers } from '../app/controllers'
 import { useI18n } from '../i18n/locale'
+import type { ProofreadController } from './proofread-controller'
 import { prText } from './strings'
 import './proofread.css'
 
@@ -12,8 +12,14 @@ const MAX_LISTED = 200
  * 「このルールを無効にする」, the rules turned off for this repository, and notes about the blog's
  * configuration (rules the app does not ship, a broken file).
  */
-export function ProofreadPanel({ hasPost }: { hasPost: boolean }) {
-  const { proofread } = useControllers()
+export function ProofreadPanel({
+  hasPost,
+  proofread,
+}: {
+  hasPost: boolean
+  /** The findings of the shown post (the app's one controller). */
+  proofread: ProofreadController
+}) {
   const { locale, text } = useI18n()
   const snap = useSyncExternalStore(proofread.subscribe, proofread.getSnapshot)
   if (!hasPost) return <p className="pane-empty">{prText(locale, 'noPost')}</p>

@@ -1,11 +1,8 @@
 import { ChangeSet, type Extension } from '@codemirror/state'
 import { EditorView, hoverTooltip, ViewPlugin, type ViewUpdate } from '@codemirror/view'
+import type { PortalApi } from '../../../shared/ipc/contract'
 import type { Locale, LocalizedText } from '../../../shared/localized'
-import type {
-  ProofFinding,
-  ProofreadRequest,
-  ProofreadResult,
-} from '../../../shared/proofread/contract'
+import type { ProofFinding, ProofreadRequest, ProofreadResult } from '../../../shared/ipc/proofread'
 import { findingsDisplay, findingsField, mapFinding, setFindings } from './findings-field'
 import { prText } from './strings'
 
@@ -16,11 +13,8 @@ import { prText } from './strings'
  * the findings panel. The lint itself runs in main's worker thread, never on this thread.
  */
 
-/** What the controller needs from `window.portal.proofread`. */
-export interface ProofreadApi {
-  lint(request: ProofreadRequest): Promise<ProofreadResult>
-  setRuleDisabled(request: { ruleId: string; disabled: boolean }): Promise<string[]>
-}
+/** What the controller needs from `window.portal.proofread` (typed by the IPC contract). */
+export type ProofreadApi = Pick<PortalApi['proofread'], 'lint' | 'setRuleDisabled'>
 
 /** What the findings panel shows. */
 export interface ProofreadSnapshot {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { msg, type LocalizedText } from '../../../shared/localized'
-import { useControllers } from '../app/controllers'
-import type { WorkspaceView } from '../app/workspace'
+import { useShell } from '../shell/shell-context'
+import type { WorkspaceView } from '../shell/workspace-view'
 import { useI18n } from '../i18n/locale'
 import { flushForPublish, publishActionsFor } from './publish-actions'
 import { PublishPanel } from './PublishPanel'
@@ -13,7 +13,7 @@ const STOPPED_STYLE = { margin: '0.75em 0.75em 0', fontSize: '0.8125rem' } as co
  * flushes the editor's save; while the tab is shown it re-reads the status after each save.
  */
 export function PublishTab({ view }: { view: WorkspaceView }) {
-  const { portal, workspace } = useControllers()
+  const { portal, workspace } = useShell()
   const { locale, text } = useI18n()
   const actions = useMemo(() => publishActionsFor(portal), [portal])
   const root = useRef<HTMLDivElement>(null)

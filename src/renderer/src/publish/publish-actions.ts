@@ -2,7 +2,7 @@ import type { PortalApi } from '../../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../../shared/localized'
 import type { PublishError } from '../../../shared/publish'
 import type { PublishActions } from './publish-port'
-import type { Workspace } from '../app/workspace'
+import type { WorkspacePort } from '../shell/workspace-view'
 
 /** How many times a send re-saves when the writer keeps typing while the save is on its way. */
 const SAVE_ATTEMPTS = 3
@@ -54,7 +54,7 @@ export function publishActionsFor(
  * a later autosave is no false conflict). True when the disk now holds exactly the buffer.
  */
 export async function flushForPublish(
-  workspace: Pick<Workspace, 'saveCurrent' | 'getSnapshot'>,
+  workspace: Pick<WorkspacePort, 'saveCurrent' | 'getSnapshot'>,
 ): Promise<boolean> {
   for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
     await workspace.saveCurrent()

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { PortalApi } from '../../../shared/ipc/contract'
 import type { PublishState } from '../../../shared/publish'
-import type { WorkspaceView } from '../app/workspace'
+import type { WorkspaceView } from '../shell/workspace-view'
 
 /** Quiet time before re-reading the states (saves and list refreshes come in bursts). */
 const STATES_DELAY_MS = 400

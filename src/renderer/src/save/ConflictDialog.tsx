@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { Dialog } from '../dialogs/Dialog'
 import { useI18n } from '../i18n/locale'
-import type { Conflict } from './doc-session'
+import type { Conflict } from '../shell/workspace-view'
 import { CompareTable } from '../dialogs/CompareTable'
 
 /** Props of {@link ConflictDialog}. */

@@ -3,7 +3,7 @@ import { useId } from 'react'
 import { Dialog } from '../dialogs/Dialog'
 import { useI18n } from '../i18n/locale'
 import { CompareTable } from '../dialogs/CompareTable'
-import type { RecoveredPost } from './recovered'
+import type { RecoveredPost } from '../shell/workspace-view'
 import { recoveryText } from './recovery-strings'
 
 /** Props of {@link RecoveryNotice}. */

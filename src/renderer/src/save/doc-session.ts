@@ -1,6 +1,7 @@
-import type { SaveResult } from '../../../shared/ipc/contract'
-import { msg, type LocalizedText } from '../../../shared/localized'
+import type { EventPayload, RequestOf, SaveResult } from '../../../shared/ipc/contract'
+import { msg } from '../../../shared/localized'
 import type { PostDocument } from '../../../shared/post'
+import type { DocStatus } from '../shell/workspace-view'
 
 /** Quiet time after the last keystroke before an autosave (ms). */
 export const AUTOSAVE_DELAY_MS = 800
@@ -17,52 +18,13 @@ export interface BufferAccess {
 }
 
 /** The save request the session sends (the `posts:save` channel). */
-export type SaveRequest = {
-  path: string
-  text: string
-  expectedHash: string | null
-  force?: boolean
-  /** "Keep mine": replace the disk version `expectedHash` only if it is still there (D2). */
-  replace?: boolean
-}
+export type SaveRequest = RequestOf<'posts:save'>
 
 /** Where the session saves to. */
 export type SaveBackend = (request: SaveRequest) => Promise<SaveResult>
 
-/** The disk and the buffer disagree and the writer must choose (RELIABILITY.md D2). */
-export interface Conflict {
-  /** The text on disk now (null when the file is gone). */
-  diskText: string | null
-  diskHash: string | null
-  /** Found while saving, or told by the watcher. */
-  origin: 'save' | 'disk'
-}
-
 /** A change seen on disk by main's watcher (`post:changed-on-disk`). */
-export interface DiskChange {
-  kind: 'modified' | 'deleted'
-  text: string | null
-  hash: string | null
-}
-
-/** What the UI shows about one open post. */
-export interface DocStatus {
-  path: string
-  dirty: boolean
-  saving: boolean
-  error: LocalizedText | null
-  /** The file vanished on disk; the buffer is kept and saving recreates it (D3). */
-  missing: boolean
-  readOnly: LocalizedText | null
-  /** Worth knowing before editing, editing allowed (e.g. lone-CR line breaks, D9). */
-  notice?: LocalizedText | null
-  conflict: Conflict | null
-  /** Whether the conflict dialog is open (the writer may postpone the choice). */
-  conflictOpen: boolean
-  assetDir: string | null
-  /** Versions on disk that "keep mine" replaced, kept in the app's data folder (D2). */
-  backups?: ReadonlyArray<{ file: string; savedAt: string }>
-}
+export type DiskChange = Omit<EventPayload<'post:changed-on-disk'>, 'path'>
 
 /** Summary of a {@link DocStatus} for the toolbar. */
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error' | 'conflict' | 'readonly'

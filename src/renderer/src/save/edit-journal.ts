@@ -8,6 +8,8 @@
  * It runs whatever the save state is: during a pending conflict, a failing disk or a missing file.
  */
 
+import type { RequestOf } from '../../../shared/ipc/contract'
+
 /** Quiet time after the last keystroke before the buffer is journaled (ms). */
 export const JOURNAL_QUIET_MS = 300
 /** The longest an edit waits to be journaled while typing goes on (ms); under a second. */
@@ -15,8 +17,8 @@ export const JOURNAL_MAX_WAIT_MS = 900
 
 /** Where entries go (`window.portal.recovery`). */
 export interface JournalBackend {
-  write(request: { path: string; text: string; baseHash: string | null }): Promise<unknown>
-  remove(request: { path: string }): Promise<unknown>
+  write(request: RequestOf<'recovery:write'>): Promise<unknown>
+  remove(request: RequestOf<'recovery:remove'>): Promise<unknown>
 }
 
 /** What the journal reads when it writes: the buffer, and the disk hash it was based on. */

@@ -1,6 +1,4 @@
 // @vitest-environment jsdom
-/* eslint-disable @typescript-eslint/ban-ts-comment -- until renderer .tsx tests get a tsconfig with JSX and DOM */
-// @ts-nocheck: tsconfig.node.json (which covers tests/) has no JSX or DOM lib; Vitest still runs this.
 import fc from 'fast-check'
 import { act } from 'react'
 import { createRoot } from 'react-dom/client'

@@ -1,6 +1,4 @@
 // @vitest-environment jsdom
-/* eslint-disable @typescript-eslint/ban-ts-comment -- until renderer .tsx tests get a tsconfig with JSX and DOM */
-// @ts-nocheck: tsconfig.node.json (which covers tests/) has no JSX or DOM lib; Vitest still runs this.
 import { act, useState } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -346,9 +344,10 @@ describe('<NewPostWizard>', () => {
         />,
       ),
     )
-    const [title, slug] = host.querySelectorAll(
-      'input[type="text"]',
-    ) as NodeListOf<HTMLInputElement>
+    const [title, slug] = [...host.querySelectorAll<HTMLInputElement>('input[type="text"]')] as [
+      HTMLInputElement,
+      HTMLInputElement,
+    ]
     await typeInto(title, 'Kaigi on Rails')
     expect(slug.value).toBe('kaigi-on-rails')
     expect(slug.getAttribute('aria-invalid')).toBe('true')
@@ -412,9 +411,10 @@ describe('<NewPostWizard>', () => {
         />,
       ),
     )
-    const [title, slug] = host.querySelectorAll(
-      'input[type="text"]',
-    ) as NodeListOf<HTMLInputElement>
+    const [title, slug] = [...host.querySelectorAll<HTMLInputElement>('input[type="text"]')] as [
+      HTMLInputElement,
+      HTMLInputElement,
+    ]
     await typeInto(title, '新しい記事')
     expect(slug.value).toBe('')
     await act(async () =>

@@ -1,10 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { WorkspaceView } from '../../../../src/renderer/src/app/workspace'
 import {
   flushForPublish,
   publishActionsFor,
 } from '../../../../src/renderer/src/publish/publish-actions'
-import type { DocStatus } from '../../../../src/renderer/src/save/doc-session'
+import type { DocStatus, WorkspaceView } from '../../../../src/renderer/src/shell/workspace-view'
 
 const status = (patch: Partial<DocStatus> = {}): DocStatus => ({
   path: 'source/blog/2026-11-13-rails-upgrade.html.md',

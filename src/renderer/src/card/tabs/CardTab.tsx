@@ -1,4 +1,4 @@
-import type { WorkspaceView } from '../../app/workspace'
+import type { WorkspaceView } from '../../shell/workspace-view'
 import { useI18n } from '../../i18n/locale'
 import { cardImageResolver } from '../card-image'
 import { CardPanel } from '../CardPanel'

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import type { PostCard } from '../../../../shared/ipc/contract'
-import { useControllers } from '../../app/controllers'
-import type { WorkspaceView } from '../../app/workspace'
+import { useShell } from '../../shell/shell-context'
+import type { WorkspaceView } from '../../shell/workspace-view'
 import { useI18n } from '../../i18n/locale'
 import { countFor, publishedUrl } from '../bookmark-store'
 import { useBookmarks } from '../use-bookmarks'
@@ -19,7 +19,7 @@ import './tabs.css'
  * switch for Hatena Bookmark counts (off by default).
  */
 export function FeedTab({ view }: { view: WorkspaceView }) {
-  const { portal } = useControllers()
+  const { portal } = useShell()
   const { locale } = useI18n()
   const id = useId()
   const [ref, shown] = useShown<HTMLDivElement>()

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { ImageFacts } from '../../../../shared/card'
-import type { ProbeResult } from '../../../../shared/eyecatch/schemas'
-import { useControllers } from '../../app/controllers'
-import type { WorkspaceView } from '../../app/workspace'
+import type { ProbeResult } from '../../../../shared/ipc/eyecatch'
+import { useShell } from '../../shell/shell-context'
+import type { WorkspaceView } from '../../shell/workspace-view'
 import { useI18n } from '../../i18n/locale'
 import { cardImageResolver } from '../card-image'
 import { useDraftCard } from '../draft-card'
@@ -20,7 +20,7 @@ const PROBE_DELAY_MS = 200
  * CSP keeps it from reading image bytes itself) and the warnings they lead to.
  */
 export function ShareTab({ view }: { view: WorkspaceView }) {
-  const { portal } = useControllers()
+  const { portal } = useShell()
   const { locale } = useI18n()
   const [ref, shown] = useShown<HTMLDivElement>()
   const draft = useDraftCard(shown)

@@ -1,0 +1,160 @@
+// @vitest-environment jsdom
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import DOMPurify from 'dompurify'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { renderPost, sanitizePreviewFragment } from '../../../../src/shared/markdown'
+import {
+  BlockPatcher,
+  groupBalanced,
+  openTagBalance,
+  relativeKey,
+} from '../../../../src/renderer/src/preview/block-patcher'
+
+const purify = DOMPurify(window)
+const sanitize = (html: string) => sanitizePreviewFragment(html, purify)
+const SAMPLES = join('resources/sample-blog/source/blog')
+const samplePosts = readdirSync(SAMPLES)
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => readFileSync(join(SAMPLES, f), 'utf8'))
+
+/** The article a from-scratch render produces: the reference every patch must equal. */
+function fresh(text: string): string {
+  const article = document.createElement('article')
+  new BlockPatcher(sanitize).patch(article, renderPost(text).blocks)
+  return article.innerHTML
+}
+
+/** The whole document sanitized at once (no blocks at all). */
+function whole(text: string): string {
+  const article = document.createElement('article')
+  article.append(sanitize(renderPost(text).html))
+  return article.innerHTML
+}
+
+describe('BlockPatcher', () => {
+  it('shows exactly what sanitizing the whole document shows, for every sample post', () => {
+    for (const post of samplePosts) expect(fresh(post)).toBe(whole(post))
+  })
+
+  it('re-sanitizes and replaces only the paragraph being typed in', () => {
+    const post = samplePosts[0]!
+    const article = document.createElement('article')
+    const patcher = new BlockPatcher(sanitize)
+    patcher.patch(article, renderPost(post).blocks)
+    const firstBlock = article.firstElementChild
+    const lastBlock = article.lastElementChild
+    const edited = post.replace('。', '。追記しました。')
+    patcher.patch(article, renderPost(edited).blocks)
+    expect(patcher.lastSanitized).toBe(1)
+    expect(patcher.lastReplaced).toBe(1)
+    expect(article.textContent).toContain('追記しました。')
+    // Untouched blocks are the same nodes: patched, not replaced (no flicker, no lost state).
+    expect(article.lastElementChild).toBe(lastBlock)
+    expect(article.innerHTML).toBe(fresh(edited))
+    expect(firstBlock?.isConnected || article.firstElementChild !== null).toBe(true)
+  })
+
+  it('renumbers data-line of the blocks below an inserted line, reusing their nodes', () => {
+    const text = '# A\n\npara one\n\npara two\n\n## B\n\npara three\n'
+    const article = document.createElement('article')
+    const patcher = new BlockPatcher(sanitize)
+    patcher.patch(article, renderPost(text).blocks)
+    const tail = article.lastElementChild!
+    expect(tail.getAttribute('data-line')).toBe('8')
+    const edited = text.replace('para one\n', 'para one\nmore\nlines\n')
+    patcher.patch(article, renderPost(edited).blocks)
+    expect(article.lastElementChild).toBe(tail)
+    expect(tail.getAttribute('data-line')).toBe('10')
+    expect(article.innerHTML).toBe(fresh(edited))
+  })
+
+  it('keeps raw HTML that spans blocks together, as the browser would parse it', () => {
+    const text = '<div class="note" markdown="1">\n\n段落です\n\n</div>\n\n後ろの段落\n'
+    expect(fresh(text)).toBe(whole(text))
+    const article = document.createElement('article')
+    article.innerHTML = fresh(text)
+    expect(article.querySelector('div.note')?.textContent).toContain('段落です')
+  })
+
+  it('still sanitizes every block it shows (S1, S3)', () => {
+    const text = 'ok\n\n<p><img src="x.png" onerror="alert(1)"></p>\n\n[x](javascript:alert(1))\n'
+    const article = document.createElement('article')
+    new BlockPatcher(sanitize).patch(article, renderPost(text).blocks)
+    expect(article.innerHTML).not.toMatch(/onerror/i)
+    expect(article.querySelector('[onerror]')).toBeNull()
+    // kramdown leaves a javascript: link as text; it must never become a link.
+    expect(article.querySelector('a[href]')).toBeNull()
+    expect(article.textContent).toContain('ok')
+  })
+
+  it('after any sequence of edits equals a from-scratch render', () => {
+    const base = samplePosts[1]!
+    const edit = fc.record({
+      at: fc.nat(),
+      cut: fc.nat({ max: 40 }),
+      insert: fc.constantFrom(
+        'あ',
+        '\n',
+        '\n\n',
+        '## 見出し\n',
+        '**強調**',
+        '| a | b |\n',
+        '```\ncode\n```\n',
+        '<div>\n',
+        '</div>\n',
+        '',
+      ),
+    })
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
+        const article = document.createElement('article')
+        const patcher = new BlockPatcher(sanitize)
+        let text = base
+        patcher.patch(article, renderPost(text).blocks)
+        for (const e of edits) {
+          const at = e.at % (text.length + 1)
+          text = text.slice(0, at) + e.insert + text.slice(at + e.cut)
+          patcher.patch(article, renderPost(text).blocks)
+          expect(article.innerHTML).toBe(fresh(text))
+        }
+      }),
+      { numRuns: 40 },
+    )
+  })
+})
+
+describe('block grouping', () => {
+  it.each([
+    ['<p>a</p>', 0],
+    ['<div>', 1],
+    ['</div>', -1],
+    ['<br><img src=x><hr/>', 0],
+    ['<div><span>x</span>', 1],
+    ['plain text', 0],
+  ])('%s has balance %d', (html, balance) => {
+    expect(openTagBalance(html)).toBe(balance)
+  })
+
+  it('merges an opened raw HTML block with what follows until it closes', () => {
+    const groups = groupBalanced([
+      { html: '<p>a</p>', line: 0 },
+      { html: '<div>', line: 2 },
+      { html: '<p>b</p>', line: 4 },
+      { html: '</div>', line: 6 },
+      { html: '<p>c</p>', line: 8 },
+    ])
+    expect(groups).toEqual([
+      { html: '<p>a</p>', line: 0 },
+      { html: '<div><p>b</p></div>', line: 2 },
+      { html: '<p>c</p>', line: 8 },
+    ])
+  })
+
+  it('keys blocks by their HTML with lines relative to the block', () => {
+    expect(relativeKey({ html: '<p data-line="12">x</p><li data-line="14">', line: 12 })).toBe(
+      '<p data-line="0">x</p><li data-line="2">',
+    )
+  })
+})

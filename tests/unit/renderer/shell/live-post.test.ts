@@ -1,0 +1,102 @@
+import { describe, expect, it, vi } from 'vitest'
+import { LivePostModel, type LivePostSource } from '../../../../src/renderer/src/shell/live-post'
+import { buildCard } from '../../../../src/shared/card'
+import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
+
+const PATH = 'source/blog/2026-12-06-live.html.md'
+/** 08:02 in Japan on the day of the file name: its midnight is eight hours ago. */
+const NOW = Date.parse('2026-12-06T08:02:00+09:00')
+
+function post(frontMatter: string, body = '本文です。\n'): string {
+  return `---\n${frontMatter}\n---\n\n${body}`
+}
+
+function model(initial: string): { model: LivePostModel; set(text: string): void } {
+  let text = initial
+  const source: LivePostSource = {
+    path: () => PATH,
+    text: () => text,
+    textIdentity: () => null,
+    images: () => ({ assetDir: null, key: '', resolve: () => null }),
+  }
+  const m = new LivePostModel(source)
+  return {
+    model: m,
+    set(next) {
+      text = next
+      m.invalidate()
+    },
+  }
+}
+
+/** The card as the card views build it from the live post. */
+function cardOf(m: LivePostModel) {
+  const live = m.read()!
+  return buildCard(live.text, {
+    profile: DEFAULT_PROFILE,
+    now: NOW,
+    path: live.path,
+    html: live.readingHtml,
+    frontMatter: live.frontMatter,
+  })
+}
+
+describe('LivePostModel', () => {
+  it('while the YAML is broken, the card keeps the last valid date (「2分前」, not the file’s day)', () => {
+    const valid = 'title: ライブ\ndate: 2026-12-06T08:00:00+09:00'
+    const { model: m, set } = model(post(valid))
+    expect(cardOf(m).relativeTime).toBe('2分前')
+    set(post(`${valid}\ntitle: ライブ: 壊れた`))
+    const live = m.read()!
+    expect(live.split.error).not.toBeNull()
+    expect(live.frontMatter.title).toBe('ライブ')
+    expect(cardOf(m).relativeTime).toBe('2分前')
+    expect(cardOf(m).title).toBe('ライブ')
+  })
+
+  it('makes one value per change, read by everyone, with a growing version', async () => {
+    const { model: m, set } = model(post('title: a'))
+    const seen: number[] = []
+    const off = m.subscribe(() => seen.push(m.getSnapshot()!.version))
+    const first = m.read()!
+    expect(m.read()).toBe(first)
+    set(post('title: a', '本文です。追記。\n'))
+    await Promise.resolve()
+    expect(seen).toHaveLength(1)
+    expect(seen[0]).toBe(first.version + 1)
+    expect(m.read()!.rendered.html).toContain('追記')
+    // A change that shows nothing new (e.g. a save's status) keeps the value.
+    m.invalidate()
+    expect(m.read()!.version).toBe(seen[0])
+    off()
+  })
+
+  it('a failing subscriber does not stop the others', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const { model: m, set } = model(post('title: a'))
+    m.subscribe(() => {
+      throw new Error('boom')
+    })
+    let good = 0
+    m.subscribe(() => good++)
+    set(post('title: b'))
+    await Promise.resolve()
+    expect(good).toBe(1)
+    error.mockRestore()
+  })
+
+  it('renders a big post in steps: pending parts first, then all of it', async () => {
+    const body = Array.from(
+      { length: 1500 },
+      (_, i) => `## 節 ${i}\n\n段落 ${i} の本文です。\n`,
+    ).join('\n')
+    const { model: m } = model(post('title: big', body))
+    const first = m.read()!
+    expect(first.rendered.complete).toBe(false)
+    expect(first.rendered.html).toContain('レンダリング中…')
+    for (let i = 0; i < 200 && !m.read()!.rendered.complete; i++)
+      await new Promise((r) => setTimeout(r, 0))
+    expect(m.read()!.rendered.complete).toBe(true)
+    expect(m.read()!.rendered.html).not.toContain('レンダリング中…')
+  })
+})

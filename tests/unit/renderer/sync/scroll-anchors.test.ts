@@ -1,0 +1,78 @@
+// @vitest-environment jsdom
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  readAnchors,
+  readAnchorsAround,
+} from '../../../../src/renderer/src/sync/scroll-sync-controller'
+import {
+  lineForOffset,
+  offsetForLine,
+  withBounds,
+} from '../../../../src/renderer/src/sync/scroll-sync'
+
+/** An article of top-level blocks at increasing lines and tops; `null` lines carry no data-line. */
+function article(blocks: Array<{ line: number | null; top: number }>): {
+  el: HTMLElement
+  reads: () => number
+} {
+  const el = document.createElement('article')
+  let reads = 0
+  for (const b of blocks) {
+    const child = document.createElement('p')
+    if (b.line !== null) child.setAttribute('data-line', String(b.line))
+    child.getBoundingClientRect = () => {
+      reads++
+      return { top: b.top - 50 } as DOMRect // the document is scrolled by 50 px
+    }
+    el.append(child)
+  }
+  return { el, reads: () => reads }
+}
+
+const blocks = fc
+  .array(
+    fc.record({
+      gap: fc.integer({ min: 1, max: 6 }),
+      h: fc.integer({ min: 0, max: 90 }),
+      lined: fc.boolean(),
+    }),
+    { minLength: 0, maxLength: 60 },
+  )
+  .map((list) => {
+    let line = 3
+    let top = 10
+    return list.map((b, i) => {
+      line += b.gap
+      top += b.h
+      // Most blocks carry a line; a few (a wrapper the pipeline adds) do not.
+      return { line: b.lined || i % 3 !== 0 ? line : null, top }
+    })
+  })
+
+describe('reading only the anchors around a position', () => {
+  it('maps lines and offsets exactly as reading every block does', () => {
+    fc.assert(
+      fc.property(blocks, fc.double({ min: 0, max: 400, noNaN: true }), (list, x) => {
+        const { el } = article(list)
+        const lines = 400
+        const height = 6000
+        const all = withBounds(readAnchors(el, 50), lines, height)
+        const byLine = withBounds(readAnchorsAround(el, 50, 'line', x), lines, height)
+        expect(offsetForLine(byLine, x)).toBeCloseTo(offsetForLine(all, x), 6)
+        const offset = x * 15
+        const byOffset = withBounds(readAnchorsAround(el, 50, 'offset', offset), lines, height)
+        expect(lineForOffset(byOffset, offset)).toBeCloseTo(lineForOffset(all, offset), 6)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('reads a handful of blocks of a long article, not all of them', () => {
+    const list = Array.from({ length: 4000 }, (_, i) => ({ line: 10 + i * 3, top: i * 40 }))
+    const { el, reads } = article(list)
+    readAnchorsAround(el, 50, 'line', 6000)
+    readAnchorsAround(el, 50, 'offset', 80_000)
+    expect(reads()).toBeLessThan(40)
+  })
+})
