@@ -67,6 +67,12 @@ export const appChannels = {
   'shell:openExternal': { request: z.object({ url: z.string() }), response: openExternalResult },
 } as const
 
+/** Main → renderer events about the open repository. */
+export const appEvents = {
+  /** The open repository's markdown settings changed (its `config.rb` was edited). */
+  'repo:markdown-changed': z.object({ root: z.string(), markdown: markdownSettingsInForceSchema }),
+} as const
+
 /** Methods to merge into `apiShape`: `window.portal.app`, `.repo` and `.shell`. */
 export const appApiShape = {
   app: { info: 'app:info', notice: 'app:notice' },

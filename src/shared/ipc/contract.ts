@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { appApiShape, appChannels } from './app'
+import { appApiShape, appChannels, appEvents } from './app'
 import { eyecatchApiShape, eyecatchChannels } from './eyecatch'
 import { feedApiShape, feedChannels, feedEvents } from './feed'
 import { metadataApiShape, metadataChannels } from './metadata'
@@ -37,6 +37,7 @@ export const channels = {
 export const events = {
   ...postsEvents,
   ...feedEvents,
+  ...appEvents,
   /** Menu commands forwarded to the renderer. */
   'menu:command': z.object({
     command: z.enum(['save', 'new-post', 'open-repo', 'find', 'toggle-language']),
