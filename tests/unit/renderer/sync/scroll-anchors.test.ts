@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest'
 import {
   readAnchors,
   readAnchorsAround,
-} from '../../../src/renderer/src/sync/scroll-sync-controller'
+} from '../../../../src/renderer/src/sync/scroll-sync-controller'
 import {
   lineForOffset,
   offsetForLine,
   withBounds,
-} from '../../../src/renderer/src/sync/scroll-sync'
+} from '../../../../src/renderer/src/sync/scroll-sync'
 
 /** An article of top-level blocks at increasing lines and tops; `null` lines carry no data-line. */
 function article(blocks: Array<{ line: number | null; top: number }>): {
