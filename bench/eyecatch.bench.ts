@@ -21,7 +21,7 @@ import sharp from 'sharp'
 import { configureSharp, ImageService } from '../src/main/services/images/image-service'
 import { INITIAL_CROP, panCrop, type CropContext } from '../src/shared/eyecatch/crop'
 import { cropPreviewStyle } from '../src/shared/eyecatch/preview-transform'
-import type { ExportRequest } from '../src/shared/eyecatch/schemas'
+import type { ExportRequest } from '../src/shared/ipc/eyecatch'
 import { stats } from './stats'
 
 /** Samples RSS every few milliseconds (sharp works off the main thread, so the timer keeps running). */

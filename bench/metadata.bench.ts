@@ -18,7 +18,7 @@
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { SuggestionIndex } from '../src/main/services/suggestions'
+import { SuggestionIndex } from '../src/main/services/metadata/suggestions'
 import { buildCard } from '../src/shared/card'
 import { renderPost } from '../src/shared/markdown'
 import { applyFieldEdit, bodyUnaffected, readFields } from '../src/shared/metadata/round-trip'

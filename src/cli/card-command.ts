@@ -1,7 +1,7 @@
 import { relative } from 'node:path'
 import { buildCard, inspectExcerpt, type CardData } from '../shared/card'
 import { parseFrontMatterDate } from '../shared/dates'
-import { resolveInRepo } from '../main/services/paths'
+import { resolveInRepo } from '../main/services/fs/paths'
 import { startCommand, usageLine } from './command-start'
 import type { CliIo } from './output'
 import { loadPost, toPosix } from './post-context'

@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { msg, type Locale, type LocalizedText } from '../shared/localized'
 import { patternRoot, PROFILE_FILE, type Profile } from '../shared/profile'
 import { changedFiles } from '../main/services/git/changed-files'
-import { readRepoProfile } from '../main/services/repo'
+import { readRepoProfile } from '../main/services/repo/repo'
 import {
   BUILT_IN_PRODUCERS,
   listPosts,

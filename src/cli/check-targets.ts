@@ -5,8 +5,9 @@ import { relative, resolve } from 'node:path'
 import { assetDirOfPath } from '../shared/card'
 import { msg, type LocalizedText } from '../shared/localized'
 import type { Profile } from '../shared/profile'
-import type { PostFile } from '../main/services/post-list'
+import type { PostFile } from '../main/services/posts/post-list'
 import { toPosix } from './post-context'
+import { isOpeningFence } from '../shared/front-matter-fence'
 
 /** A command-line argument that is not a post, and why. */
 export interface Refusal {
@@ -63,7 +64,8 @@ async function whyNotAPost(arg: string, abs: string, pattern: string): Promise<L
       `"${arg}" is not UTF-8 text, so it is not a post.`,
     )
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '')
-  if (!/^---[ \t]*\r?\n/.test(text))
+  const firstBreak = text.indexOf('\n')
+  if (firstBreak < 0 || !isOpeningFence(text.slice(0, firstBreak)))
     return msg(
       `「${arg}」にはフロントマター（1 行目の「---」）がないため、記事ではありません。`,
       `"${arg}" has no front matter (a "---" first line), so it is not a post.`,

@@ -9,11 +9,12 @@ import {
   type Profile,
   type ProfileError,
 } from '../shared/profile'
-import { resolveInRepo } from '../main/services/paths'
-import { decodeText } from '../main/services/post-bytes'
-import { readMarkdownSettings } from '../main/services/markdown-settings'
-import { readRepoProfile } from '../main/services/repo'
+import { resolveInRepo } from '../main/services/fs/paths'
+import { decodeText } from '../main/services/posts/post-bytes'
+import { readMarkdownSettings } from '../main/services/repo/markdown-settings'
+import { readRepoProfile } from '../main/services/repo/repo'
 import type { MarkdownSettingsInForce } from '../shared/markdown'
+import { exists } from '../main/services/fs/file-facts'
 
 /** A post file read for a command, with the repository and profile it belongs to. */
 export interface PostContext {
@@ -33,13 +34,6 @@ export interface PostContext {
   text: string
   /** The kramdown options the repository renders with, and their sources. */
   markdown: MarkdownSettingsInForce
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  )
 }
 
 /**

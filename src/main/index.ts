@@ -6,9 +6,9 @@ import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session, shell
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createServices } from './create-services'
-import { createHandlers } from './handlers'
+import { createHandlers } from './ipc/handlers/create-handlers'
 import { makeEmitter, registerHandlers } from './ipc/register'
-import { APP_FILE_TYPES, resolveAssetRequest } from './services/assets'
+import { APP_FILE_TYPES, resolveAssetRequest } from './services/posts/assets'
 import { buildMenuTemplate } from './electron/menu'
 import {
   APP_ORIGIN,

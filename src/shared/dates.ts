@@ -51,3 +51,12 @@ export function formatWithOffset(epochMs: number, offset = '+09:00'): string {
     offset
   )
 }
+
+/** Completes a date typed without an offset with `timezone`, so its day stays the day typed (`2025-01-31` is that day's midnight). */
+export function withOffset(date: string, timezone: string): string {
+  const trimmed = date.trim()
+  if (/(?:Z|[+-]\d{2}:?\d{2})$/.test(trimmed)) return trimmed
+  return /^\d{4}-\d{2}-\d{2}$/.test(trimmed)
+    ? `${trimmed}T00:00:00${timezone}`
+    : `${trimmed}${timezone}`
+}

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, LineCounter, type Document } from 'yaml'
 import { msg, type LocalizedText } from './localized'
 import { explainYamlError } from './yaml-explain'
+import { isClosingFence } from './front-matter-fence'
 
 /** Most aliases a front matter may expand; stops alias bombs (RELIABILITY.md S12). */
 export const MAX_ALIAS_COUNT = 100
@@ -37,7 +38,6 @@ export interface SplitPost {
 }
 
 const OPEN = /^(?:\uFEFF)?---([^\n]*)\n/
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/
 
 /**
  * Splits a post into its YAML front matter and Markdown body, and parses the YAML.
@@ -76,7 +76,7 @@ function splitPostUncached(input: string): SplitPost {
   for (let at = open[0].length; at <= text.length;) {
     const nl = text.indexOf('\n', at)
     const line = text.slice(at, nl < 0 ? text.length : nl)
-    if (CLOSE.test(line)) {
+    if (isClosingFence(line)) {
       closeIndex = lines.length
       lines.push(line)
       break

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { writeErrorMessage } from '../../src/main/services/atomic-file'
+import { writeErrorMessage } from '../../src/main/services/fs/atomic-file'
 import { freshSampleCopy, launchApp, type LaunchedApp } from './harness/launch-app'
 import { cursorToEnd, openPost, previewArticle, saveScreenshot, saveState } from './ui-helpers'
 

@@ -1,7 +1,7 @@
 /** A PostsService over a folder, as main builds it, for tests of saving and reading posts. */
-import { AtomicWriter } from '../../src/main/services/atomic-file'
-import { KnownFiles } from '../../src/main/services/known-files'
-import { PostsService, type PostsServiceDeps } from '../../src/main/services/posts'
+import { AtomicWriter } from '../../src/main/services/fs/atomic-file'
+import { KnownFiles } from '../../src/main/services/posts/known-files'
+import { PostsService, type PostsServiceDeps } from '../../src/main/services/posts/posts'
 import type { RepoInfo } from '../../src/shared/ipc/contract'
 import { DEFAULT_PROFILE, type Profile } from '../../src/shared/profile'
 

@@ -3,10 +3,10 @@ import { localizedTextSchema, postDocumentSchema, postSummarySchema } from '../p
 import { profileSchema } from '../profile'
 import { markdownSettingsInForceSchema } from '../markdown/settings'
 import { publishApiShape, publishChannels, publishEvents } from '../publish'
-import { eyecatchApiShape, eyecatchChannels } from '../eyecatch/schemas'
-import { metadataApiShape, metadataChannels } from '../metadata/contract'
-import { proofreadApiShape, proofreadChannels } from '../proofread/contract'
-import { recoveryApiShape, recoveryChannels } from '../recovery'
+import { eyecatchApiShape, eyecatchChannels } from './eyecatch'
+import { metadataApiShape, metadataChannels } from './metadata'
+import { proofreadApiShape, proofreadChannels } from './proofread'
+import { recoveryApiShape, recoveryChannels } from './recovery'
 import type { CardData } from '../card'
 
 /**

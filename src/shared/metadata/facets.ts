@@ -1,4 +1,4 @@
-import type { Suggestions } from './contract'
+import type { Suggestions } from '../ipc/metadata'
 import type { SuggestionEntry } from './fuzzy'
 
 /** The values of one post that suggestions count. */

@@ -51,12 +51,12 @@ export {
   suggestionEntrySchema,
   suggestionsRequestSchema,
   suggestionsSchema,
-} from './contract'
+} from '../ipc/metadata'
 export type {
   AssetFile,
   MovePostRequest,
   MovePostResult,
   PostAssetsResult,
   Suggestions,
-} from './contract'
+} from '../ipc/metadata'
 export { checkNewSlug } from './slug-check'

@@ -1,3 +1,4 @@
+import { isClosingFence } from '../front-matter-fence'
 /** How a repository writes front-matter lists. */
 export interface ListStyle {
   /** `tags: [a, b]` rather than one `- item` per line. */
@@ -21,7 +22,7 @@ export function listStyleOf(texts: readonly string[]): ListStyle {
     if (lines[0]?.trim() !== '---') continue
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i]!
-      if (/^(?:---|\.\.\.)\s*$/.test(line)) break
+      if (isClosingFence(line)) break
       let vote: string | null = null
       if (FLOW.test(line)) vote = 'flow'
       else if (KEY_ONLY.test(line)) {

@@ -1,3 +1,4 @@
+import { isClosingFence } from '../front-matter-fence'
 /**
  * Where the front matter sits in a post's text, as offsets into the text exactly as given (BOM and
  * CRLF included), so edits can be expressed as changes to that text. The fence rules are those of
@@ -24,7 +25,6 @@ export interface FrontMatterRegion {
 }
 
 const OPEN = /^(\uFEFF?)---([^\r\n]*)(\r?\n)/
-const CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/
 
 /** Finds the front matter at the start of a post; null when the text does not start with `---`. */
 export function locateFrontMatter(text: string): FrontMatterRegion | null {
@@ -37,7 +37,7 @@ export function locateFrontMatter(text: string): FrontMatterRegion | null {
   while (lineStart < text.length) {
     const nl = text.indexOf('\n', lineStart)
     const lineEnd = nl < 0 ? text.length : nl
-    if (CLOSE.test(text.slice(lineStart, lineEnd))) {
+    if (isClosingFence(text.slice(lineStart, lineEnd))) {
       return {
         start,
         lang: open[2]!.trim(),

@@ -1,4 +1,4 @@
-import type { ProofFinding } from './contract'
+import type { ProofFinding } from '../ipc/proofread'
 import { isExcluded, type TextRange } from './mask'
 
 /**

@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import { AtomicWriter } from '../../../src/main/services/atomic-file'
+import { AtomicWriter } from '../../../src/main/services/fs/atomic-file'
 import {
   BOOKMARKS_FILE,
   BookmarksService,
   type BookmarksServiceDeps,
-} from '../../../src/main/services/bookmarks'
+} from '../../../src/main/services/feed/bookmarks'
 import { channels } from '../../../src/shared/ipc/contract'
 import { makeTempDir, removeTempDirs } from '../../helpers/temp-repo'
 

@@ -1,7 +1,7 @@
 import { symlink, unlink, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { CARD_SOURCE_CHARS, cardSource, CardsService } from '../../../src/main/services/cards'
+import { CARD_SOURCE_CHARS, cardSource, CardsService } from '../../../src/main/services/feed/cards'
 import { excerptFromPost } from '../../../src/shared/card'
 import { channels, type RepoInfo } from '../../../src/shared/ipc/contract'
 import { DEFAULT_PROFILE, type Profile } from '../../../src/shared/profile'

@@ -1,12 +1,12 @@
 import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { AtomicWriter } from '../../../src/main/services/atomic-file'
-import { KnownFiles } from '../../../src/main/services/known-files'
-import { hashBytes } from '../../../src/main/services/post-bytes'
-import { PostFilesService } from '../../../src/main/services/post-move'
+import { AtomicWriter } from '../../../src/main/services/fs/atomic-file'
+import { KnownFiles } from '../../../src/main/services/posts/known-files'
+import { hashBytes } from '../../../src/main/services/posts/post-bytes'
+import { PostFilesService } from '../../../src/main/services/posts/post-files'
 import type { RepoInfo } from '../../../src/shared/ipc/contract'
-import type { MovePostResult } from '../../../src/shared/metadata/contract'
+import type { MovePostResult } from '../../../src/shared/ipc/metadata'
 import { DEFAULT_PROFILE, type Profile } from '../../../src/shared/profile'
 import {
   makeTempRepo,

@@ -1,7 +1,7 @@
 import { readFile, symlink, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { SuggestionIndex } from '../../../src/main/services/suggestions'
+import { SuggestionIndex } from '../../../src/main/services/metadata/suggestions'
 import type { RepoInfo } from '../../../src/shared/ipc/contract'
 import { applyFieldEdit } from '../../../src/shared/metadata/round-trip'
 import { DEFAULT_PROFILE } from '../../../src/shared/profile'

@@ -18,8 +18,9 @@ import { validateFrontMatter } from '../../../shared/metadata/validate'
 import { classifyImageSrc } from '../../../shared/post-images'
 import type { RuleId } from '../../../shared/check/rules'
 import { checkSlug, MAX_SLUG_LENGTH } from '../../../shared/slug'
-import { resolveInRepo } from '../paths'
+import { resolveInRepo } from '../fs/paths'
 import type { CheckRun, FindingProducer, PostUnderCheck, RawFinding } from './types'
+import { isClosingFence, isOpeningFence } from '../../../shared/front-matter-fence'
 
 /** The renderer's placeholder for an image it refuses; its title ends with the src as written. */
 const PLACEHOLDER_CLASS = /(?:^|\s)pw-missing-image(?:\s|$)/
@@ -54,8 +55,8 @@ function lineOf(lines: readonly string[], fromLine: number, needles: string[]): 
 
 /** 0-based line where the body starts: after the front matter's closing fence, if it has one. */
 function bodyLineOf(lines: readonly string[]): number {
-  if (!/^---[ \t]*$/.test(lines[0] ?? '')) return 0
-  const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line))
+  if (!isOpeningFence(lines[0] ?? '')) return 0
+  const close = lines.findIndex((line, i) => i > 0 && isClosingFence(line))
   return close < 0 ? 0 : close + 1
 }
 

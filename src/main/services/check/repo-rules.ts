@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { datePartsOf } from '../../../shared/dates'
 import { msg } from '../../../shared/localized'
 import { patternRoot } from '../../../shared/profile'
-import { readPostHead, summarizePost, type PostFile } from '../post-list'
+import { readPostHead, summarizePost, type PostFile } from '../posts/post-list'
 import type { CheckRun, FindingProducer, RawFinding } from './types'
 
 /** The day a post is published on: its front-matter date's, else its file name's. */

@@ -3,7 +3,7 @@ import type { CheckConfig } from '../../../shared/check/config'
 import type { FindingSeverity, RuleId } from '../../../shared/check/rules'
 import type { LocalizedText } from '../../../shared/localized'
 import type { Profile } from '../../../shared/profile'
-import type { PostFile } from '../post-list'
+import type { PostFile } from '../posts/post-list'
 
 /** A finding as a producer reports it, before the profile's levels apply. */
 export interface RawFinding {

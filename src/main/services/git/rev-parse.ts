@@ -1,5 +1,5 @@
 /** `git rev-parse`: where the repository keeps things, and what commits names point at. */
-import { access } from 'node:fs/promises'
+import { exists } from '../fs/file-facts'
 import { isAbsolute, join } from 'node:path'
 import { gitIn, type GitContext } from './core'
 
@@ -35,22 +35,13 @@ export async function getRepositoryState(ctx: GitContext): Promise<RepositorySta
   const paths = lines
     .slice(1, 1 + MARKERS.length)
     .map((p) => (isAbsolute(p) ? p : join(ctx.cwd, p)))
-  const exists = await Promise.all(paths.map(pathExists))
+  const present = await Promise.all(paths.map(exists))
   return {
     root,
-    lockFile: exists[0] ? paths[0]! : null,
-    merging: exists[1]!,
-    rebasing: exists[2]! || exists[3]!,
-    picking: exists[4]! || exists[5]!,
-  }
-}
-
-async function pathExists(path: string): Promise<boolean> {
-  try {
-    await access(path)
-    return true
-  } catch {
-    return false
+    lockFile: present[0] ? paths[0]! : null,
+    merging: present[1]!,
+    rebasing: present[2]! || present[3]!,
+    picking: present[4]! || present[5]!,
   }
 }
 

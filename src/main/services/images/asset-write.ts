@@ -1,6 +1,7 @@
 import { link, open, rename, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { tempPathIn } from '../temp-files'
+import { tempPathIn } from '../fs/temp-files'
+import { codeOf } from '../fs/file-facts'
 
 /** Result of writing an asset file. */
 export type AssetWrite = { kind: 'ok'; fileName: string } | { kind: 'exhausted' }
@@ -26,10 +27,6 @@ async function syncDir(dir: string): Promise<void> {
   if (!handle) return
   await handle.sync().catch(() => undefined)
   await handle.close().catch(() => undefined)
-}
-
-function codeOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException | null)?.code ?? ''
 }
 
 /**

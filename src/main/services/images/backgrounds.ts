@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { z } from 'zod'
-import type { BackgroundChoice } from '../../../shared/eyecatch/schemas'
+import type { BackgroundChoice } from '../../../shared/ipc/eyecatch'
 import { localizedTextSchema } from '../../../shared/post'
 
 const manifestSchema = z.array(

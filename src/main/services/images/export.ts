@@ -5,7 +5,7 @@ import {
   DEFAULT_BUDGET_BYTES,
   type EyecatchFormat,
   type ImageInfo,
-} from '../../../shared/eyecatch/schemas'
+} from '../../../shared/ipc/eyecatch'
 import type { LocalizedText } from '../../../shared/localized'
 import { numberedNames, replaceFile, writeNewFile } from './asset-write'
 import { IMAGE_MESSAGES } from './messages'

@@ -19,10 +19,10 @@ import {
   type StageResult,
   type TitleCardPreview,
   type TitleCardSpec,
-} from '../../../shared/eyecatch/schemas'
+} from '../../../shared/ipc/eyecatch'
 import type { LocalizedText } from '../../../shared/localized'
-import { makeFolder } from '../make-folder'
-import { resolveInRepo } from '../paths'
+import { makeFolder } from '../fs/make-folder'
+import { resolveInRepo } from '../fs/paths'
 import { BackgroundLibrary } from './backgrounds'
 import { importBodyImage } from './body-image'
 import {

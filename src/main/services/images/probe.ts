@@ -1,7 +1,7 @@
 import { open, stat } from 'node:fs/promises'
 import sharp, { type Metadata, type SharpOptions } from 'sharp'
 import { exifOrientation, transformSize } from '../../../shared/eyecatch/geometry'
-import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, type ImageInfo } from '../../../shared/eyecatch/schemas'
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, type ImageInfo } from '../../../shared/ipc/eyecatch'
 import type { LocalizedText } from '../../../shared/localized'
 import { IMAGE_MESSAGES } from './messages'
 import { DECODABLE, SNIFF_BYTES, extensionMismatch, sniffImage, type SniffedKind } from './sniff'

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { msg } from '../../../shared/localized'
-import type { ProofreadRequest, ProofreadResult } from '../../../shared/proofread/contract'
+import type { ProofreadRequest, ProofreadResult } from '../../../shared/ipc/proofread'
 import {
   anchorFindings,
   assembleFindings,

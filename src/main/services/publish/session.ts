@@ -2,7 +2,7 @@
 import type { LocalizedText } from '../../../shared/localized'
 import type { Profile } from '../../../shared/profile'
 import type { GitErrorKind, PublishError, PublishPhase } from '../../../shared/publish'
-import type { TokenStore } from '../credentials'
+import type { TokenStore } from './credentials'
 import {
   GitError,
   type AskpassProgram,

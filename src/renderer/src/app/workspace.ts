@@ -1,6 +1,6 @@
 import type { CreateResult, EventPayload, PortalApi, RepoInfo } from '../../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../../shared/localized'
-import type { MovePostResult } from '../../../shared/metadata/contract'
+import type { MovePostResult } from '../../../shared/ipc/metadata'
 import { sortPosts } from '../posts/post-filter'
 import type { DiskChange } from '../save/doc-session'
 import type { WorkspacePort, WorkspaceView } from '../shell/workspace-view'

@@ -1,4 +1,5 @@
 import type { Locale, LocalizedText } from '../../../shared/localized'
+import { fillPlaceholders } from '../../../shared/text-format'
 
 /**
  * Labels of the card, feed and share previews, Japanese first.
@@ -101,9 +102,5 @@ export function cardText(
   key: CardStringKey,
   vars?: Record<string, string | number>,
 ): string {
-  const template = cardStrings[key][locale]
-  if (!vars) return template
-  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in vars ? String(vars[name]) : m,
-  )
+  return fillPlaceholders(cardStrings[key][locale], vars)
 }

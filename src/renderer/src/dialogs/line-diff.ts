@@ -1,3 +1,5 @@
+import { lineOps, type LineOp } from '../../../shared/text-diff'
+
 /** One row of a side-by-side comparison. */
 export interface DiffRow {
   kind: 'same' | 'changed' | 'removed' | 'added'
@@ -13,8 +15,8 @@ export interface DiffRow {
 const MAX_CELLS = 4_000_000
 
 /**
- * A simple line diff for the conflict dialog: common prefix and suffix, then a longest common
- * subsequence over the middle; runs of removed+added lines pair up as "changed".
+ * A line diff for the conflict dialog: common prefix and suffix, then the shared line diff
+ * (`diff`) over the middle; runs of removed+added lines pair up as "changed".
  */
 export function diffLines(leftText: string, rightText: string): DiffRow[] {
   const a = leftText.split('\n')
@@ -27,40 +29,12 @@ export function diffLines(leftText: string, rightText: string): DiffRow[] {
     endA--
     endB--
   }
-  const ops: Array<'=' | '-' | '+'> = []
   const midA = a.slice(start, endA)
   const midB = b.slice(start, endB)
-  if (midA.length * midB.length <= MAX_CELLS) {
-    const n = midA.length
-    const m = midB.length
-    const dp = new Uint32Array((n + 1) * (m + 1))
-    for (let i = n - 1; i >= 0; i--) {
-      for (let j = m - 1; j >= 0; j--) {
-        dp[i * (m + 1) + j] =
-          midA[i] === midB[j]
-            ? dp[(i + 1) * (m + 1) + j + 1]! + 1
-            : Math.max(dp[(i + 1) * (m + 1) + j]!, dp[i * (m + 1) + j + 1]!)
-      }
-    }
-    let i = 0
-    let j = 0
-    while (i < n || j < m) {
-      if (i < n && j < m && midA[i] === midB[j]) {
-        ops.push('=')
-        i++
-        j++
-      } else if (j < m && (i >= n || dp[i * (m + 1) + j + 1]! >= dp[(i + 1) * (m + 1) + j]!)) {
-        ops.push('+')
-        j++
-      } else {
-        ops.push('-')
-        i++
-      }
-    }
-  } else {
-    for (let i = 0; i < midA.length; i++) ops.push('-')
-    for (let j = 0; j < midB.length; j++) ops.push('+')
-  }
+  const ops: LineOp[] =
+    midA.length * midB.length <= MAX_CELLS
+      ? lineOps(midA, midB)
+      : [...midA.map((): LineOp => '-'), ...midB.map((): LineOp => '+')]
 
   const rows: DiffRow[] = []
   for (let k = 0; k < start; k++)

@@ -6,6 +6,7 @@ import type { Locale } from '../../../shared/localized'
 import { dictionary } from '../i18n/dictionary'
 import { editorPhrases } from '../i18n/editor-phrases'
 import { editorExtensions, externalLoad } from './extensions'
+import { singleReplacement } from '../../../shared/text-diff'
 
 /** Callbacks from the editor to the app. */
 export interface EditorHostCallbacks {
@@ -18,22 +19,7 @@ export interface EditorHostCallbacks {
 }
 
 /** The smallest single replacement turning `a` into `b` (common prefix and suffix kept). */
-export function minimalChange(
-  a: string,
-  b: string,
-): { from: number; to: number; insert: string } | null {
-  if (a === b) return null
-  let start = 0
-  const max = Math.min(a.length, b.length)
-  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++
-  let endA = a.length
-  let endB = b.length
-  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
-    endA--
-    endB--
-  }
-  return { from: start, to: endA, insert: b.slice(start, endB) }
-}
+export const minimalChange = singleReplacement
 
 interface Entry {
   state: EditorState

@@ -2,9 +2,9 @@ import { yamlLanguage } from '@codemirror/lang-yaml'
 import { parseMixed } from '@lezer/common'
 import { tags } from '@lezer/highlight'
 import type { MarkdownConfig } from '@lezer/markdown'
+import { isClosingFence } from '../../../shared/front-matter-fence'
 
 const OPEN = /^---(?:ya?ml)?[ \t]*$/
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/
 
 /**
  * A Markdown parser extension for YAML front matter at the very start of a post: the block becomes
@@ -30,7 +30,7 @@ export const frontMatter: MarkdownConfig = {
         const children = [cx.elt('FrontMatterMark', start, start + line.text.length)]
         const contentFrom = start + line.text.length + 1
         while (cx.nextLine()) {
-          if (!CLOSE.test(line.text)) continue
+          if (!isClosingFence(line.text)) continue
           if (cx.lineStart - 1 > contentFrom)
             children.push(cx.elt('FrontMatterContent', contentFrom, cx.lineStart - 1))
           const end = cx.lineStart + line.text.length

@@ -8,10 +8,11 @@ import {
 } from '@codemirror/state'
 import { EditorView, showPanel, type Panel, type ViewUpdate } from '@codemirror/view'
 import { bodyImageMarkdown } from '../../../shared/eyecatch/markdown-image'
-import { MAX_IMAGE_BYTES, type BodyImageResult } from '../../../shared/eyecatch/schemas'
+import { MAX_IMAGE_BYTES, type BodyImageResult } from '../../../shared/ipc/eyecatch'
 import type { PortalApi } from '../../../shared/ipc/contract'
 import { msg, type Locale, type LocalizedText } from '../../../shared/localized'
 import { FRONT_MATTER_OPEN, imageTarget } from './image-target'
+import { fillPlaceholders } from '../../../shared/text-format'
 
 /**
  * Body images: an image pasted or dropped into the editor is saved into the post's asset folder by
@@ -195,9 +196,7 @@ function text(
   key: keyof typeof imageDropStrings,
   vars: Record<string, string | number> = {},
 ): string {
-  return imageDropStrings[key][locale].replace(/\{(\w+)\}/g, (m, k: string) =>
-    k in vars ? String(vars[k]) : m,
-  )
+  return fillPlaceholders(imageDropStrings[key][locale], vars)
 }
 
 function localeOf(host: BodyImageHost | null): Locale {

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react'
-import type { EstimateResult, EyecatchFormat } from '../../../shared/eyecatch/schemas'
+import type { EstimateResult, EyecatchFormat } from '../../../shared/ipc/eyecatch'
 import type { Locale, LocalizedText } from '../../../shared/localized'
 import { ecText, formatBytes } from './strings'
 

@@ -8,7 +8,7 @@ import {
   type ReactElement,
 } from 'react'
 import type { Size } from '../../../shared/eyecatch/geometry'
-import type { EyecatchSource } from '../../../shared/eyecatch/schemas'
+import type { EyecatchSource } from '../../../shared/ipc/eyecatch'
 import type { Locale, LocalizedText } from '../../../shared/localized'
 import { ExportPanel } from './ExportPanel'
 import { firstImageFile, PhotoTab } from './PhotoTab'

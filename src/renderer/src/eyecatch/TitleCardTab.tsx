@@ -1,5 +1,5 @@
 import { useRef, type ReactElement } from 'react'
-import type { BackgroundChoice, TitleCardPreview } from '../../../shared/eyecatch/schemas'
+import type { BackgroundChoice, TitleCardPreview } from '../../../shared/ipc/eyecatch'
 import type { Locale } from '../../../shared/localized'
 import { ecText } from './strings'
 

@@ -1,4 +1,5 @@
 import type { Locale, LocalizedText } from '../../../shared/localized'
+import { fillPlaceholders } from '../../../shared/text-format'
 
 /** Labels of the eyecatch studio, Japanese first. */
 export const eyecatchStrings = {
@@ -78,14 +79,7 @@ export function ecText(
   key: EyecatchStringKey,
   vars: Record<string, string | number> = {},
 ): string {
-  return eyecatchStrings[key][locale].replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in vars ? String(vars[name]) : m,
-  )
+  return fillPlaceholders(eyecatchStrings[key][locale], vars)
 }
 
-/** A byte count for people: 512 B, 84 KB, 1.2 MB. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
-}
+export { formatBytes } from '../../../shared/text-format'

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { EstimateResult, EyecatchSource } from '../../../shared/eyecatch/schemas'
+import type { EstimateResult, EyecatchSource } from '../../../shared/ipc/eyecatch'
 import type { Locale, LocalizedText } from '../../../shared/localized'
 import type { EncodingChoice } from './ExportPanel'
 import { ecText, formatBytes } from './strings'

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { INITIAL_CROP, type CropContext, type CropState } from '../../../shared/eyecatch/crop'
 import type { Size } from '../../../shared/eyecatch/geometry'
-import { MAX_IMAGE_BYTES, type ImageInfo, type ImageSource } from '../../../shared/eyecatch/schemas'
+import { MAX_IMAGE_BYTES, type ImageInfo, type ImageSource } from '../../../shared/ipc/eyecatch'
 import type { LocalizedText } from '../../../shared/localized'
 import { eyecatchStrings } from './strings'
 import type { AssetChoice, EyecatchStudioApi } from './types'

@@ -4,7 +4,7 @@ import type {
   ImageSource,
   TitleCardPreview,
   TitleCardSpec,
-} from '../../../shared/eyecatch/schemas'
+} from '../../../shared/ipc/eyecatch'
 import type { LocalizedText } from '../../../shared/localized'
 import type { TitleCardFields } from './TitleCardTab'
 import type { EyecatchStudioApi } from './types'

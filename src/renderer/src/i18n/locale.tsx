@@ -9,6 +9,7 @@ import {
 } from 'react'
 import type { Locale, LocalizedText } from '../../../shared/localized'
 import { dictionary, type MessageKey } from './dictionary'
+import { fillPlaceholders } from '../../../shared/text-format'
 
 const STORAGE_KEY = 'portal-writer.locale'
 
@@ -24,10 +25,7 @@ export function rememberedLocale(): Locale | null {
 
 /** Fills `{name}` placeholders. */
 export function format(template: string, vars?: Record<string, string | number>): string {
-  if (!vars) return template
-  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in vars ? String(vars[name]) : m,
-  )
+  return fillPlaceholders(template, vars)
 }
 
 /** What components get from {@link useI18n}. */

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { checkEyecatchValue } from '../../../shared/card/post-location'
 import type { Locale } from '../../../shared/localized'
-import type { AssetFile } from '../../../shared/metadata/contract'
+import type { AssetFile } from '../../../shared/ipc/metadata'
 import {
   fromLocalInput,
   nowAsFrontMatterDate,

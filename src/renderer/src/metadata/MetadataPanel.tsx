@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react'
 import type { Locale, LocalizedText } from '../../../shared/localized'
-import type { AssetFile, Suggestions } from '../../../shared/metadata/contract'
+import type { AssetFile, Suggestions } from '../../../shared/ipc/metadata'
 import { listValues } from '../../../shared/metadata/facets'
 import type { FieldSpec } from '../../../shared/metadata/field-spec'
 import type { FieldValue, FrontMatterFields } from '../../../shared/metadata/round-trip'

@@ -8,7 +8,7 @@ import {
   useSyncExternalStore,
 } from 'react'
 import { checkConfigOf } from '../../../shared/check/config'
-import type { Suggestions } from '../../../shared/metadata/contract'
+import type { Suggestions } from '../../../shared/ipc/metadata'
 import { withOpenPost } from '../../../shared/metadata/facets'
 import { readFields, type FieldValue } from '../../../shared/metadata/round-trip'
 import { metadataSchemaFor } from '../../../shared/metadata/schema'

@@ -1,4 +1,5 @@
 import type { Locale, LocalizedText } from '../../../shared/localized'
+import { fillPlaceholders } from '../../../shared/text-format'
 
 /** Labels of the metadata panel and the new-post wizard, Japanese first. */
 export const metadataStrings = {
@@ -90,7 +91,5 @@ export function mdText(
 
 /** Fills `{name}` placeholders. */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (all, name: string) =>
-    values[name] === undefined ? all : String(values[name]),
-  )
+  return fillPlaceholders(template, values)
 }

@@ -8,14 +8,7 @@
  * so inserting a line above only renumbers what follows. Every node shown still comes out of the
  * sanitizer; the cache only remembers its output for identical input.
  */
-
-/** One top-level block of rendered HTML and its 0-based first source line. */
-export interface RenderedBlock {
-  html: string
-  line: number
-  /** The HTML with `data-line` relative to `line`, when the renderer has it (saves the rewrite). */
-  key?: string
-}
+import type { RenderedBlock } from '../../../shared/markdown/types'
 
 /** Sanitizes an HTML string into an inert fragment (e.g. `sanitizePreviewFragment` with DOMPurify). */
 export type FragmentSanitizer = (html: string) => DocumentFragment

@@ -1,6 +1,6 @@
 import { StateEffect, StateField, type ChangeDesc, type Extension } from '@codemirror/state'
 import { Decoration, EditorView, gutter, GutterMarker, type DecorationSet } from '@codemirror/view'
-import type { ProofFinding } from '../../../shared/proofread/contract'
+import type { ProofFinding } from '../../../shared/ipc/proofread'
 
 /**
  * The proofreading findings of the shown post, kept in its editor state: underlined in the text,

@@ -2,11 +2,7 @@ import { ChangeSet, type Extension } from '@codemirror/state'
 import { EditorView, hoverTooltip, ViewPlugin, type ViewUpdate } from '@codemirror/view'
 import type { PortalApi } from '../../../shared/ipc/contract'
 import type { Locale, LocalizedText } from '../../../shared/localized'
-import type {
-  ProofFinding,
-  ProofreadRequest,
-  ProofreadResult,
-} from '../../../shared/proofread/contract'
+import type { ProofFinding, ProofreadRequest, ProofreadResult } from '../../../shared/ipc/proofread'
 import { findingsDisplay, findingsField, mapFinding, setFindings } from './findings-field'
 import { prText } from './strings'
 

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../shared/localized'
+import { fillPlaceholders } from '../../../shared/text-format'
 
 /** Labels of proofreading, Japanese first. Rule messages come from textlint in Japanese. */
 export const proofreadStrings = {
@@ -42,7 +43,5 @@ export function prText(
   key: keyof typeof proofreadStrings,
   vars: Record<string, string | number> = {},
 ): string {
-  return proofreadStrings[key][locale].replace(/\{(\w+)\}/g, (_, k: string) =>
-    String(vars[k] ?? ''),
-  )
+  return fillPlaceholders(proofreadStrings[key][locale], vars)
 }

@@ -1,5 +1,6 @@
 import type { Locale, LocalizedText } from '../../../shared/localized'
 import type { PublishPhase } from '../../../shared/publish'
+import { fillPlaceholders } from '../../../shared/text-format'
 
 /** Labels of the publish panel, Japanese first. Messages from main arrive already localized. */
 export const publishStrings = {
@@ -97,11 +98,7 @@ export function publishText(
   key: PublishStringKey,
   vars?: Record<string, string | number>,
 ): string {
-  const template = publishStrings[key][locale]
-  if (!vars) return template
-  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in vars ? String(vars[name]) : m,
-  )
+  return fillPlaceholders(publishStrings[key][locale], vars)
 }
 
 /** Labels of the progress phases. */
@@ -124,10 +121,4 @@ export const changeStrings: Record<'added' | 'modified' | 'deleted' | 'unchanged
     unchanged: { ja: '変更なし', en: 'unchanged' },
   }
 
-/** A size in KB or MB, for people. */
-export function formatBytes(bytes: number | null): string {
-  if (bytes === null) return ''
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
+export { formatBytes } from '../../../shared/text-format'

@@ -1,5 +1,5 @@
 import type { PortalApi } from '../../../shared/ipc/contract'
-import type { AssetFile } from '../../../shared/metadata/contract'
+import type { AssetFile } from '../../../shared/ipc/metadata'
 
 /** The files of one post's asset folder (null when they could not be listed). */
 export interface ListedAssets {

@@ -1,6 +1,6 @@
 import type { AppInfo, RepoInfo } from '../../../shared/ipc/contract'
 import type { LocalizedText } from '../../../shared/localized'
-import type { MovePostResult } from '../../../shared/metadata/contract'
+import type { MovePostResult } from '../../../shared/ipc/metadata'
 import type { PostSummary } from '../../../shared/post'
 
 // The workspace as features see it: the view they render from and the few actions they call.

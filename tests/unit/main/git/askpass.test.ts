@@ -5,7 +5,10 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { askpassLauncherName, askpassProgram } from '../../../../src/main/services/credentials'
+import {
+  askpassLauncherName,
+  askpassProgram,
+} from '../../../../src/main/services/publish/credentials'
 import { git, gitEnvironment, type GitLogEntry } from '../../../../src/main/services/git/core'
 import { startGitHttpServer, type GitHttpServer } from '../../../helpers/git-http-server'
 import { ASKPASS_DIR, cleanup, newToken, sh, tempDir } from './fixtures'

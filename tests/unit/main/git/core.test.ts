@@ -6,7 +6,7 @@ import {
   askpassProgram,
   createFileTokenStore,
   createMemoryTokenStore,
-} from '../../../../src/main/services/credentials'
+} from '../../../../src/main/services/publish/credentials'
 import { checkGitVersion } from '../../../../src/main/services/git/version'
 import { ASKPASS_DIR, cleanup, sh, tempDir, testEncryption } from './fixtures'
 

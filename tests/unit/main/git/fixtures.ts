@@ -11,12 +11,12 @@ import {
   askpassProgram,
   createFileTokenStore,
   type TokenStore,
-} from '../../../../src/main/services/credentials'
+} from '../../../../src/main/services/publish/credentials'
 import {
   createPublishService,
   type PublishService,
   type PublishServiceOptions,
-} from '../../../../src/main/services/publish'
+} from '../../../../src/main/services/publish/service'
 import type { PublishProgress } from '../../../../src/shared/publish'
 
 const execFileP = promisify(execFile)

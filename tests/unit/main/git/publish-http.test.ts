@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { askpassProgram, createFileTokenStore } from '../../../../src/main/services/credentials'
+import {
+  askpassProgram,
+  createFileTokenStore,
+} from '../../../../src/main/services/publish/credentials'
 import { startGitHttpServer, type GitHttpServer } from '../../../helpers/git-http-server'
 import {
   anyFileContains,

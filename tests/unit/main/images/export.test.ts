@@ -13,7 +13,7 @@ import {
   rotateCrop,
   type CropState,
 } from '../../../../src/shared/eyecatch/crop'
-import type { ExportRequest } from '../../../../src/shared/eyecatch/schemas'
+import type { ExportRequest } from '../../../../src/shared/ipc/eyecatch'
 import {
   CORNERS,
   changes,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fontMeasure, loadTitleCardFonts } from '../../../../src/main/services/images/font-metrics'
 import { ImageService } from '../../../../src/main/services/images/image-service'
 import { renderTitleCard } from '../../../../src/main/services/images/title-card'
-import type { TitleCardSpec } from '../../../../src/shared/eyecatch/schemas'
+import type { TitleCardSpec } from '../../../../src/shared/ipc/eyecatch'
 import { changes, makeWorkspace, near, pixelAt, snapshot } from './make-images'
 
 const fonts = loadTitleCardFonts(resolve('resources/fonts'))

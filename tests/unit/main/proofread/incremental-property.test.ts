@@ -11,7 +11,7 @@ import {
   type AnchoredFinding,
 } from '../../../../src/shared/proofread/incremental'
 import { maskNonProse } from '../../../../src/shared/proofread/mask'
-import type { ProofFinding } from '../../../../src/shared/proofread/contract'
+import type { ProofFinding } from '../../../../src/shared/ipc/proofread'
 import { ProofreadEngine } from '../../../../src/main/services/proofread/engine'
 import { defaultEngineConfig } from '../../../../src/main/services/proofread/config'
 

@@ -8,7 +8,7 @@ import {
   isTempFileName,
   tempPathFor,
   tempPathIn,
-} from '../../../../src/main/services/temp-files'
+} from '../../../../src/main/services/fs/temp-files'
 import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
 import { makeTempRepo, removeTempDirs } from '../../../helpers/temp-repo'
 

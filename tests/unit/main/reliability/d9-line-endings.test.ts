@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { postsServiceFor } from '../../../helpers/posts-service'
 import { afterAll, describe, expect, it } from 'vitest'
-import { decodeText, encodeText } from '../../../../src/main/services/post-bytes'
+import { decodeText, encodeText } from '../../../../src/main/services/posts/post-bytes'
 import { makeTempRepo, postPathFor, removeTempDirs } from '../../../helpers/temp-repo'
 
 afterAll(removeTempDirs)

@@ -1,7 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resolveAssetRequest } from '../../../../src/main/services/assets'
+import { resolveAssetRequest } from '../../../../src/main/services/posts/assets'
 import { makeTempDir, makeTempRepo, removeTempDirs } from '../../../helpers/temp-repo'
 
 afterAll(removeTempDirs)
@@ -78,7 +78,7 @@ describe('resolveAssetRequest', () => {
 
 describe('resolveAssetRequest for the app’s own files', () => {
   it('serves the renderer’s page and scripts only when asked with the app types', async () => {
-    const { APP_FILE_TYPES } = await import('../../../../src/main/services/assets')
+    const { APP_FILE_TYPES } = await import('../../../../src/main/services/posts/assets')
     const app = await makeTempRepo({ 'index.html': '<!doctype html>', 'assets/index-abc.js': '' })
     expect(await resolveAssetRequest(app, 'index.html', { types: APP_FILE_TYPES })).toMatchObject({
       kind: 'file',

@@ -6,12 +6,12 @@ import {
   AtomicWriter,
   writeFileAtomic,
   type WriteResult,
-} from '../../../../src/main/services/atomic-file'
+} from '../../../../src/main/services/fs/atomic-file'
 import {
   cleanStrayTempFiles,
   isTempFileName,
   tempPathFor,
-} from '../../../../src/main/services/temp-files'
+} from '../../../../src/main/services/fs/temp-files'
 import { makeTempDir, removeTempDirs } from '../../../helpers/temp-repo'
 
 afterAll(removeTempDirs)

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { stringify } from 'yaml'
 import { describe, expect, it } from 'vitest'
-import { parseSimpleYaml } from '../../../../src/main/services/front-matter-fast'
+import { parseSimpleYaml } from '../../../../src/main/services/posts/front-matter-fast'
 import { parseFrontMatterYaml } from '../../../../src/shared/front-matter'
 
 let accepted = 0

@@ -1,7 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { checkRelativePath, resolveInRepo } from '../../../../src/main/services/paths'
+import { checkRelativePath, resolveInRepo } from '../../../../src/main/services/fs/paths'
 import { makeTempDir, makeTempRepo, removeTempDirs } from '../../../helpers/temp-repo'
 
 afterAll(removeTempDirs)

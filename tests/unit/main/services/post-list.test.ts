@@ -1,8 +1,8 @@
 import { symlink, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { PostIndex } from '../../../../src/main/services/post-catalog'
-import { scanPostFiles } from '../../../../src/main/services/post-list'
+import { PostIndex } from '../../../../src/main/services/posts/post-catalog'
+import { scanPostFiles } from '../../../../src/main/services/posts/post-list'
 import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
 import {
   makeTempDir,

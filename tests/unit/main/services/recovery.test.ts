@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { RecoveryJournal } from '../../../../src/main/services/recovery'
+import { RecoveryJournal } from '../../../../src/main/services/posts/recovery'
 import { makeTempDir, removeTempDirs } from '../../../helpers/temp-repo'
 
 afterAll(removeTempDirs)

@@ -1,9 +1,9 @@
 import { readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { AtomicWriter } from '../../../../src/main/services/atomic-file'
-import { readRepoProfile, RepoService } from '../../../../src/main/services/repo'
-import { SETTINGS_FILE, SettingsStore } from '../../../../src/main/services/settings'
+import { AtomicWriter } from '../../../../src/main/services/fs/atomic-file'
+import { readRepoProfile, RepoService } from '../../../../src/main/services/repo/repo'
+import { SETTINGS_FILE, SettingsStore } from '../../../../src/main/services/repo/settings'
 import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
 import { makeTempDir, makeTempRepo, removeTempDirs } from '../../../helpers/temp-repo'
 

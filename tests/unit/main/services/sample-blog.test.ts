@@ -6,7 +6,7 @@ import {
   SAMPLE_DIR,
   SAMPLE_MARKER,
   SAMPLE_ORIGIN_DIR,
-} from '../../../../src/main/services/sample-blog'
+} from '../../../../src/main/services/repo/sample-blog'
 import { makeSampleSource, makeTempDir, removeTempDirs, runGit } from '../../../helpers/temp-repo'
 
 afterAll(removeTempDirs)

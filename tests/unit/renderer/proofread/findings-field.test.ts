@@ -1,6 +1,6 @@
 import { EditorState } from '@codemirror/state'
 import { describe, expect, it } from 'vitest'
-import type { ProofFinding } from '../../../../src/shared/proofread/contract'
+import type { ProofFinding } from '../../../../src/shared/ipc/proofread'
 import { findingsField, setFindings } from '../../../../src/renderer/src/proofread/findings-field'
 
 const finding = (from: number, to: number, fix: ProofFinding['fix'] = null): ProofFinding => ({

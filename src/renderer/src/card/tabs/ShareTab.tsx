@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { ImageFacts } from '../../../../shared/card'
-import type { ProbeResult } from '../../../../shared/eyecatch/schemas'
+import type { ProbeResult } from '../../../../shared/ipc/eyecatch'
 import { useShell } from '../../shell/shell-context'
 import type { WorkspaceView } from '../../shell/workspace-view'
 import { useI18n } from '../../i18n/locale'
