@@ -62,6 +62,15 @@ function longTasks(events: TraceEvent[], profile: CpuProfile): void {
       last = s.t
     }
     const top = [...inside.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)
+    // Trace events inside the task (nested ones count in each level).
+    const kinds = new Map<string, number>()
+    for (const e of events) {
+      if (e.ph !== 'X' || e.pid !== task.pid || e.tid !== task.tid || e === task) continue
+      if (e.ts < task.ts || e.ts + (e.dur ?? 0) > task.ts + task.dur!) continue
+      kinds.set(e.name, (kinds.get(e.name) ?? 0) + (e.dur ?? 0) / 1000)
+    }
+    const events8 = [...kinds.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8)
+    console.log('   events:', events8.map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join(' | '))
     console.log(
       `long task ${(task.dur! / 1000).toFixed(0)} ms:`,
       top.map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join(' | '),

@@ -61,7 +61,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const started = startCommand('check', argv, io, {
     valued: ['format'],
     optionalValue: ['changed'],
-    switches: ['quiet', ...CHECK_SOURCES.map((source) => source.flag)],
+    switches: ['quiet', 'json', ...CHECK_SOURCES.map((source) => source.flag)],
   })
   if (started.kind === 'exit') return started.code
   const { flags, positionals } = started.args
@@ -70,7 +70,16 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     io.err(text[lang])
     return 2
   }
-  const format = (flags.get('format') ?? 'text') as CheckFormat
+  // `--json` is `--format json`, as `card --json` and `render --json` are.
+  const asJson = flags.has('json')
+  if (asJson && flags.has('format') && flags.get('format') !== 'json')
+    return usage(
+      msg(
+        '--json と --format は一緒に指定できません。',
+        '--json and --format cannot be given together.',
+      ),
+    )
+  const format = (asJson ? 'json' : (flags.get('format') ?? 'text')) as CheckFormat
   if (!FORMATS.includes(format))
     return usage(
       msg(

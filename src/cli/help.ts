@@ -76,6 +76,11 @@ export const COMMAND_HELP = {
         example: '--format github',
       },
       {
+        flag: '--json',
+        text: msg('--format json と同じ', 'the same as --format json'),
+        example: '--json',
+      },
+      {
         flag: '--quiet',
         text: msg('警告を出さず、エラーと集計だけを表示する', 'print only errors and the summary'),
         example: '--quiet',

@@ -133,6 +133,24 @@ function splitPostUncached(input: string): SplitPost {
   return { ...base, ...parseFrontMatterYaml(yaml) }
 }
 
+/** How a YAML text exceeds {@link FRONT_MATTER_LIMITS}: its line count or its size in KB. */
+export type YamlOverLimit = { kind: 'lines'; lines: number } | { kind: 'bytes'; kb: number }
+
+/**
+ * Whether a YAML text is over {@link FRONT_MATTER_LIMITS}, measured without parsing it (S12).
+ * Front matter and the repository profile both ask this before any YAML parser runs.
+ */
+export function yamlOverLimits(yaml: string): YamlOverLimit | null {
+  const { lines: maxLines, bytes: maxBytes } = FRONT_MATTER_LIMITS
+  let lines = 1
+  for (let i = yaml.indexOf('\n'); i >= 0 && lines <= maxLines; i = yaml.indexOf('\n', i + 1))
+    lines++
+  if (lines > maxLines) return { kind: 'lines', lines: yaml.split('\n').length }
+  // Up to 3 UTF-8 bytes per UTF-16 unit: counted exactly only when it could matter.
+  const bytes = yaml.length * 3 <= maxBytes ? yaml.length : new TextEncoder().encode(yaml).length
+  return bytes > maxBytes ? { kind: 'bytes', kb: Math.ceil(bytes / 1024) } : null
+}
+
 /**
  * Why a front matter's YAML is refused before any parser sees it (S12), or null. Every reader of
  * front matter (the full parser, the list's fast path, the suggestion index) asks this first.
@@ -141,30 +159,23 @@ export function frontMatterTooLarge(
   yaml: string,
   options: { atLeast?: boolean } = {},
 ): LocalizedText | null {
+  const over = yamlOverLimits(yaml)
+  if (!over) return null
   const { lines: maxLines, bytes: maxBytes } = FRONT_MATTER_LIMITS
+  const n = (value: number) => value.toLocaleString('en')
   // With `atLeast` the text may be only the start of the front matter: its size is a lower bound.
   const ja = options.atLeast ? ' 以上' : ''
   const en = options.atLeast ? 'at least ' : ''
-  let lines = 1
-  for (let i = yaml.indexOf('\n'); i >= 0 && lines <= maxLines; i = yaml.indexOf('\n', i + 1))
-    lines++
-  if (lines > maxLines) lines = yaml.split('\n').length
-  const n = (value: number) => value.toLocaleString('en')
-  if (lines > maxLines) {
+  if (over.kind === 'lines') {
     return msg(
-      `フロントマターが長すぎるため読み込みません（${n(lines)} 行${ja}。上限は ${n(maxLines)} 行）。不要な項目を削るか本文に移してください。`,
-      `The front matter is too long to read (${en}${n(lines)} lines; the limit is ${n(maxLines)} lines). Remove what is not needed or move it into the body.`,
+      `フロントマターが長すぎるため読み込みません（${n(over.lines)} 行${ja}。上限は ${n(maxLines)} 行）。不要な項目を削るか本文に移してください。`,
+      `The front matter is too long to read (${en}${n(over.lines)} lines; the limit is ${n(maxLines)} lines). Remove what is not needed or move it into the body.`,
     )
   }
-  // Up to 3 UTF-8 bytes per UTF-16 unit: counted exactly only when it could matter.
-  const bytes = yaml.length * 3 <= maxBytes ? yaml.length : new TextEncoder().encode(yaml).length
-  if (bytes > maxBytes) {
-    return msg(
-      `フロントマターが大きすぎるため読み込みません（${n(Math.ceil(bytes / 1024))} KB${ja}。上限は ${n(maxBytes / 1024)} KB）。不要な項目を削るか本文に移してください。`,
-      `The front matter is too large to read (${en}${n(Math.ceil(bytes / 1024))} KB; the limit is ${n(maxBytes / 1024)} KB). Remove what is not needed or move it into the body.`,
-    )
-  }
-  return null
+  return msg(
+    `フロントマターが大きすぎるため読み込みません（${n(over.kb)} KB${ja}。上限は ${n(maxBytes / 1024)} KB）。不要な項目を削るか本文に移してください。`,
+    `The front matter is too large to read (${en}${n(over.kb)} KB; the limit is ${n(maxBytes / 1024)} KB). Remove what is not needed or move it into the body.`,
+  )
 }
 
 /**

@@ -1,8 +1,14 @@
-import { LineCounter, parseDocument, isMap, isNode } from 'yaml'
+import { LineCounter, isMap, isNode, type Document } from 'yaml'
 import { z } from 'zod'
 import { checkSettingsSchema, parseCheckSettings } from './check/config'
 import { datePartsOf } from './dates'
-import { contentLine } from './front-matter'
+import {
+  contentLine,
+  FRONT_MATTER_LIMITS,
+  firstDuplicateKey,
+  parseYamlDocument,
+  yamlOverLimits,
+} from './front-matter'
 import { msg, type LocalizedText } from './localized'
 import { profileFieldsSchema } from './metadata/field-spec'
 
@@ -93,22 +99,47 @@ export type ProfileParse =
   { kind: 'ok'; profile: Profile } | { kind: 'invalid'; error: ProfileError }
 
 /**
+ * Why a profile text is refused before the YAML parser runs (S12): the limits of front matter,
+ * so a hostile profile with tens of thousands of keys cannot stall opening the repository.
+ */
+function profileTooLarge(text: string): LocalizedText | null {
+  const over = yamlOverLimits(text)
+  if (!over) return null
+  const n = (value: number) => value.toLocaleString('en')
+  const { lines, bytes } = FRONT_MATTER_LIMITS
+  return over.kind === 'lines'
+    ? msg(
+        `${PROFILE_FILE} が長すぎるため読み込みません（${n(over.lines)} 行。上限は ${n(lines)} 行）。標準の設定を使います。`,
+        `${PROFILE_FILE} is too long to read (${n(over.lines)} lines; the limit is ${n(lines)} lines). Using the default settings.`,
+      )
+    : msg(
+        `${PROFILE_FILE} が大きすぎるため読み込みません（${n(over.kb)} KB。上限は ${n(bytes / 1024)} KB）。標準の設定を使います。`,
+        `${PROFILE_FILE} is too large to read (${n(over.kb)} KB; the limit is ${n(bytes / 1024)} KB). Using the default settings.`,
+      )
+}
+
+/**
  * Parses `.portal-writer.yml` text over the defaults.
  * Errors name the 1-based line of the offending key (or of the YAML syntax error).
  */
 export function parseProfile(text: string): ProfileParse {
+  const tooLarge = profileTooLarge(text)
+  if (tooLarge) return { kind: 'invalid', error: { line: 1, message: tooLarge } }
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false })
+  // The YAML library's own duplicate-key check is quadratic: the linear one below replaces it.
+  const doc = parseYamlDocument(text, lineCounter)
   const lineOf = (offset: number) => lineCounter.linePos(offset).line
   const first = doc.errors[0]
-  if (first) {
+  const duplicate = first ? null : firstDuplicateKey(doc)
+  if (first || duplicate !== null) {
+    const reason = first ? first.message.split('\n')[0]! : 'Map keys must be unique'
     return {
       kind: 'invalid',
       error: {
-        line: contentLine(text, lineOf(first.pos[0])),
+        line: contentLine(text, lineOf(first?.pos[0] ?? duplicate!)),
         message: msg(
-          `${PROFILE_FILE} の YAML が読めません: ${first.message.split('\n')[0]}`,
-          `${PROFILE_FILE} is not valid YAML: ${first.message.split('\n')[0]}`,
+          `${PROFILE_FILE} の YAML が読めません: ${reason}`,
+          `${PROFILE_FILE} is not valid YAML: ${reason}`,
         ),
       },
     }
@@ -182,7 +213,7 @@ export function parseProfile(text: string): ProfileParse {
 
 /** The first problem of the `check:` key, at the line of the rule (or option) it concerns. */
 function checkSettingsError(
-  doc: ReturnType<typeof parseDocument>,
+  doc: Document,
   data: unknown,
   lineOf: (offset: number) => number,
 ): ProfileError | null {

@@ -99,6 +99,48 @@ test('first run: 「レビューを依頼」 sends an edited sample post to its 
   await expect(panel.locator('[data-state]')).toHaveText('送信後に変更あり')
 })
 
+test('the post check stops a send on an error, naming rule and line; the fixed post goes', async () => {
+  app = await launchApp()
+  const { page } = app
+  await openPost(page, RAILS)
+  await appendParagraph(page, '![まだない図](missing-figure.png)')
+  const panel = await openPublishTab(page)
+  await panel.getByRole('button', { name: 'レビューを依頼' }).click()
+
+  const error = panel.locator('[data-code="post-check-failed"]')
+  await expect(error).toContainText('公開前のチェックで')
+  await expect(error).toContainText('送信を止めました')
+  // The line is the one the image is on in the saved file (the buffer is saved first).
+  const root = app.repoRoot()
+  const saved = (await readFile(join(root, RAILS_FILE), 'utf8')).split('\n')
+  const line = saved.findIndex((l) => l.includes('missing-figure.png')) + 1
+  expect(line).toBeGreaterThan(1)
+  await expect(error.locator('.pwp-error-findings li')).toHaveText([
+    new RegExp(
+      `^${RAILS_FILE.replace(/\./g, '\\.')} ${line} 行目: 画像「missing-figure\\.png」.*\\[image-missing\\]$`,
+    ),
+  ])
+  const origin = await git(root, 'remote', 'get-url', 'origin')
+  await expect(
+    git(origin, 'rev-parse', '--verify', '--quiet', `refs/heads/${BRANCH}`),
+  ).rejects.toThrow()
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  await saveScreenshot(page, 'publish-check-error.png')
+
+  // The writer removes the line and sends again: the post goes.
+  await cursorToEnd(page)
+  await page.keyboard.press('Shift+Home')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.insertText('図は次の版で足します。')
+  await panel.getByRole('button', { name: 'レビューを依頼' }).click()
+  // A real commit and push on a machine shared with other jobs: allow it time.
+  await expect(panel.locator('.pwp-box--success')).toContainText(`レビュー用の場所（${BRANCH}）`, {
+    timeout: 60_000,
+  })
+  expect(await git(origin, 'show', `${BRANCH}:${RAILS_FILE}`)).toContain('図は次の版で足します。')
+  expect(await git(origin, 'show', `${BRANCH}:${RAILS_FILE}`)).not.toContain('missing-figure')
+})
+
 test.describe('over HTTPS-like auth (a real git http-backend on 127.0.0.1)', () => {
   const TOKEN = `pwtok_${randomBytes(12).toString('hex')}`
   let server: GitHttpServer

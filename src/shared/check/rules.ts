@@ -16,8 +16,11 @@ export type RuleLevel = 'error' | 'warning' | 'off'
 /** How serious a finding is (a rule's level once it is on). */
 export type FindingSeverity = 'error' | 'warning'
 
-/** Where a rule can run: on one post's files, over the whole blog, or only in the editor. */
-export type RuleScope = 'post' | 'repository' | 'editor'
+/**
+ * Where a rule runs: on one post (its files, and what the other posts use, for `tag-variant` and
+ * `unknown-author`), or once over the whole blog (slug collisions, stray files).
+ */
+export type RuleScope = 'post' | 'repository'
 
 /** One rule of the table. */
 export interface RuleSpec {
@@ -121,20 +124,17 @@ export const RULES = {
   },
   'tag-variant': {
     level: 'warning',
-    scope: 'editor',
+    scope: 'post',
     description: msg(
-      'ほかの記事のタグと表記だけが違うタグ（エディタだけ）',
-      "a tag spelt differently from another post's tag (editor only)",
+      'ほかの記事のタグと表記だけが違うタグ',
+      "a tag spelt differently from another post's tag",
     ),
     options: noOptions,
   },
   'unknown-author': {
     level: 'warning',
-    scope: 'editor',
-    description: msg(
-      'ほかの記事にいない著者（エディタだけ）',
-      'an author no other post has (editor only)',
-    ),
+    scope: 'post',
+    description: msg('ほかの記事にいない著者', 'an author no other post has'),
     options: noOptions,
   },
   'slug-format': {

@@ -39,6 +39,8 @@ export const gitErrorKindSchema = z.enum([
   'repository-not-found',
   // the post itself
   'post-missing',
+  // the post check before publishing (the rules of `portal-writer check`) found errors
+  'post-check-failed',
   // the post's review branch
   'branch-moved',
   'review-branch-changed',

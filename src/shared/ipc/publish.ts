@@ -140,6 +140,8 @@ const publishErrorSchema = z.object({
   tokenHost: z.string().nullable(),
   /** git's own words, credentials removed, for the "details" disclosure. */
   details: z.string().nullable(),
+  /** For `post-check-failed`: each error of the post check, naming its file, line and rule. */
+  findings: z.array(localizedTextSchema).optional(),
 })
 /** A publish or update failure. */
 export type PublishError = z.infer<typeof publishErrorSchema>

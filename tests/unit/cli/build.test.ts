@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'vite'
@@ -79,6 +79,18 @@ describe('the built portal-writer (npm run build:cli)', () => {
     expect(check.stdout).toContain('[tags-missing]')
     // Commands are separate chunks: the entry loads no Markdown, YAML or image code.
     expect(code).not.toMatch(/from ["'](sharp|markdown-it|yaml|zod|highlight\.js)["']/)
+    expect(code.length).toBeLessThan(40_000)
+    // The pure-JavaScript dependencies are bundled (Node's loader costs more per file than their
+    // code): the chunks import no package at start but sharp and textlint's (loaded on demand).
+    const chunks = join(outDir, 'chunks')
+    const imported = new Set<string>()
+    for (const name of (await readdir(chunks)).filter((n) => n.endsWith('.js'))) {
+      const text = await readFile(join(chunks, name), 'utf8')
+      for (const m of text.matchAll(/^import\s[^'"]*["']([^'"./][^'"]*)["']/gm)) imported.add(m[1]!)
+    }
+    const packages = [...imported].filter((p) => !p.startsWith('node:'))
+    expect(packages.filter((p) => !/^(sharp|@textlint\/|textlint)/.test(p))).toEqual([])
+    expect(packages).toContain('sharp')
     const version = await runBuilt(entry, ['--version'], repo)
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
   }, 60_000)

@@ -19,10 +19,10 @@ const post = (fields: string, body = '導入の段落です。\n') => `---\n${fi
 const ok = (date: string, extra = '') =>
   `title: 記事\ndate: ${date}T10:00:00+09:00\ntags:\n  - Go\nauthors:\n  - yukyan\n${extra}`
 
-/** Rules that run only in the editor (they need what the editor knows about the other posts). */
-const EDITOR_ONLY = RULE_IDS.filter((id) => RULES[id].scope === 'editor')
+/** Rules that compare a post with the other posts: in the CLI as in the editor's lint. */
+const COMPARING: RuleId[] = ['tag-variant', 'unknown-author']
 /** The profile rule is checked on its own: a broken profile cannot also set levels. */
-const IN_CLI = RULE_IDS.filter((id) => RULES[id].scope !== 'editor' && id !== 'profile')
+const IN_CLI = RULE_IDS.filter((id) => id !== 'profile')
 
 /** One file per rule that breaks it. */
 async function blogBreakingEveryRule(): Promise<Record<string, string | Uint8Array>> {
@@ -63,6 +63,11 @@ async function blogBreakingEveryRule(): Promise<Record<string, string | Uint8Arr
     ),
     [`${P}/2025-12-01-tags-too-many.html.md`]: post(
       `title: 記事\ndate: 2025-12-01T10:00:00+09:00\ntags: [${Array.from({ length: 11 }, (_, i) => `t${i}`).join(', ')}]\nauthors: [a]\n`,
+    ),
+    // Every other post is tagged Go and written by yukyan or a.
+    [`${P}/2025-12-01-tag-variant.html.md`]: post(ok('2025-12-01').replace('  - Go', '  - go')),
+    [`${P}/2025-12-01-unknown-author.html.md`]: post(
+      ok('2025-12-01').replace('  - yukyan', '  - yukyna'),
     ),
     [`${P}/2025-12-01-list-duplicate.html.md`]: post(
       'title: 記事\ndate: 2025-12-01T10:00:00+09:00\ntags:\n  - Go\n  - Go\nauthors: [a]\n',
@@ -167,7 +172,7 @@ describe('every rule of the table at every level', () => {
   })
 })
 
-describe('the editor-only rules and the profile rule', () => {
+describe('the comparing rules in the editor, and the profile rule', () => {
   const text = post(
     'title: 記事\ndate: 2025-12-01T10:00:00+09:00\ntags:\n  - golang\nauthors:\n  - yukyn\n',
   )
@@ -176,7 +181,7 @@ describe('the editor-only rules and the profile rule', () => {
     knownTags: [{ value: 'GoLang', count: 5 }],
   }
 
-  it.each(EDITOR_ONLY)('%s follows its level in the editor’s lint', (id: RuleId) => {
+  it.each(COMPARING)('%s follows its level in the editor’s lint too', (id: RuleId) => {
     const at = (level: 'error' | 'warning' | 'off' | null) => {
       const parsed = parseCheckSettings(level === null ? {} : { [id]: level })
       if (parsed.kind !== 'ok') throw new Error('settings')
@@ -188,6 +193,18 @@ describe('the editor-only rules and the profile rule', () => {
     expect(at('error')).toEqual(['error'])
     expect(at('warning')).toEqual(['warn'])
     expect(at('off')).toEqual([])
+  })
+
+  it('compares one post checked alone with the whole blog', async () => {
+    await writeFile(join(repo, '.portal-writer.yml'), '')
+    const files = [`${P}/2025-12-01-tag-variant.html.md`, `${P}/2025-12-01-unknown-author.html.md`]
+    const run = await runMain(['check', ...files, '--lang', 'en'], repo)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/tag-variant\.html\.md:\d+: warning: .*"Go".*\[tag-variant\]/)
+    expect(run.stdout).toMatch(
+      /unknown-author\.html\.md:\d+: warning: .*"yukyna".*\[unknown-author\]/,
+    )
+    expect(run.stdout).toContain('Checked 2 posts: 0 errors, 2 warnings')
   })
 
   it('reports a broken profile as an error of the profile rule', async () => {

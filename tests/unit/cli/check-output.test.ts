@@ -208,6 +208,19 @@ describe('portal-writer check: exit codes, refusals and help', () => {
     expect(lang.code).toBe(2)
   })
 
+  it('takes --json for --format json, as card and render do, and names --jsn as it', async () => {
+    const typo = await runMain(['check', '--jsn'], repo)
+    expect(typo.code).toBe(2)
+    expect(typo.stderr.split('\n')[0]).toBe('不明なオプション --jsn。--json のことですか？')
+    const json = await runMain(['check', '--json'], repo, { LANG: 'en' })
+    const formatted = await runMain(['check', '--format', 'json'], repo, { LANG: 'en' })
+    expect(json.code).toBe(formatted.code)
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(formatted.stdout))
+    const both = await runMain(['check', '--json', '--format', 'github'], repo, { LANG: 'en' })
+    expect(both.code).toBe(2)
+    expect(both.stderr).toBe('--json and --format cannot be given together.')
+  })
+
   it.each([[['--help']], [['check', '--help']], [['card', '-h']], [['render', '--help']]])(
     '%j prints help with every option, a description and an example, on stdout with exit 0',
     async (args) => {

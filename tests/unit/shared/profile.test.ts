@@ -80,3 +80,46 @@ describe('path patterns', () => {
     expect(postKeyFor('yesterday', 'x')).toBeNull()
   })
 })
+
+describe('parseProfile: a hostile profile (issue 16 leftover, S12)', () => {
+  const keys = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => `key${i + from}: ${i}`).join('\n')
+
+  it('refuses a profile of tens of thousands of keys at once, naming the limit', () => {
+    const text = `siteName: Blog\n${keys(40_000)}\n`
+    const started = performance.now()
+    const parsed = parseProfile(text)
+    expect(performance.now() - started).toBeLessThan(1_000)
+    expect(parsed.kind).toBe('invalid')
+    if (parsed.kind !== 'invalid') return
+    expect(parsed.error.line).toBe(1)
+    expect(parsed.error.message.ja).toContain('1,000 行')
+    expect(parsed.error.message.en).toContain('the limit is 1,000 lines')
+    expect(parsed.error.message.en).toContain('.portal-writer.yml')
+  })
+
+  it('refuses a profile over 64 KB in few lines', () => {
+    const parsed = parseProfile(`siteName: Blog\nsiteDescription: ${'あ'.repeat(30_000)}\n`)
+    expect(parsed.kind).toBe('invalid')
+    if (parsed.kind === 'invalid') expect(parsed.error.message.en).toContain('the limit is 64 KB')
+  })
+
+  it('still names a duplicate key at its line, also inside check:', () => {
+    const top = parseProfile('siteName: A\nbaseBranch: main\nsiteName: B\n')
+    expect(top).toMatchObject({ kind: 'invalid', error: { line: 3 } })
+    if (top.kind === 'invalid') expect(top.error.message.en).toMatch(/unique|twice|duplicate/i)
+    const nested = parseProfile(
+      'check:\n  no-tags: off\n  slug-length: warning\n  no-tags: error\n',
+    )
+    expect(nested).toMatchObject({ kind: 'invalid', error: { line: 4 } })
+  })
+
+  it('reads a long but legal profile quickly', () => {
+    // 990 lines under `markdown:`: under the limit, parsed without the quadratic key check.
+    const options = Array.from({ length: 990 }, (_, i) => `  option_${i}: ${i}`).join('\n')
+    const started = performance.now()
+    const parsed = parseProfile(`siteName: Blog\nmarkdown:\n${options}\n`)
+    expect(performance.now() - started).toBeLessThan(2_000)
+    expect(parsed.kind).toBe('ok')
+  })
+})

@@ -19,6 +19,7 @@ import { classifyImageSrc } from '../../../shared/post-images'
 import type { RuleId } from '../../../shared/check/rules'
 import { checkSlug, MAX_SLUG_LENGTH } from '../../../shared/slug'
 import { resolveInRepo } from '../fs/paths'
+import { knownValuesFor } from './known-values'
 import type { CheckRun, FindingProducer, PostUnderCheck, RawFinding } from './types'
 import { isClosingFence, isOpeningFence } from '../../../shared/front-matter-fence'
 
@@ -249,7 +250,11 @@ export const postRules: FindingProducer = {
     const text = post.text
     const lines = text.split('\n')
     const fields = readFields(text)
-    const problems = validateFrontMatter(fields, { schema: schemaOf(run), rules: run.config })
+    const problems = validateFrontMatter(fields, {
+      schema: schemaOf(run),
+      rules: run.config,
+      ...(await knownValuesFor(run, relPath)),
+    })
     for (const p of problems) add(p.rule, p.line, p.message)
     slugFindings(post, run, add)
 

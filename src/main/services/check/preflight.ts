@@ -1,7 +1,7 @@
 /**
  * The post check for publishing: the same rules and levels as `portal-writer check` and the
  * editor's lint, run on the one post being published (repository-wide rules still see the blog).
- * Publishing should stop on `errors` and show `warnings` beside its other warnings.
+ * Sending (publish/send.ts) stops on `errors` and shows `warnings` beside its other warnings.
  */
 import { msg, type LocalizedText } from '../../../shared/localized'
 import type { Profile } from '../../../shared/profile'
@@ -12,6 +12,8 @@ import type { Finding } from './types'
 export interface PublishCheck {
   errors: LocalizedText[]
   warnings: LocalizedText[]
+  /** The files the errors are about (the post, an image of its folder…), each once. */
+  errorFiles: string[]
 }
 
 /** A finding as one line: where in which file, the message, and its rule id. */
@@ -29,8 +31,10 @@ export async function checkPostForPublish(
   relPath: string,
 ): Promise<PublishCheck> {
   const { findings } = await runCheck({ root, profile, only: [relPath] })
+  const errors = findings.filter((f) => f.severity === 'error')
   return {
-    errors: findings.filter((f) => f.severity === 'error').map(describe),
+    errors: errors.map(describe),
     warnings: findings.filter((f) => f.severity === 'warning').map(describe),
+    errorFiles: [...new Set(errors.map((f) => f.relPath))],
   }
 }

@@ -345,6 +345,11 @@ export function describeGitError(kind: GitErrorKind, ctx: ErrorContext = {}): Lo
         `記事のファイル（${files}）がフォルダーにありません。エディターで保存すると作り直されます。`,
         `The post file (${files}) is not in the folder. Saving it in the editor recreates it.`,
       )
+    case 'post-check-failed':
+      return msg(
+        `公開前のチェックで、サイトやカードが正しく表示されなくなるエラーが見つかったため（${files}）、送信を止めました。何も送っていません。下の一覧の行を直してから、もう一度押してください。`,
+        `The check before publishing found errors that would make the site or the card show the post wrong (${files}), so nothing was sent. Fix the lines listed below, then press again.`,
+      )
     case 'branch-moved':
       return msg(
         `送っている間に、レビュー用の場所（${branch}）が別の操作で変わりました。何も失われていません。もう一度押してください。`,

@@ -2,22 +2,11 @@
  * Tokens for HTTPS remotes: stored encrypted by the OS keychain (Electron `safeStorage`, passed in
  * by main), handed to git only through the askpass helper (G3).
  */
-import { randomBytes } from 'node:crypto'
-import {
-  access,
-  chmod,
-  constants,
-  copyFile,
-  mkdir,
-  mkdtemp,
-  open,
-  readFile,
-  rename,
-  rm,
-} from 'node:fs/promises'
+import { access, chmod, constants, copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { TokenProtection } from '../../../shared/publish'
+import { writeFileAtomic } from '../fs/atomic-file'
 import type { AskpassProgram } from '../git/core'
 
 /** Stores one token per host (`host` or `host:port`). */
@@ -92,20 +81,10 @@ export function createFileTokenStore(options: {
 
   const save = async (data: TokenFile): Promise<void> => {
     await mkdir(dirname(file), { recursive: true })
-    const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`
-    const handle = await open(temp, 'w', 0o600)
-    try {
-      await handle.writeFile(JSON.stringify(data, null, 2))
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    try {
-      await rename(temp, file)
-    } catch (e) {
-      await rm(temp, { force: true })
-      throw e
-    }
+    // The shared temp-file rule: a write killed before its rename leaves a name that the data
+    // folder's start-up cleanup recognises (D5). Created 0600, so the tokens are never readable.
+    const written = await writeFileAtomic(file, JSON.stringify(data, null, 2), { mode: 0o600 })
+    if (written.kind === 'error') throw new Error(written.message.en)
   }
 
   return {

@@ -7,6 +7,7 @@
 import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { msg, type LocalizedText } from '../../../shared/localized'
+import { checkPostForPublish } from '../check/preflight'
 import {
   DEFAULT_MESSAGE_TEMPLATES,
   fillMessage,
@@ -43,7 +44,16 @@ export type SavePost = (request: {
 
 /** Names of the flow's steps, in order (tests interleave races and crashes between them). */
 export type SendStep =
-  'check' | 'save' | 'collect' | 'fetch' | 'parent' | 'tree' | 'commit' | 'update-ref' | 'push'
+  | 'check'
+  | 'save'
+  | 'preflight'
+  | 'collect'
+  | 'fetch'
+  | 'parent'
+  | 'tree'
+  | 'commit'
+  | 'update-ref'
+  | 'push'
 
 /** What the flow needs besides the session. */
 export interface SendDeps {
@@ -85,6 +95,16 @@ export async function sendPost(
     await step('save', 'save', 3)
     const saved = await save(s, request.save, deps.savePost)
     if (saved) return saved
+  }
+
+  // The rules of `portal-writer check` on the post as saved: errors stop here, before any commit.
+  await step('preflight', 'check', 4)
+  const preflight = await checkPostForPublish(s.repo.root, s.repo.profile, s.post.path)
+  if (preflight.errors.length > 0) {
+    return failure(s, 'post-check-failed', {
+      files: preflight.errorFiles,
+      findings: preflight.errors,
+    })
   }
 
   await step('collect', 'check', 5)
@@ -145,7 +165,7 @@ export async function sendPost(
       details: fetched.stderr,
       context: networkContext(s, networkDown),
     })
-  if (!s.commitKept) return published(s, remote, head, false)
+  if (!s.commitKept) return published(s, remote, head, false, preflight.warnings)
 
   await step('push', 'push', 30)
   const pushed = await pushBranch(s.ctx, remote.name, s.post.branch, {
@@ -164,7 +184,7 @@ export async function sendPost(
     })
   }
   s.commitKept = false
-  return published(s, remote, head, committed)
+  return published(s, remote, head, committed, preflight.warnings)
 }
 
 /** The post file must exist and must not be half-merged. */
@@ -282,7 +302,14 @@ function networkContext(s: Session, kind: string) {
     : {}
 }
 
-function published(s: Session, remote: Remote, commit: string, committed: boolean): PublishResult {
+/** The success value; `checkWarnings` are the post check's warnings (they never block). */
+function published(
+  s: Session,
+  remote: Remote,
+  commit: string,
+  committed: boolean,
+  checkWarnings: readonly LocalizedText[],
+): PublishResult {
   const profile = s.repo.profile
   const link = remote.info.local
     ? null
@@ -295,6 +322,7 @@ function published(s: Session, remote: Remote, commit: string, committed: boolea
   const warnings: LocalizedText[] = []
   if (remote.info.hasEmbeddedCredentials)
     warnings.push(describeEmbeddedCredentials(remote.name, remote.info.displayUrl))
+  warnings.push(...checkWarnings)
   return {
     kind: 'published',
     branch: s.post.branch,

@@ -84,6 +84,7 @@ export function failure(
     message?: LocalizedText
     context?: ErrorContext
     phase?: PublishPhase
+    findings?: LocalizedText[]
   } = {},
 ): PublishError {
   const files = extra.files ?? []
@@ -110,6 +111,7 @@ export function failure(
     files,
     tokenHost: code === 'auth-failed' ? (s?.remote?.info.tokenHost ?? null) : null,
     details: extra.details ? redact(extra.details, secrets).trim().slice(-4000) || null : null,
+    ...(extra.findings ? { findings: extra.findings } : {}),
   }
 }
 

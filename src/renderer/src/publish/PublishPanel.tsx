@@ -293,6 +293,16 @@ function ErrorBox({
   return (
     <PublishBox tone="error" code={error.code}>
       <p>{error.message[locale]}</p>
+      {error.findings && error.findings.length > 0 && (
+        <>
+          <strong>{t('checkFindings')}</strong>
+          <ul className="pwp-error-findings">
+            {error.findings.map((f, i) => (
+              <li key={i}>{f[locale]}</li>
+            ))}
+          </ul>
+        </>
+      )}
       {error.files.length > 0 && (
         <>
           <strong>{t('filesInvolved')}</strong>

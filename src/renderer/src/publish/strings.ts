@@ -63,6 +63,7 @@ export const publishStrings = {
   open: { ja: 'ブラウザーで開く', en: 'Open in browser' },
   details: { ja: '詳しい情報（git のメッセージ）', en: 'Details (git’s own words)' },
   filesInvolved: { ja: '対象のファイル', en: 'Files involved' },
+  checkFindings: { ja: 'チェックで見つかったエラー', en: 'Errors the check found' },
   tokenTitle: { ja: 'アクセストークン', en: 'Access token' },
   tokenHelp: {
     ja: '{host} 用のアクセストークンを入力してください。OS のキーチェーンで暗号化して保存し、git にだけ渡します。',

@@ -59,14 +59,25 @@ export function postPaths(slug: string, date = '2025-01-15'): { path: string; as
 export async function writePost(
   root: string,
   slug: string,
-  options: { title?: string; body?: string; images?: number; date?: string } = {},
+  options: {
+    title?: string
+    body?: string
+    images?: number
+    date?: string
+    /** Tags of the front matter (default one tag; null writes none, a \`tags-missing\` warning). */
+    tags?: string[] | null
+  } = {},
 ) {
   const { path, assetDir } = postPaths(slug, options.date)
   const title = options.title ?? `テスト記事 ${slug}`
+  const tags =
+    options.tags === null
+      ? ''
+      : `tags:\n${(options.tags ?? ['テスト']).map((t) => `  - ${t}\n`).join('')}`
   await put(
     root,
     path,
-    `---\ntitle: ${title}\ndate: 2025-01-15T10:00:00+09:00\n---\n\n${options.body ?? '本文です。'}\n`,
+    `---\ntitle: ${title}\ndate: 2025-01-15T10:00:00+09:00\nauthors:\n  - writer\n${tags}---\n\n${options.body ?? '本文です。'}\n`,
   )
   for (let i = 1; i <= (options.images ?? 0); i++) {
     await put(

@@ -116,7 +116,8 @@ describe('publish to a local bare remote', () => {
       },
     })
     const post = await writePost(root, 'with-message')
-    const text = '---\ntitle: 保存前の本文\n---\n\nエディターの内容\n'
+    const text =
+      '---\ntitle: 保存前の本文\ndate: 2025-01-15T10:00:00+09:00\nauthors:\n  - writer\ntags: []\n---\n\nエディターの内容\n'
     const r = await service.publish({
       path: post.path,
       message: 'Add my post',
@@ -146,7 +147,11 @@ describe('publish to a local bare remote', () => {
     expect(published.kind === 'ok' && published.status.state).toBe('published')
     expect(await service.states([path])).toEqual({ kind: 'ok', states: { [path]: 'published' } })
 
-    await put(root, path, '---\ntitle: Hello\n---\n\n直しました\n')
+    await put(
+      root,
+      path,
+      '---\ntitle: Hello\ndate: 2024-12-01T10:00:00+09:00\nauthors:\n  - writer\ntags: []\n---\n\n直しました\n',
+    )
     expect(await service.states([path])).toEqual({ kind: 'ok', states: { [path]: 'edited' } })
     const r = await service.publish({ path })
     expect(r).toMatchObject({ kind: 'published', branch: 'post/hello-world' })

@@ -203,6 +203,43 @@ describe('<PublishPanel>', () => {
     expect(host.textContent).not.toContain('ghp_secret')
   })
 
+  it('lists the post check’s errors in the chosen language, then sends once fixed', async () => {
+    const line = (n: number) => ({
+      ja: `${PATH} ${n} 行目: 画像「a.png」が見つかりません。 [image-missing]`,
+      en: `${PATH} line ${n}: The image "a.png" was not found. [image-missing]`,
+    })
+    const actions = fakeActions([
+      {
+        kind: 'error',
+        code: 'post-check-failed',
+        message: {
+          ja: '公開前のチェックで…送信を止めました。',
+          en: 'The check… nothing was sent.',
+        },
+        phase: 'check',
+        commitKept: false,
+        files: [PATH],
+        tokenHost: null,
+        details: null,
+        findings: [line(12), line(30)],
+      },
+      published,
+    ])
+    await act(async () => root.render(<PublishPanel path={PATH} locale="en" actions={actions} />))
+    await flush()
+    await act(async () => button('Request review').click())
+    await flush()
+    const alert = host.querySelector('[role="alert"]')!
+    expect(alert.textContent).toContain('nothing was sent')
+    expect(alert.textContent).toContain('Errors the check found')
+    expect(
+      [...alert.querySelectorAll('.pwp-error-findings li')].map((li) => li.textContent),
+    ).toEqual([line(12).en, line(30).en])
+    await act(async () => button('Request review').click())
+    await flush()
+    expect(host.querySelector('.pwp-error-findings')).toBeNull()
+  })
+
   it('explains blockers and keeps the button disabled', async () => {
     const actions = fakeActions(
       [],
