@@ -13,7 +13,7 @@ import { resolveInRepo } from '../main/services/fs/paths'
 import { decodeText } from '../main/services/posts/post-bytes'
 import { readMarkdownSettings } from '../main/services/repo/markdown-settings'
 import { readRepoProfile } from '../main/services/repo/repo'
-import type { MarkdownSettingsInForce } from '../shared/markdown'
+import { MIDDLEMAN_CONFIG_FILE, type MarkdownSettingsInForce } from '../shared/markdown'
 import { exists } from '../main/services/fs/file-facts'
 
 /** A post file read for a command, with the repository and profile it belongs to. */
@@ -36,14 +36,17 @@ export interface PostContext {
   markdown: MarkdownSettingsInForce
 }
 
+/** What marks a repository's root folder. */
+const ROOT_MARKERS = ['.git', PROFILE_FILE, MIDDLEMAN_CONFIG_FILE]
+
 /**
- * Finds the repository a path belongs to: the nearest folder up from it holding `.git` or
- * `.portal-writer.yml`, or null.
+ * Finds the repository a path belongs to: the nearest folder up from it holding `.git`,
+ * `.portal-writer.yml` or a Middleman `config.rb` (a blog folder that is not a clone), or null.
  */
 export async function findRepoRoot(start: string): Promise<string | null> {
   let dir = resolve(start)
   for (;;) {
-    if ((await exists(join(dir, '.git'))) || (await exists(join(dir, PROFILE_FILE)))) return dir
+    for (const marker of ROOT_MARKERS) if (await exists(join(dir, marker))) return dir
     const parent = dirname(dir)
     if (parent === dir) return null
     dir = parent

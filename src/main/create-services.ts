@@ -12,6 +12,8 @@ import { RepoService, type OpenRepoResult } from './services/repo/repo'
 import { ensureSampleRepo, type SampleRepoResult } from './services/repo/sample-blog'
 import { SettingsStore } from './services/repo/settings'
 import { PostWatcher } from './services/posts/watcher'
+import { RepoFileWatcher } from './services/repo/config-watcher'
+import { MIDDLEMAN_CONFIG_FILE } from '../shared/markdown'
 import { askpassProgram, createFileTokenStore } from './services/publish/credentials'
 import { createPublishService, type PublishService } from './services/publish/service'
 import { configureSharp, ImageService } from './services/images/image-service'
@@ -146,6 +148,16 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   const suggestions = new SuggestionIndex({ repo: () => repo.current(), catalog })
   const watcher = new PostWatcher({ emit: options.emit, writer, known, catalog, ...options.watch })
   repo.onChange((info) => watcher.setRepo(info))
+  // config.rb edited while the app runs: the settings in force follow, in main and in the app.
+  const configWatcher = new RepoFileWatcher({
+    file: MIDDLEMAN_CONFIG_FILE,
+    onChange: async (root) => {
+      const markdown = await repo.refreshMarkdown(root)
+      if (markdown) options.emit('repo:markdown-changed', { root, markdown })
+    },
+    ...options.watch,
+  })
+  repo.onChange((info) => configWatcher.setRoot(info?.root ?? null))
 
   const tokens = createFileTokenStore({
     file: join(options.dataDir, 'tokens.json'),
@@ -247,6 +259,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     async dispose() {
       await proofread.dispose()
       await watcher.dispose()
+      configWatcher.dispose()
       await bookmarks.idle()
       await writer.idle()
     },

@@ -39,3 +39,33 @@ test('the preview follows config.rb’s markdown options and says where they com
     await app.close()
   }
 })
+
+test('config.rb edited while the app runs: the preview and the settings shown follow', async () => {
+  const repo = await freshSampleCopy()
+  const config = (quotes: string) =>
+    writeFile(
+      join(repo, 'config.rb'),
+      `activate :blog\nset :markdown, input: 'GFM', smart_quotes: '${quotes}'\n`,
+    )
+  await config('apos,apos,quot,quot')
+  const app = await launchApp({ repo })
+  try {
+    const { page } = app
+    await openPost(page, 'はこにわを Rails 8.1 に上げるまでの3週間')
+    await cursorToEnd(page)
+    await page.keyboard.type('\n\nIt\'s "live" here.\n')
+    await expect(previewArticle(page).getByText('It\'s "live" here.')).toBeVisible()
+    const note = page.getByTestId('markdown-settings')
+    await note.locator('summary').click()
+    const quotes = note.locator('tbody tr', { hasText: 'smart_quotes' })
+    await expect(quotes).toContainText('apos,apos,quot,quot')
+
+    // Someone edits config.rb (a pull, another editor): no reopening needed.
+    await config('lsquo,rsquo,ldquo,rdquo')
+    await expect(previewArticle(page).getByText('It’s “live” here.')).toBeVisible()
+    await expect(quotes).toContainText('lsquo,rsquo,ldquo,rdquo')
+    await expect(quotes).toContainText('config.rb')
+  } finally {
+    await app.close()
+  }
+})

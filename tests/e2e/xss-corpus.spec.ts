@@ -112,9 +112,19 @@ test('the XSS/mXSS corpus renders inert: no script, no navigation, no request bu
 
   const article = previewArticle(page)
   let clicked = 0
+  const comments: string[] = []
   for (let c = 0; c < CHUNKS; c++) {
     await openPost(page, titleOf(c))
     await page.waitForTimeout(300)
+    // HTML comments the preview kept (kramdown keeps them).
+    comments.push(
+      ...(await article.evaluate((el) => {
+        const found: string[] = []
+        const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_COMMENT)
+        while (walker.nextNode()) found.push((walker.currentNode as Comment).data)
+        return found
+      })),
+    )
     // Click every link form in the preview: HTML, SVG (href and xlink:href) and image-map areas.
     const links = article.locator('a, area')
     const count = await links.count()
@@ -133,6 +143,9 @@ test('the XSS/mXSS corpus renders inert: no script, no navigation, no request bu
     })
   }
   expect(clicked).toBeGreaterThan(10)
+  // The harmless comment is kept; none that held markup (those are the mXSS vectors) survived.
+  expect(comments).toContain(' a harmless note ')
+  expect(comments.filter((c) => /<[/\w!]|--!?>/.test(c))).toEqual([])
   expect(page.url()).toBe(startUrl)
   expect(navigations.filter((u) => u !== 'about:srcdoc' && u !== startUrl)).toEqual([])
   expect(context.pages()).toHaveLength(1)

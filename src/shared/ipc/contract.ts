@@ -221,6 +221,8 @@ export const events = {
     upserted: z.array(postSummarySchema),
     removed: z.array(z.string()),
   }),
+  /** The open repository's markdown settings changed (its `config.rb` was edited). */
+  'repo:markdown-changed': z.object({ root: z.string(), markdown: markdownSettingsInForceSchema }),
   /** New Hatena Bookmark counts arrived (ask `bookmarks:counts` again). */
   'bookmarks:updated': z.null(),
   /** Menu commands forwarded to the renderer. */

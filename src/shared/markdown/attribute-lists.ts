@@ -145,6 +145,8 @@ export function kramdownBlockExtensions(
     const content = state.getLines(startLine + 1, end, state.blkIndent, true)
     // kramdown writes a comment extension as an HTML comment.
     token.content = name === 'comment' ? `<!-- ${content.replace(/\n$/, '')} -->\n` : content
+    // kramdown writes nomarkdown content as typed (raw HTML is written back in its own spelling).
+    token.info = 'nomarkdown'
     state.line = end + 1
     return true
   }
@@ -270,6 +272,7 @@ export function kramdownSpanExtensions(state: StateInline, silent: boolean): boo
     if (!silent && name === 'nomarkdown' && body !== null) {
       const token = state.push('html_inline', '', 0)
       token.content = body
+      token.info = 'nomarkdown'
     }
     state.pos = end
     return true

@@ -1,6 +1,7 @@
 import hljs from 'highlight.js'
 import type { MarkdownIt } from 'markdown-it'
 import type { RendererRule, StateBlock } from 'markdown-it'
+import { escapeText } from './entity-output'
 import { ROUGE_LANGUAGES } from './rouge-languages'
 import type { PipelineEnv } from './types'
 
@@ -17,7 +18,7 @@ const cache = new Map<string, string>()
  */
 export function highlightCode(lang: string, code: string): string | null {
   if (!hljs.getLanguage(lang)) return null
-  if (code.length > HIGHLIGHT_LIMIT) return escapeHtml(code)
+  if (code.length > HIGHLIGHT_LIMIT) return escapeText(code)
   const key = `${lang}\u0000${code}`
   const hit = cache.get(key)
   if (hit !== undefined) {
@@ -27,9 +28,12 @@ export function highlightCode(lang: string, code: string): string | null {
   }
   let html: string
   try {
-    html = hljs.highlight(code, { language: lang, ignoreIllegals: true }).value
+    // Quotes as typed, as Rouge writes them (highlight.js escapes them).
+    html = hljs
+      .highlight(code, { language: lang, ignoreIllegals: true })
+      .value.replace(/&quot;|&#x27;/g, (e) => (e === '&quot;' ? '"' : "'"))
   } catch {
-    html = escapeHtml(code)
+    html = escapeText(code)
   }
   cache.set(key, html)
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!)
@@ -105,7 +109,7 @@ const renderFence: RendererRule = (tokens, idx, _options, env, self) => {
   const code = token.content
   const rouge = (env as PipelineEnv).markdown.syntaxHighlighter === 'rouge'
   if (lang && rouge && ROUGE_LANGUAGES.has(lang)) {
-    const highlighted = highlightCode(lang, code) ?? escapeHtml(code)
+    const highlighted = highlightCode(lang, code) ?? escapeText(code)
     const classes = [`language-${lang}`, token.attrGet('class'), 'highlighter-rouge']
       .filter(Boolean)
       .join(' ')
@@ -116,7 +120,7 @@ const renderFence: RendererRule = (tokens, idx, _options, env, self) => {
     )
   }
   const codeClass = lang ? ` class="language-${escapeHtml(lang)}"` : ''
-  return `<pre${self.renderAttrs(token)}><code${codeClass}>${escapeHtml(code)}</code></pre>\n`
+  return `<pre${self.renderAttrs(token)}><code${codeClass}>${escapeText(code)}</code></pre>\n`
 }
 
 /** Undoes Markdown backslash escapes in an info string. */

@@ -1,7 +1,9 @@
 import { Parser } from 'htmlparser2'
 import type { MarkdownIt } from 'markdown-it'
 import type { RendererRule } from 'markdown-it'
+import { decodeHTML, decodeHTMLAttribute } from 'entities'
 import { escapeHtml } from './code-blocks'
+import { escapeAttribute } from './entity-output'
 import type { PipelineEnv } from './types'
 
 /** How an image source is shown in the preview. */
@@ -32,20 +34,33 @@ export function missingImageHtml(src: string, alt: string): string {
   return `<span class="pw-missing-image" title="${escapeHtml(title)}">${escapeHtml(alt)}</span>`
 }
 
+/** kramdown's backslash escapes (ESCAPED_CHARS), which it removes from an image's alt text. */
+const KRAMDOWN_ESCAPES = /\\([\\.*_+`<>()[\]{}#!:|"'$=-])/g
+
+/**
+ * An image's alt text as kramdown writes it: the label as typed (markup, entities and all) without
+ * backslash escapes, escaped as an attribute value.
+ */
+export function kramdownAltAttribute(label: string): string {
+  return escapeAttribute(label.replace(KRAMDOWN_ESCAPES, '$1'))
+}
+
 /** Renders Markdown images through the resolver (RELIABILITY.md P3). */
 export function kramdownImages(md: MarkdownIt): void {
   const renderImage: RendererRule = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!
-    const alt = self.renderInlineAsText(token.children ?? [], options, env)
+    const alt = kramdownAltAttribute(token.content)
     // As written (kramdown keeps it); the resolver decodes what it needs.
     const written = String(token.attrGet('src') ?? '')
     const source = resolveImageSource(written, (env as PipelineEnv | undefined)?.resolveImage)
-    if (source.kind === 'missing') return missingImageHtml(written, alt)
-    const attrs = (token.attrs ?? []).map(([name, value]): [string, string] => [
-      name,
-      name === 'src' ? source.url : name === 'alt' ? alt : String(value),
-    ])
-    return `<img${self.renderAttrs({ attrs })} />`
+    if (source.kind === 'missing') return missingImageHtml(written, decodeHTML(alt))
+    return `<img${(token.attrs ?? [])
+      .map(([name, value]) =>
+        name === 'alt'
+          ? ` alt="${alt}"`
+          : self.renderAttrs({ attrs: [[name, name === 'src' ? source.url : String(value)]] }),
+      )
+      .join('')} />`
   }
   md.renderer.rules.image = renderImage
 }
@@ -71,24 +86,32 @@ export function rewriteRawImages(
     {
       onopentag(name, attribs) {
         if (name !== 'img') return
-        const src = attribs.src
-        if (src === undefined) return
+        // Values as typed (kramdown writes them back so); the resolver gets the decoded source.
+        const typed = attribs.src
+        if (typed === undefined) return
+        const src = decodeHTMLAttribute(typed)
         const source = resolveImageSource(src, resolve)
         let replacement: string
         if (source.kind === 'missing') {
-          replacement = missingImageHtml(src, attribs.alt ?? '')
+          replacement = missingImageHtml(src, decodeHTMLAttribute(attribs.alt ?? ''))
         } else {
           let tag = '<img'
           for (const [key, value] of Object.entries(attribs)) {
             if (key === 'srcset' || !isAttributeName(key)) continue
-            tag += ` ${key}="${escapeHtml(key === 'src' ? source.url : value)}"`
+            const written =
+              key !== 'src'
+                ? escapeAttribute(value)
+                : source.url === src.trim()
+                  ? escapeAttribute(typed)
+                  : escapeHtml(source.url)
+            tag += ` ${key}="${written}"`
           }
           replacement = `${tag} />`
         }
         edits.push({ start: parser.startIndex, end: parser.endIndex + 1, html: replacement })
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
   )
   parser.write(html)
   parser.end()

@@ -1,4 +1,5 @@
 import type { StateCore, Token } from 'markdown-it'
+import { sourceEntity } from './entity-output'
 import type { MarkdownSettings } from './settings'
 import type { PipelineEnv } from './types'
 
@@ -15,13 +16,14 @@ let cachedFor = ''
 const keys = new WeakMap<object, string>()
 
 /**
- * What cached inline runs depend on besides their text: the quotes typography puts in and whether
- * a line break renders as `<br />`. Compared by value, so equal settings from IPC share the cache.
+ * What cached inline runs depend on besides their text: the quotes typography puts in, how
+ * entities are spelled and whether a line break renders as `<br />`. Compared by value, so equal
+ * settings from IPC share the cache.
  */
 function optionsKey(settings: MarkdownSettings): string {
   let key = keys.get(settings)
   if (key === undefined) {
-    key = `${settings.smartQuotes.join(',')}|${settings.hardWrap}`
+    key = `${settings.smartQuotes.join(',')}|${settings.hardWrap}|${settings.entityOutput}`
     keys.set(settings, key)
   }
   return key
@@ -116,14 +118,34 @@ export function cachedInline(state: StateCore): void {
 }
 
 /**
+ * An entity typed in the source stays a token of its own (kramdown spells it per `entity_output`),
+ * holding the entity kramdown reads; a name kramdown does not know is text as typed (`&check;`).
+ */
+function readEntity(t: Token): void {
+  const entity = sourceEntity(t.markup)
+  if (!entity) {
+    t.type = 'text'
+    t.content = t.markup
+    return
+  }
+  t.content = String.fromCodePoint(entity.code)
+  t.meta = { ...t.meta, entity }
+}
+
+/**
  * markdown-it's text_join (escaped characters become plain text, neighbouring text merges), skipping
- * token lists that were joined in an earlier render.
+ * token lists that were joined in an earlier render. Entities stay tokens (see {@link readEntity}).
  */
 export function joinText(state: StateCore): void {
   for (const block of state.tokens) {
     const tokens = block.type === 'inline' ? block.children : null
     if (!tokens || finished.has(tokens)) continue
-    for (const t of tokens) if (t.type === 'text_special') t.type = 'text'
+    for (const t of tokens) {
+      if (t.type !== 'text_special') continue
+      if (t.info === 'entity') readEntity(t)
+      // Typography's symbols are entities already (see typography.ts).
+      else if (t.info !== 'typography') t.type = 'text'
+    }
     let last = 0
     for (let curr = 0; curr < tokens.length; curr++) {
       const t = tokens[curr]!

@@ -10,12 +10,15 @@ import {
 import { escapeHtml, kramdownFences } from './code-blocks'
 import { kramdownBackticks, kramdownEmphasis } from './emphasis'
 import { kramdownBlockquote } from './blockquotes'
+import { escapeText, spellEntity } from './entity-output'
 import { kramdownFootnotes } from './footnotes'
 import { assignHeadingIds, kramdownHeadingSyntax } from './headings'
+import { kramdownHtmlSpelling } from './html-spelling'
 import { escapeStrayClosingTags, kramdownHtmlBlock, kramdownHtmlInline } from './html-rules'
 import { kramdownImages, rewriteRawImages } from './images'
 import { cachedInline, joinText, markFinished, rememberHtml, renderedHtml } from './inline-cache'
 import { enforceLinkPolicy, kramdownLinkTargets } from './links'
+import type { KramdownEntity } from './kramdown-entities'
 import { kramdownList } from './kramdown-lists'
 import { kramdownBackslashBreak } from './line-breaks'
 import { kramdownLists } from './lists'
@@ -34,12 +37,21 @@ const renderDel: RendererRule = (tokens, idx, options, _env, self) => {
   return self.renderToken(tokens, idx, options)
 }
 
+/** An entity (typed in the source or made by typography), spelled as kramdown spells it. */
+const renderEntity: RendererRule = (tokens, idx, _options, env) => {
+  const token = tokens[idx]!
+  const entity = token.meta?.entity as KramdownEntity | undefined
+  if (!entity) return escapeText(token.content)
+  return spellEntity(entity, (env as PipelineEnv).markdown.entityOutput, token.markup || undefined)
+}
+
 /** Raw HTML with its images resolved; a block's first tag also gets its `data-line`. */
 const renderHtml: RendererRule = (tokens, idx, _options, env) => {
   const token = tokens[idx]!
   const strays = token.meta?.strays as number[] | undefined
+  const raw = escapeStrayClosingTags(token.content, strays)
   let html = rewriteRawImages(
-    escapeStrayClosingTags(token.content, strays),
+    token.info === 'nomarkdown' ? raw : kramdownHtmlSpelling(raw),
     (env as PipelineEnv | undefined)?.resolveImage,
   )
   const line = token.attrGet('data-line')
@@ -126,6 +138,13 @@ export function createKramdownMarkdown(): MarkdownIt {
   // kramdown's hard_wrap: a line break inside a paragraph is a <br />.
   md.renderer.rules.softbreak = (_tokens, _idx, _options, env) =>
     (env as PipelineEnv).markdown.hardWrap ? '<br />\n' : '\n'
+  // Text is escaped as kramdown escapes it; entities are spelled per `entity_output`.
+  md.renderer.rules.text = (tokens, idx) => escapeText(tokens[idx]!.content)
+  md.renderer.rules.text_special = renderEntity
+  md.renderer.rules.code_inline = (tokens, idx, _options, _env, self) =>
+    `<code${self.renderAttrs(tokens[idx]!)}>${escapeText(tokens[idx]!.content)}</code>`
+  md.renderer.rules.code_block = (tokens, idx, _options, _env, self) =>
+    `<pre${self.renderAttrs(tokens[idx]!)}><code>${escapeText(tokens[idx]!.content)}</code></pre>\n`
   // GFM strikethrough is <del> in kramdown.
   md.renderer.rules.s_open = renderDel
   md.renderer.rules.s_close = renderDel

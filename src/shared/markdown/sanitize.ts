@@ -44,6 +44,10 @@ export const PREVIEW_SANITIZE_CONFIG: Config = {
     'background',
     'autofocus',
   ],
+  // HTML comments stay, as kramdown keeps them (issue 11). SAFE_FOR_XML (DOMPurify's default, never
+  // turned off here) still removes every comment holding markup (`<img`, `</p>`) or a sequence that
+  // ends a comment early when the output is parsed again (`--!>`, a leading `>`): the mXSS vectors.
+  ADD_TAGS: ['#comment'],
   ALLOW_DATA_ATTR: true,
   ALLOW_UNKNOWN_PROTOCOLS: false,
   KEEP_CONTENT: true,
@@ -235,6 +239,7 @@ export function installPreviewHooks(purify: DOMPurify): () => void {
 
 /** Sanitizes rendered HTML for the preview (S1–S9) and returns it as a string. */
 export function sanitizePreviewHtml(html: string, purify: DOMPurify): string {
+  if (html === '') return ''
   const remove = installPreviewHooks(purify)
   try {
     return String(purify.sanitize(html, PREVIEW_SANITIZE_CONFIG))
@@ -247,7 +252,13 @@ export function sanitizePreviewHtml(html: string, purify: DOMPurify): string {
 export function sanitizePreviewFragment(html: string, purify: DOMPurify) {
   const remove = installPreviewHooks(purify)
   try {
-    return purify.sanitize(html, { ...PREVIEW_SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true })
+    const fragment = purify.sanitize(html, {
+      ...PREVIEW_SANITIZE_CONFIG,
+      RETURN_DOM_FRAGMENT: true,
+    })
+    // DOMPurify parses '' as an empty comment, which the preview would keep (comments stay).
+    if (html === '') fragment.replaceChildren()
+    return fragment
   } finally {
     remove()
   }

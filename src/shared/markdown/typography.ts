@@ -2,6 +2,7 @@ import { decodeHTML } from 'entities'
 import type { StateCore, Token } from 'markdown-it'
 import { isFinished } from './inline-cache'
 import { DEFAULT_MARKDOWN_SETTINGS, type MarkdownSettings } from './settings'
+import { entityByName } from './entity-output'
 import type { PipelineEnv } from './types'
 
 // kramdown/parser/kramdown/typographic_symbol.rb and smart_quotes.rb, applied to text the way
@@ -9,15 +10,33 @@ import type { PipelineEnv } from './types'
 // unless another construct has used that character up.
 
 const TYPOGRAPHIC = /---|--|\.\.\.|<< | >>|<<|>>/g
-const TYPOGRAPHIC_SUBST: Record<string, string> = {
-  '---': '\u2014',
-  '--': '\u2013',
-  '...': '\u2026',
-  '<< ': '\u00ab\u00a0',
-  ' >>': '\u00a0\u00bb',
-  '<<': '\u00ab',
-  '>>': '\u00bb',
+/** kramdown's typographic symbols, as the entities it makes of them. */
+const TYPOGRAPHIC_ENTITIES: Record<string, readonly string[]> = {
+  '---': ['mdash'],
+  '--': ['ndash'],
+  '...': ['hellip'],
+  '<< ': ['laquo', 'nbsp'],
+  ' >>': ['nbsp', 'raquo'],
+  '<<': ['laquo'],
+  '>>': ['raquo'],
 }
+const ENTITY_CHARS: Record<string, string> = {
+  mdash: '\u2014',
+  ndash: '\u2013',
+  hellip: '\u2026',
+  laquo: '\u00ab',
+  raquo: '\u00bb',
+  nbsp: '\u00a0',
+}
+/** The entity names of kramdown's default smart quotes (‘ ’ “ ”). */
+const CURLY_NAMES = ['lsquo', 'rsquo', 'ldquo', 'rdquo'] as const
+
+/**
+ * A piece of typography's output: text as typed, or a symbol kramdown made (an entity, which it
+ * spells per `entity_output`): its character and its entity name.
+ */
+export type TypographyPiece = string | { char: string; name: string }
+
 /** The four quotes kramdown puts for ‘ ’ “ ” (its `smart_quotes` option), as characters. */
 export type Quotes = readonly [string, string, string, string]
 
@@ -47,62 +66,77 @@ const SQ_PUNCT = new Set('!"#$%\'()*+,-./:;<=>?@[\\]^_`{|}~')
 /** Characters after which a quote is not a closing one (kramdown's SQ_CLOSE excludes them). */
 const NOT_CLOSE = new Set([' ', '\\', '\t', '\r', '\n', '[', '{', '(', '-'])
 
+/** Which of the four quotes (‘ ’ “ ”, as indices into the quotes) a quote character opens or closes with. */
+const LSQUO = 0
+const RSQUO = 1
+const LDQUO = 2
+const RDQUO = 3
+const opening = (c: string): number => (c === '"' ? LDQUO : LSQUO)
+const closing = (c: string): number => (c === '"' ? RDQUO : RSQUO)
+
+/** A smart quote's replacement: text kept as typed, then the quotes kramdown puts (indices). */
+interface QuoteResult {
+  pre: string
+  marks: number[]
+  end: number
+}
+
 /**
  * Applies kramdown's smart-quote rules to the quote at `q` (with the character before it when
- * kramdown sees one). Returns the replacement text and how many characters after `q - 1` or `q`
- * it used.
+ * kramdown sees one). Returns the replacement and where the text after it starts.
  */
-function smartQuote(
-  s: string,
-  q: number,
-  prev: string | undefined,
-  after: string,
-  quotes: Quotes,
-): { out: string; end: number } {
-  const [LSQUO, RSQUO, LDQUO, RDQUO] = quotes
-  const opening = (c: string) => (c === '"' ? LDQUO : LSQUO)
-  const closing = (c: string) => (c === '"' ? RDQUO : RSQUO)
+function smartQuote(s: string, q: number, prev: string | undefined, after: string): QuoteResult {
   const qc = s[q]!
   const rest = s.slice(q + 1, q + 4) + after.slice(0, 3)
   const n1 = rest[0]
   const n2 = rest[1]
+  const one = (pre: string, mark: number): QuoteResult => ({ pre, marks: [mark], end: q + 1 })
   if (prev !== undefined) {
     if (isSpace(prev)) {
-      if (qc === '"' && n1 === "'" && isWord(n2)) return { out: prev + LDQUO + LSQUO, end: q + 2 }
-      if (qc === "'" && n1 === '"' && isWord(n2)) return { out: prev + LSQUO + LDQUO, end: q + 2 }
-      if (qc === "'" && /^\d\ds/.test(rest)) return { out: prev + RSQUO, end: q + 1 }
-      if (isWord(n1)) return { out: prev + opening(qc), end: q + 1 }
-      return { out: prev + opening(qc), end: q + 1 }
+      if (qc === '"' && n1 === "'" && isWord(n2))
+        return { pre: prev, marks: [LDQUO, LSQUO], end: q + 2 }
+      if (qc === "'" && n1 === '"' && isWord(n2))
+        return { pre: prev, marks: [LSQUO, LDQUO], end: q + 2 }
+      if (qc === "'" && /^\d\ds/.test(rest)) return one(prev, RSQUO)
+      return one(prev, opening(qc))
     }
-    if (!NOT_CLOSE.has(prev)) return { out: prev + closing(qc), end: q + 1 }
-    return { out: prev + opening(qc), end: q + 1 }
+    if (!NOT_CLOSE.has(prev)) return one(prev, closing(qc))
+    return one(prev, opening(qc))
   }
-  if (/^[_*]{1,2}\S/.test(rest)) return { out: opening(qc), end: q + 1 }
+  if (/^[_*]{1,2}\S/.test(rest)) return one('', opening(qc))
   if (
     n1 !== undefined &&
     SQ_PUNCT.has(n1) &&
     !rest.startsWith('..', 1) &&
     isBoundaryWord(n1) === isBoundaryWord(n2)
   ) {
-    return { out: closing(qc), end: q + 1 }
+    return one('', closing(qc))
   }
-  if (qc === '"' && n1 === "'" && isWord(n2)) return { out: LDQUO + LSQUO, end: q + 2 }
-  if (qc === "'" && n1 === '"' && isWord(n2)) return { out: LSQUO + LDQUO, end: q + 2 }
-  if (qc === "'" && /^\d\ds/.test(rest)) return { out: RSQUO, end: q + 1 }
-  if (n1 === '"' || n1 === "'") return { out: qc + closing(n1), end: q + 2 }
+  if (qc === '"' && n1 === "'" && isWord(n2)) return { pre: '', marks: [LDQUO, LSQUO], end: q + 2 }
+  if (qc === "'" && n1 === '"' && isWord(n2)) return { pre: '', marks: [LSQUO, LDQUO], end: q + 2 }
+  if (qc === "'" && /^\d\ds/.test(rest)) return one('', RSQUO)
+  if (n1 === '"' || n1 === "'") return { pre: qc, marks: [closing(n1)], end: q + 2 }
   if (n1 === undefined || n1 === '\n' || isSpace(n1) || (n1 === 's' && !isBoundaryWord(n2))) {
-    return { out: closing(qc), end: q + 1 }
+    return one('', closing(qc))
   }
-  return { out: opening(qc), end: q + 1 }
+  return one('', opening(qc))
 }
 
 /**
  * kramdown's typographic symbols (`--` → –, `---` → —, `...` → …, `<<` → «) and smart quotes on
- * one run of text. `after` is what follows the run (for look-ahead).
+ * one run of text, as pieces: text as typed and the symbols kramdown made. `after` is what follows
+ * the run (for look-ahead); `names` are the smart quotes' entity names.
  */
-export function kramdownTypography(s: string, after = '', quotes: Quotes = CURLY_QUOTES): string {
-  if (!/["']|--|\.\.\.|<<|>>/.test(s)) return s
-  let out = ''
+export function typographyPieces(
+  s: string,
+  after: string,
+  quotes: Quotes,
+  names: readonly string[],
+): TypographyPiece[] {
+  const pieces: TypographyPiece[] = []
+  const text = (t: string) => {
+    if (t) pieces.push(t)
+  }
   let pos = 0
   while (pos < s.length) {
     let q = -1
@@ -119,17 +153,34 @@ export function kramdownTypography(s: string, after = '', quotes: Quotes = CURLY
     const typoStart = typo ? typo.index : Infinity
     if (quoteStart === Infinity && typoStart === Infinity) break
     if (quoteStart <= typoStart) {
-      out += s.slice(pos, quoteStart)
+      text(s.slice(pos, quoteStart))
       const prev = quoteStart < q ? s[quoteStart] : undefined
-      const { out: replaced, end } = smartQuote(s, q, prev, after, quotes)
-      out += replaced
+      const { pre, marks, end } = smartQuote(s, q, prev, after)
+      text(pre)
+      for (const m of marks) pieces.push({ char: quotes[m]!, name: names[m]! })
       pos = end
     } else {
-      out += s.slice(pos, typoStart) + TYPOGRAPHIC_SUBST[typo![0]]!
+      text(s.slice(pos, typoStart))
+      for (const name of TYPOGRAPHIC_ENTITIES[typo![0]]!)
+        pieces.push({ char: ENTITY_CHARS[name]!, name })
       pos = typoStart + typo![0].length
     }
   }
-  return out + s.slice(pos)
+  text(s.slice(pos))
+  return pieces
+}
+
+const MAY_CHANGE = /["']|--|\.\.\.|<<|>>/
+
+/**
+ * kramdown's typographic symbols (`--` → –, `---` → —, `...` → …, `<<` → «) and smart quotes on
+ * one run of text, as characters. `after` is what follows the run (for look-ahead).
+ */
+export function kramdownTypography(s: string, after = '', quotes: Quotes = CURLY_QUOTES): string {
+  if (!MAY_CHANGE.test(s)) return s
+  return typographyPieces(s, after, quotes, CURLY_NAMES)
+    .map((p) => (typeof p === 'string' ? p : p.char))
+    .join('')
 }
 
 /** What the source looks like right after an inline token, for look-ahead across tokens. */
@@ -165,9 +216,33 @@ function followingSource(children: readonly Token[], from: number): string {
   return out
 }
 
-/** Core rule: typographic symbols and smart quotes in every text token (not code, not HTML). */
+/**
+ * The tokens for a run of typography's pieces: text, and each symbol as an entity token (type
+ * `text_special`, info `typography`) that renders per `entity_output`.
+ */
+function pieceTokens(state: StateCore, like: Token, pieces: TypographyPiece[]): Token[] {
+  return pieces.map((piece) => {
+    const t = new state.Token(typeof piece === 'string' ? 'text' : 'text_special', '', 0)
+    t.level = like.level
+    if (typeof piece === 'string') t.content = piece
+    else {
+      t.content = piece.char
+      t.info = 'typography'
+      t.meta = { entity: entityByName(piece.name) }
+    }
+    return t
+  })
+}
+
+/**
+ * Core rule: typographic symbols and smart quotes in every text token (not code, not HTML). With
+ * `entity_output: as_char` (the default) a symbol is its character, spelled like text; otherwise it
+ * becomes a token of its own, spelled as kramdown spells the entity.
+ */
 export function applyTypography(state: StateCore): void {
-  const quotes = quotesOf((state.env as PipelineEnv).markdown ?? DEFAULT_MARKDOWN_SETTINGS)
+  const settings = (state.env as PipelineEnv).markdown ?? DEFAULT_MARKDOWN_SETTINGS
+  const quotes = quotesOf(settings)
+  const asChar = settings.entityOutput === 'as_char'
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children || isFinished(block.children)) continue
     const children = block.children
@@ -176,8 +251,19 @@ export function applyTypography(state: StateCore): void {
       const t = children[i]!
       if (t.type === 'link_open' && t.markup === 'autolink') inAutolink = true
       else if (t.type === 'link_close' && inAutolink) inAutolink = false
-      else if (t.type === 'text' && !inAutolink)
-        t.content = kramdownTypography(t.content, followingSource(children, i + 1), quotes)
+      else if (t.type === 'text' && !inAutolink && MAY_CHANGE.test(t.content)) {
+        const after = followingSource(children, i + 1)
+        if (asChar) {
+          t.content = kramdownTypography(t.content, after, quotes)
+          continue
+        }
+        const pieces = typographyPieces(t.content, after, quotes, settings.smartQuotes)
+        if (pieces.length === 1 && typeof pieces[0] === 'string') continue
+        // The list may be the inline cache's: change it in place (it is finished once).
+        const replacement = pieceTokens(state, t, pieces)
+        children.splice(i, 1, ...replacement)
+        i += replacement.length - 1
+      }
     }
   }
 }

@@ -92,3 +92,22 @@ describe('portal-writer render with the repository’s markdown settings', () =>
     })
   })
 })
+
+describe('a blog folder known only by its config.rb (no .git, no profile)', () => {
+  it('is the repository: its settings and its source folder apply, from any folder inside it', async () => {
+    const blog = await makeTempRepo({
+      [POST]: BODY,
+      'source/images/emoji/tada.png': await png(16, 16),
+      'config.rb': "set :markdown, input: 'GFM', smart_quotes: 'lsquo,rsquo,ldquo,rdquo'\n",
+    })
+    const run = await runCli(
+      ['render', 'blog/2025-12-06-quotes.html.md', '--json'],
+      join(blog, 'source'),
+    )
+    expect(run.stderr).toBe('')
+    const line = JSON.parse(run.stdout.trim()) as RenderLine
+    expect(line.html).toContain('It’s “q”')
+    expect(line.markdown.source).toBe('config.rb')
+    expect(line.html).toContain('src="portal://asset/source/images/emoji/tada.png"')
+  })
+})

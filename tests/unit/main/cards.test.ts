@@ -3,6 +3,10 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { CARD_SOURCE_CHARS, cardSource, CardsService } from '../../../src/main/services/feed/cards'
 import { excerptFromPost } from '../../../src/shared/card'
+import {
+  DEFAULT_MARKDOWN_IN_FORCE,
+  resolveMarkdownSettings,
+} from '../../../src/shared/markdown/settings'
 import { channels, type RepoInfo } from '../../../src/shared/ipc/contract'
 import { DEFAULT_PROFILE, type Profile } from '../../../src/shared/profile'
 import {
@@ -225,5 +229,34 @@ describe('CardsService.list', () => {
     const [card] = await serviceFor(root).service.list()
     expect(card!.card.excerpt).toBe(excerptFromPost(postText({ title: 'Huge' }, huge)))
     expect([...card!.card.excerpt]).toHaveLength(1000)
+  })
+})
+
+describe('cards follow the repository’s markdown settings', () => {
+  it('renders other posts’ excerpts with the blog’s smart_quotes, and again when they change', async () => {
+    const root = await makeTempRepo({
+      [postPathFor('2025-11-20', 'quotes')]: postText(
+        { title: 'quotes', date: '2025-11-20T10:00:00+09:00' },
+        'It\'s "quoted" here.\n',
+      ),
+    })
+    const curly = resolveMarkdownSettings([
+      { source: 'config.rb', options: { smart_quotes: 'lsquo,rsquo,ldquo,rdquo' } },
+    ])
+    let repo: RepoInfo = {
+      root,
+      name: 'blog',
+      profile: DEFAULT_PROFILE,
+      profileError: null,
+      isSample: false,
+      markdown: curly,
+    }
+    const service = new CardsService({ repo: () => repo, now: () => NOW })
+    const [first] = await service.list()
+    expect(first!.card.excerpt).toContain('It’s “quoted” here.')
+    // config.rb now says straight quotes (the Pepabo default): the card is made again.
+    repo = { ...repo, markdown: DEFAULT_MARKDOWN_IN_FORCE }
+    const [second] = await service.list()
+    expect(second!.card.excerpt).toContain('It\'s "quoted" here.')
   })
 })

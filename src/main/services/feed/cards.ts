@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { buildCard } from '../../../shared/card'
 import { splitPost } from '../../../shared/front-matter'
 import type { PostCard, RepoInfo } from '../../../shared/ipc/contract'
+import type { MarkdownSettings } from '../../../shared/markdown'
 import type { Profile } from '../../../shared/profile'
 import { decodeText } from '../posts/post-bytes'
 import { PostCatalog, type CatalogEntry } from '../posts/post-catalog'
@@ -37,10 +38,19 @@ export function cardSource(text: string, limit: number = CARD_SOURCE_CHARS): str
   return cut < 0 ? text : text.slice(0, cut + 1)
 }
 
-/** The card a post file's text makes, and whether it is a draft (`published: false`). */
-export function postCardOf(text: string, relPath: string, profile: Profile, now: number): PostCard {
+/**
+ * The card a post file's text makes (rendered with the repository's markdown settings, as the
+ * preview renders it), and whether it is a draft (`published: false`).
+ */
+export function postCardOf(
+  text: string,
+  relPath: string,
+  profile: Profile,
+  now: number,
+  markdown?: MarkdownSettings,
+): PostCard {
   const source = cardSource(text)
-  const card = buildCard(source, { profile, now, path: relPath })
+  const card = buildCard(source, { profile, now, path: relPath, markdown })
   return { card, draft: splitPost(source).data.published === false }
 }
 
@@ -70,11 +80,13 @@ export class CardsService {
   list(): Promise<PostCard[]> {
     const repo = this.deps.repo()
     if (!repo) return Promise.resolve([])
-    // Cards depend on the profile (site name, URL pattern): a changed profile starts afresh.
-    const key = `${repo.root}\n${JSON.stringify(repo.profile)}`
+    // Cards depend on the profile (site name, URL pattern) and the markdown settings (config.rb):
+    // a change to either starts afresh.
+    const markdown = repo.markdown?.settings
+    const key = `${repo.root}\n${JSON.stringify(repo.profile)}\n${JSON.stringify(markdown ?? null)}`
     // Concurrent callers share one pass.
     if (this.inflight && this.inflightKey === key) return this.inflight
-    const run = this.build(repo.root, repo.profile, key).finally(() => {
+    const run = this.build(repo.root, repo.profile, markdown, key).finally(() => {
       if (this.inflight === run) this.inflight = null
     })
     this.inflight = run
@@ -82,7 +94,12 @@ export class CardsService {
     return run
   }
 
-  private async build(root: string, profile: Profile, key: string): Promise<PostCard[]> {
+  private async build(
+    root: string,
+    profile: Profile,
+    markdown: MarkdownSettings | undefined,
+    key: string,
+  ): Promise<PostCard[]> {
     if (key !== this.cacheKey) {
       this.cache = new Map()
       this.cacheKey = key
@@ -93,7 +110,7 @@ export class CardsService {
     const sliceMs = this.deps.sliceMs ?? 8
     let sliceStart = performance.now()
     for (const post of [...entries.values()]) {
-      const entry = await this.entryFor(profile, post, previous.get(post.relPath))
+      const entry = await this.entryFor(profile, markdown, post, previous.get(post.relPath))
       if (entry) next.set(post.relPath, entry)
       if (performance.now() - sliceStart > sliceMs) {
         await yieldToOthers()
@@ -114,6 +131,7 @@ export class CardsService {
 
   private async entryFor(
     profile: Profile,
+    markdown: MarkdownSettings | undefined,
     post: CatalogEntry,
     cached: CacheEntry | undefined,
   ): Promise<CacheEntry | null> {
@@ -126,7 +144,8 @@ export class CardsService {
     this.renderedCount++
     let card: PostCard
     try {
-      card = postCardOf(decoded.text, post.relPath, profile, this.deps.now?.() ?? Date.now())
+      const now = this.deps.now?.() ?? Date.now()
+      card = postCardOf(decoded.text, post.relPath, profile, now, markdown)
     } catch {
       // A post the pipeline cannot render has no card; the others still show.
       return null

@@ -57,12 +57,17 @@ async function diskState(realPath: string): Promise<DiskState> {
   }
 }
 
-async function signatureOf(realPath: string): Promise<string> {
+/** A file's size, time and identity (`missing` when it is not there): a cheap change check. */
+export async function signatureOf(realPath: string): Promise<string> {
   const info = await stat(realPath).catch(() => null)
   return info ? `${info.mtimeMs}:${info.size}:${info.ino}` : 'missing'
 }
 
-function safeWatch(dir: string, onEvent: (filename: string | null) => void): FSWatcher | null {
+/** Watches a folder's entries (null where the platform cannot); an error closes the watcher. */
+export function safeWatch(
+  dir: string,
+  onEvent: (filename: string | null) => void,
+): FSWatcher | null {
   try {
     const watcher = watch(dir, { persistent: false }, (_event, filename) =>
       onEvent(filename ? String(filename) : null),

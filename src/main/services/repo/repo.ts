@@ -142,6 +142,24 @@ export class RepoService {
     return run
   }
 
+  /**
+   * Reads the open repository's markdown settings again (its `config.rb` changed while the app
+   * runs). Returns the new settings when they differ from the ones in force, else null.
+   */
+  refreshMarkdown(root: string): Promise<RepoInfo['markdown'] | null> {
+    const run = this.opening.then(async () => {
+      const repo = this.repo
+      if (!repo || repo.root !== root) return null
+      const markdown = await readMarkdownSettings(root, repo.profile)
+      if (this.repo !== repo || JSON.stringify(markdown) === JSON.stringify(repo.markdown))
+        return null
+      this.repo = { ...repo, markdown }
+      return markdown
+    })
+    this.opening = run.catch(() => undefined)
+    return run
+  }
+
   private async openNow(path: string, options: { remember?: boolean }): Promise<OpenRepoResult> {
     const wanted = resolve(path.trim())
     let root: string

@@ -72,6 +72,11 @@ export class Workspace implements WorkspacePort {
       this.api.on('post:changed-on-disk', (e) => this.diskChanged(e.path, e)),
       this.api.on('posts:list-changed', () => void this.refreshPosts()),
       this.api.on('posts:changed', (change) => this.catalogChanged(change)),
+      // config.rb edited while the app runs: the settings shown and the preview follow.
+      this.api.on('repo:markdown-changed', ({ root, markdown }) => {
+        const repo = this.view.repo
+        if (repo?.root === root) this.set({ repo: { ...repo, markdown } })
+      }),
     )
     try {
       const [appInfo, repo] = await Promise.all([this.api.app.info(), this.api.repo.current()])

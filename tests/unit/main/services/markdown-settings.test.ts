@@ -1,4 +1,4 @@
-import { symlink, writeFile } from 'node:fs/promises'
+import { rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { AtomicWriter } from '../../../../src/main/services/fs/atomic-file'
@@ -7,7 +7,8 @@ import { RepoService } from '../../../../src/main/services/repo/repo'
 import { SettingsStore } from '../../../../src/main/services/repo/settings'
 import { DEFAULT_MARKDOWN_SETTINGS } from '../../../../src/shared/markdown'
 import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
-import { makeTempDir, makeTempRepo, removeTempDirs } from '../../../helpers/temp-repo'
+import { startAppServices } from '../../../helpers/app-services'
+import { makeTempDir, makeTempRepo, removeTempDirs, waitFor } from '../../../helpers/temp-repo'
 
 afterAll(removeTempDirs)
 
@@ -48,5 +49,42 @@ describe('the markdown settings a repository renders with', () => {
     await settings.load()
     const r = await new RepoService({ settings }).open(root)
     expect(r.kind === 'ok' && r.repo.markdown?.sources.tocLevels).toBe('config.rb')
+  })
+})
+
+describe('config.rb edited while the app runs', () => {
+  it('is read again: main’s repository and the renderer (an event) get the new settings', async () => {
+    const root = await makeTempRepo({ 'config.rb': CONFIG })
+    const { services, emitted } = await startAppServices({
+      watch: { debounceMs: 40, pollMs: 100 },
+    })
+    try {
+      const opened = await services.repo.open(root)
+      expect(opened.kind).toBe('ok')
+      const changes = () => emitted.filter((e) => e.event === 'repo:markdown-changed')
+      await writeFile(
+        join(root, 'config.rb'),
+        "set :markdown, input: 'GFM', smart_quotes: 'apos,apos,quot,quot', toc_levels: 2..4\n",
+      )
+      await waitFor(() => changes().length > 0)
+      expect(changes()[0]!.payload).toMatchObject({
+        root: services.repo.current()!.root,
+        markdown: { settings: { smartQuotes: ['apos', 'apos', 'quot', 'quot'] } },
+      })
+      expect(services.repo.current()!.markdown?.settings.smartQuotes).toEqual([
+        'apos',
+        'apos',
+        'quot',
+        'quot',
+      ])
+      // Removing it falls back to the blog's defaults; an unchanged read sends nothing.
+      await rm(join(root, 'config.rb'))
+      await waitFor(() => changes().length > 1)
+      expect(services.repo.current()!.markdown?.settings).toEqual(DEFAULT_MARKDOWN_SETTINGS)
+      await new Promise((r) => setTimeout(r, 400))
+      expect(changes()).toHaveLength(2)
+    } finally {
+      await services.dispose()
+    }
   })
 })

@@ -1,23 +1,22 @@
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import { createServices, type Services } from '../../../../src/main/create-services'
+import type { Services } from '../../../../src/main/create-services'
 import { createHandlers } from '../../../../src/main/ipc/handlers/create-handlers'
 import { dispatch } from '../../../../src/main/ipc/dispatch'
 import { CardsService } from '../../../../src/main/services/feed/cards'
 import { PostCatalog, PostIndex } from '../../../../src/main/services/posts/post-catalog'
 import { SuggestionIndex } from '../../../../src/main/services/metadata/suggestions'
-import { events, type EventName, type RepoInfo } from '../../../../src/shared/ipc/contract'
+import type { RepoInfo } from '../../../../src/shared/ipc/contract'
 import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
 import {
-  makeSampleSource,
-  makeTempDir,
   makeTempRepo,
   postPathFor,
   postText,
   removeTempDirs,
   waitFor,
 } from '../../../helpers/temp-repo'
+import { startAppServices } from '../../../helpers/app-services'
 
 afterAll(removeTempDirs)
 const running: Services[] = []
@@ -102,14 +101,7 @@ describe('PostCatalog: one catalog the list, cards and suggestions derive from',
 
 describe('the catalog wired into the app', () => {
   async function start() {
-    const emitted: Array<{ event: EventName; payload: unknown }> = []
-    const services = await createServices({
-      dataDir: await makeTempDir('pw-data-'),
-      sampleSourceDir: await makeSampleSource(),
-      resourcesDir: join(process.cwd(), 'resources'),
-      emit: (event, payload) => emitted.push({ event, payload: events[event].parse(payload) }),
-      watch: { debounceMs: 40, pollMs: 0 },
-    })
+    const { services, emitted } = await startAppServices()
     running.push(services)
     const handlers = createHandlers(services, {
       chooseFolder: async () => null,

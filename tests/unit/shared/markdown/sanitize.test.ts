@@ -334,3 +334,42 @@ describe('sanitizer API', () => {
     expect(embedHost(src)).toBe(host)
   })
 })
+
+describe('HTML comments (kramdown keeps them; issue 11)', () => {
+  it('keeps a comment between blocks and one inside a paragraph, in both forms', () => {
+    const md = '<!-- 編集メモ: 後で直す -->\n\n本文 <!-- inline note --> です。\n'
+    const out = previewText(md)
+    expect(out).toContain('<!-- 編集メモ: 後で直す -->')
+    expect(out).toContain('本文 <!-- inline note --> です。')
+    const fragment = sanitizePreviewFragment(renderPost(md).html, purify)
+    const comments: string[] = []
+    const walker = window.document.createTreeWalker(fragment, 128 /* SHOW_COMMENT */)
+    while (walker.nextNode()) comments.push((walker.currentNode as Comment).data)
+    expect(comments).toEqual([' 編集メモ: 後で直す ', ' inline note '])
+  })
+
+  // Comments that hold markup or could end early when the output is parsed again (mXSS) go.
+  it.each([
+    ['markup in a comment', '<!-- <img src=x onerror=alert(1)> -->', '<img'],
+    [
+      'a closing tag in a comment',
+      '<div><!-- </div><img src=x onerror=alert(1)> --></div>',
+      '<img',
+    ],
+    ['--!> ends a comment early', '<!-- a --!> <img src=x onerror=alert(1)> -->', 'onerror'],
+    ['an abrupt <!--> comment', '<!--><img src=x onerror=alert(1)>-->', 'onerror'],
+    ['an abrupt <!---> comment', '<!---><img src=x onerror=alert(1)>-->', 'onerror'],
+    ['a comment in SVG', '<svg><!--</svg><img src=x onerror=alert(1)>--></svg>', 'onerror'],
+    ['a comment in MathML', '<math><!--</math><img src=x onerror=alert(1)>--></math>', 'onerror'],
+    [
+      'a comment in a noscript title',
+      '<noscript><!--</noscript><img src=x onerror=alert(1)>--></noscript>',
+      'onerror',
+    ],
+  ])('%s: inert, and the same when sanitized again', (_name, md, gone) => {
+    const out = preview(md)
+    expect(dangers(out)).toEqual([])
+    expect(out).not.toContain(gone)
+    expect(sanitizePreviewHtml(out, purify)).toBe(out)
+  })
+})

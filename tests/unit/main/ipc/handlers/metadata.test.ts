@@ -1,17 +1,11 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import { createServices, type Services } from '../../../../../src/main/create-services'
+import type { Services } from '../../../../../src/main/create-services'
 import { createHandlers } from '../../../../../src/main/ipc/handlers/create-handlers'
 import { dispatch } from '../../../../../src/main/ipc/dispatch'
-import { events, type EventName } from '../../../../../src/shared/ipc/contract'
-import {
-  makeSampleSource,
-  makeTempDir,
-  postPathFor,
-  removeTempDirs,
-  runGit,
-} from '../../../../helpers/temp-repo'
+import { postPathFor, removeTempDirs, runGit } from '../../../../helpers/temp-repo'
+import { startAppServices } from '../../../../helpers/app-services'
 
 const ORIGIN = 'portal://app'
 const TRUSTED = { url: 'portal://app/index.html', isMainFrame: true }
@@ -23,13 +17,7 @@ afterEach(async () => {
 afterAll(removeTempDirs)
 
 async function start() {
-  const emitted: Array<{ event: EventName; payload: unknown }> = []
-  const services = await createServices({
-    dataDir: await makeTempDir('pw-data-'),
-    sampleSourceDir: await makeSampleSource(),
-    resourcesDir: join(process.cwd(), 'resources'),
-    emit: (event, payload) => emitted.push({ event, payload: events[event].parse(payload) }),
-    watch: { debounceMs: 40, pollMs: 0 },
+  const { services, emitted } = await startAppServices({
     now: () => Date.parse('2025-03-01T12:00:00+09:00'),
   })
   running.push(services)
