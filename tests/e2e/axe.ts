@@ -24,6 +24,12 @@ export interface AxeOptions {
    * entry needs a comment at the call site saying why.
    */
   exclude?: Record<string, string[]>
+  /**
+   * For a frame sandboxed without `allow-scripts` (the preview): Chromium runs no timer callbacks
+   * there, and axe waits on `setTimeout` between its checks. The frame's `setTimeout` becomes a
+   * promise job for the scan (the frame has no script of its own that could notice).
+   */
+  timersAsMicrotasks?: boolean
 }
 
 /** Runs axe-core on a page (or frame) and returns every violation with its impact. */
@@ -36,6 +42,16 @@ export async function runAxe(
   // evaluate() runs through the debugging protocol, so the app's CSP (no inline script) still holds
   // for the app itself.
   await target.evaluate(`if (!window.axe) { ${source} }`)
+  if (options.timersAsMicrotasks) {
+    await target.evaluate(() => {
+      // A frame sandboxed without scripts runs no timer callbacks (promise jobs still run).
+      const w = window as unknown as { setTimeout: (cb: () => void) => number }
+      w.setTimeout = (cb: (...args: unknown[]) => void, _ms?: number, ...args: unknown[]) => {
+        void Promise.resolve().then(() => cb(...args))
+        return 0
+      }
+    })
+  }
   const raw = await target.evaluate(async () => {
     const axe = (
       window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<unknown> } }

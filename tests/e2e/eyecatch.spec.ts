@@ -6,7 +6,14 @@ import { expect, test } from '@playwright/test'
 import type { Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { launchApp, SAMPLE_BLOG_DIR, type LaunchedApp } from './harness/launch-app'
-import { editorContent, openPost, previewArticle, saveScreenshot, saveState } from './ui-helpers'
+import {
+  dropFile,
+  editorContent,
+  openPost,
+  previewArticle,
+  saveScreenshot,
+  saveState,
+} from './ui-helpers'
 
 const RAILS = 'はこにわを Rails 8.1 に上げるまでの3週間'
 const RAILS_FILE = 'source/blog/2026-11-13-rails-upgrade.html.md'
@@ -48,35 +55,6 @@ async function makeDiagram(width = 2000, height = 1000): Promise<Buffer> {
     <rect x="620" y="480" width="760" height="40" fill="#4a5568"/>
   </svg>`
   return sharp(Buffer.from(svg)).png().toBuffer()
-}
-
-/** Dispatches a real DOM drop of one file at the middle of `target`. */
-async function dropFile(target: Locator, bytes: Buffer, name: string, type: string): Promise<void> {
-  const box = (await target.boundingBox())!
-  await target.evaluate(
-    (el, { b64, name, type, x, y }) => {
-      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
-      const dt = new DataTransfer()
-      dt.items.add(new File([data], name, { type }))
-      for (const kind of ['dragenter', 'dragover', 'drop'])
-        el.dispatchEvent(
-          new DragEvent(kind, {
-            bubbles: true,
-            cancelable: true,
-            dataTransfer: dt,
-            clientX: x,
-            clientY: y,
-          }),
-        )
-    },
-    {
-      b64: bytes.toString('base64'),
-      name,
-      type,
-      x: box.x + Math.min(40, box.width / 2),
-      y: box.y + box.height / 2,
-    },
-  )
 }
 
 /** Dispatches a paste into the focused editor carrying `items` (mime → text) and optional files. */

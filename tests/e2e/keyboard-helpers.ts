@@ -29,17 +29,29 @@ export async function focusInside(page: Page, container: Locator): Promise<boole
  * focused element, on the option a listbox points at, or on the field box wrapping an input.
  */
 export async function expectFocusRing(page: Page): Promise<void> {
-  const ring = await page.evaluate(() => {
-    let el = document.activeElement as HTMLElement | null
-    const active = el?.getAttribute('aria-activedescendant')
-    if (active) el = document.getElementById(active)
-    for (let depth = 0; el && depth < 4; depth++, el = el.parentElement) {
-      const cs = getComputedStyle(el)
-      const width = parseFloat(cs.outlineWidth)
-      if (cs.outlineStyle !== 'none' && width >= 2 && !cs.outlineColor.endsWith(', 0)'))
-        return `${el.tagName.toLowerCase()} ${cs.outlineStyle} ${width}px ${cs.outlineColor}`
-    }
-    return null
-  })
-  expect(ring, 'the focused element shows a focus ring').not.toBeNull()
+  // CodeMirror marks its editor focused in its next update, a frame after the focus event.
+  await expect
+    .poll(
+      async () => {
+        const [ring, what] = await page.evaluate(() => {
+          let el = document.activeElement as HTMLElement | null
+          // Focus inside the preview frame (same origin): the ring is drawn in the frame's document.
+          while (el instanceof HTMLIFrameElement && el.contentDocument?.activeElement)
+            el = el.contentDocument.activeElement as HTMLElement
+          const what = el ? `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}` : 'nothing'
+          const active = el?.getAttribute('aria-activedescendant')
+          if (active) el = document.getElementById(active)
+          for (let depth = 0; el && depth < 4; depth++, el = el.parentElement) {
+            const cs = el.ownerDocument.defaultView!.getComputedStyle(el)
+            const width = parseFloat(cs.outlineWidth)
+            if (cs.outlineStyle !== 'none' && width >= 2 && !cs.outlineColor.endsWith(', 0)'))
+              return [`${el.tagName.toLowerCase()} ${cs.outlineStyle} ${width}px`, what]
+          }
+          return [null, what]
+        })
+        return ring ?? `no ring on ${what}`
+      },
+      { message: 'the focused element shows a focus ring', timeout: 2000 },
+    )
+    .toMatch(/^\w+ \w+ [\d.]+px$/)
 }

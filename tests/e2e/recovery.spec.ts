@@ -64,7 +64,7 @@ async function typeThenCrash(): Promise<string> {
 }
 
 const notice = (app: LaunchedApp) =>
-  app.page.getByRole('status').filter({ hasText: '復元しました' })
+  app.page.getByRole('region').filter({ hasText: '復元しました' })
 
 test('unsaved edits survive a crash: restored on the next start with a notice, and kept (D6)', async () => {
   const original = await typeThenCrash()
@@ -72,11 +72,16 @@ test('unsaved edits survive a crash: restored on the next start with a notice, a
   const { page } = app
   await expect(notice(app)).toBeVisible()
   await expect(notice(app)).toContainText(TITLE)
+  // A screen reader hears it once, through the window's live region (issue 17).
+  const live = page.getByTestId('live-region')
+  await expect(live).toContainText('保存していなかった編集を復元しました（1 件）')
+  const said = await live.getAttribute('data-announcements')
   await expect(previewArticle(page)).toContainText(TYPED)
   await expect(saveState(page)).toHaveText('未保存')
   // Nothing is written until the writer has looked.
   await page.waitForTimeout(1200)
   expect(await readFile(join(repo, FILE), 'utf8')).toBe(original)
+  await expect(live).toHaveAttribute('data-announcements', said!)
   await saveScreenshot(page, 'recovery-notice.png')
 
   await notice(app).getByRole('button', { name: 'ディスクの版と比べる' }).click()
@@ -100,8 +105,9 @@ test('restored edits can be discarded; the notice is in English when the app is'
   const original = await typeThenCrash()
   const app = await start({ locale: 'en' })
   const { page } = app
-  const english = page.getByRole('status').filter({ hasText: 'have been restored' })
+  const english = page.getByRole('region').filter({ hasText: 'have been restored' })
   await expect(english).toBeVisible()
+  await expect(page.getByTestId('live-region')).toContainText('have been restored (1)')
   await english.getByRole('button', { name: 'Discard restored edits' }).click()
   await expect(english).toBeHidden()
   await expect(previewArticle(page)).toContainText('kojiro です。')
@@ -114,7 +120,8 @@ test('restored edits can be discarded; the notice is in English when the app is'
   await crash(app)
   const third = await start()
   await openPost(third.page, TITLE)
-  await expect(third.page.getByRole('status').filter({ hasText: '復元しました' })).toHaveCount(0)
+  await expect(third.page.getByRole('region').filter({ hasText: '復元しました' })).toHaveCount(0)
+  await expect(third.page.getByTestId('live-region')).not.toContainText('復元しました')
 })
 
 test('edits typed while a conflict waits ("decide later") are journaled and restored', async () => {

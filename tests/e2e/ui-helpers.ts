@@ -54,3 +54,37 @@ export async function cursorToEnd(page: Page): Promise<void> {
   await editorContent(page).click()
   await page.keyboard.press('Control+End')
 }
+
+/** Dispatches a real DOM drop of one file at the middle of `target`. */
+export async function dropFile(
+  target: Locator,
+  bytes: Buffer,
+  name: string,
+  type: string,
+): Promise<void> {
+  const box = (await target.boundingBox())!
+  await target.evaluate(
+    (el, { b64, name, type, x, y }) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+      const dt = new DataTransfer()
+      dt.items.add(new File([data], name, { type }))
+      for (const kind of ['dragenter', 'dragover', 'drop'])
+        el.dispatchEvent(
+          new DragEvent(kind, {
+            bubbles: true,
+            cancelable: true,
+            dataTransfer: dt,
+            clientX: x,
+            clientY: y,
+          }),
+        )
+    },
+    {
+      b64: bytes.toString('base64'),
+      name,
+      type,
+      x: box.x + Math.min(40, box.width / 2),
+      y: box.y + box.height / 2,
+    },
+  )
+}

@@ -39,7 +39,7 @@ export {
 export type { RankOptions, SuggestionEntry } from './fuzzy'
 export { FACET_KEYS, facetsOf, listValues, sortedEntries, withOpenPost } from './facets'
 export type { PostFacets } from './facets'
-export { fromLocalInput, nowAsFrontMatterDate, offsetLabel, toLocalInput } from './date-input'
+export { nowAsFrontMatterDate, offsetLabel } from './date-input'
 export { FIELD_RULES, METADATA_MESSAGES } from './messages'
 export {
   assetFileSchema,

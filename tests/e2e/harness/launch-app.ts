@@ -44,6 +44,11 @@ export interface LaunchOptions {
   chooseFolder?: () => Promise<string | null>
   locale?: 'ja' | 'en'
   /**
+   * Chromium's own locale (what Electron takes from the OS), when it differs from the app's UI
+   * language: e.g. `en-US` on a computer set to English while the writer uses the Japanese UI.
+   */
+  browserLocale?: string
+  /**
    * Changes the handler table before the page gets it (e.g. a save that never completes, to stand
    * for a crash in the middle of one). Relaunching on the same `dataDir` and `repo` is a restart.
    */
@@ -172,7 +177,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const contextOptions = {
     viewport: options.viewport === undefined ? { width: 1440, height: 900 } : options.viewport,
     colorScheme: options.colorScheme ?? 'light',
-    locale: options.locale === 'en' ? 'en-US' : 'ja-JP',
+    locale: options.browserLocale ?? (options.locale === 'en' ? 'en-US' : 'ja-JP'),
     timezoneId: 'Asia/Tokyo',
   } as const
   let browser: Browser | null = null

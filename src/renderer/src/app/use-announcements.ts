@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react'
 import type { PublishPhase } from '../../../shared/publish'
 import { phaseStrings } from '../publish/strings'
 import { saveStateOf } from '../save/doc-session'
+import { recoveryText } from '../save/recovery-strings'
 import { useI18n } from '../i18n/locale'
 import { publishNews, saveNews } from './announcer'
 import { useControllers } from './controllers'
@@ -9,11 +10,12 @@ import type { WorkspaceView } from '../shell/workspace-view'
 
 /**
  * Feeds the window's announcer: save-state news of the open post, the result of an explicit save,
- * and each new publishing phase. Returns `saveNow`: save, then say "saved".
+ * each new publishing phase, and drafts restored after a crash. Returns `saveNow`: save, then say
+ * "saved".
  */
 export function useAnnouncements(view: WorkspaceView): () => void {
   const { workspace, portal, announcer } = useControllers()
-  const { t, text } = useI18n()
+  const { t, text, locale } = useI18n()
   const state = view.current ? saveStateOf(view.current) : null
   const last = useRef<{ path: string | null; state: typeof state }>({ path: null, state: null })
 
@@ -23,6 +25,15 @@ export function useAnnouncements(view: WorkspaceView): () => void {
     const news = saveNews(prev, state)
     if (news) announcer.say(t(news))
   }, [announcer, t, view.currentPath, state])
+
+  // Restored drafts are said when they appear (not again when one is discarded or the list read).
+  const restored = view.recovered.length
+  const lastRestored = useRef(0)
+  useEffect(() => {
+    const prev = lastRestored.current
+    lastRestored.current = restored
+    if (restored > prev) announcer.say(recoveryText('notice', locale, { n: restored }))
+  }, [announcer, locale, restored])
 
   useEffect(() => {
     let phase: PublishPhase | null = null

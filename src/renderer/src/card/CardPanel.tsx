@@ -8,9 +8,10 @@ import {
   type AsOf,
   type CardData,
 } from '../../../shared/card'
-import { parseFrontMatterDate } from '../../../shared/dates'
+import { formatWithOffset, parseFrontMatterDate } from '../../../shared/dates'
 import type { Locale } from '../../../shared/localized'
 import type { Profile } from '../../../shared/profile'
+import { DateTimeField } from '../i18n/DateTimeField'
 import { ExcerptInspector } from './ExcerptInspector'
 import { FeedCard, type CardTheme, type ResolveImage } from './FeedCard'
 import { cardText, type CardStringKey } from './strings'
@@ -50,9 +51,9 @@ const AS_OF_LABEL: Record<AsOf, CardStringKey> = {
   custom: 'asOfCustom',
 }
 
-/** `YYYY-MM-DDTHH:mm` in Asia/Tokyo, the value a datetime-local input shows. */
-function toLocalInput(ms: number): string {
-  return absoluteTooltip(ms).replace(' ', 'T').slice(0, 16)
+/** The minute of `ms` as a date in the feed's time zone (Asia/Tokyo, +09:00). */
+function minuteOf(ms: number): string {
+  return formatWithOffset(Math.floor(ms / 60_000) * 60_000, '+09:00')
 }
 
 /**
@@ -75,7 +76,7 @@ export function CardPanel(props: CardPanelProps) {
   } = props
   const id = useId()
   const [asOf, setAsOf] = useState<AsOf>('now')
-  const [custom, setCustom] = useState<string>(() => toLocalInput(now))
+  const [custom, setCustom] = useState<string>(() => minuteOf(now))
   const [layout, setLayout] = useState<'narrow' | 'wide'>('narrow')
 
   const prebuilt = props.card
@@ -86,7 +87,7 @@ export function CardPanel(props: CardPanelProps) {
   const { onCard } = props
   useEffect(() => onCard?.(card), [onCard, card])
 
-  const customMs = parseFrontMatterDate(`${custom}:00+09:00`)
+  const customMs = parseFrontMatterDate(custom)
   const instant = asOfInstant(asOf, card.dateMs, now, customMs)
   const shownRelative = card.dateMs === null ? null : relativeTime(card.dateMs, instant, 'ja')
 
@@ -114,12 +115,13 @@ export function CardPanel(props: CardPanelProps) {
           ))}
         </div>
         {asOf === 'custom' && (
-          <input
-            type="datetime-local"
+          <DateTimeField
             className="pwc-panel__custom"
-            aria-label={cardText(locale, 'asOfCustomInput')}
+            ariaLabel={cardText(locale, 'asOfCustomInput')}
             value={custom}
-            onChange={(e) => setCustom(e.target.value)}
+            offset="+09:00"
+            locale={locale}
+            onEdit={setCustom}
           />
         )}
         <p className="pwc-panel__instant" data-testid="card-as-of">

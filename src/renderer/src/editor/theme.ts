@@ -52,10 +52,14 @@ const baseTheme = EditorView.theme({
     borderColor: 'var(--border)',
   },
   '.cm-panels.cm-panels-top': { borderBottom: '1px solid var(--border)' },
-  '.cm-panel.cm-search': { padding: '8px 12px', fontFamily: 'var(--font-ui)', fontSize: '13px' },
+  '.cm-panel.cm-search': {
+    padding: '8px 12px',
+    fontFamily: 'var(--font-ui)',
+    fontSize: '0.8125rem',
+  },
   '.cm-panel.cm-search input, .cm-panel.cm-search button': {
     fontFamily: 'inherit',
-    fontSize: '13px',
+    fontSize: '0.8125rem',
   },
   '.cm-textfield': {
     border: '1px solid var(--border-strong)',
@@ -74,7 +78,7 @@ const baseTheme = EditorView.theme({
   },
   '.cm-panel.cm-search [name=close]': {
     color: 'var(--text-muted)',
-    fontSize: '18px',
+    fontSize: '1.125rem',
     right: '8px',
   },
   '.cm-placeholder': { color: 'var(--text-faint)' },

@@ -2,12 +2,9 @@ import { useState } from 'react'
 import { checkEyecatchValue } from '../../../shared/card/post-location'
 import type { Locale } from '../../../shared/localized'
 import type { AssetFile } from '../../../shared/ipc/metadata'
-import {
-  fromLocalInput,
-  nowAsFrontMatterDate,
-  offsetLabel,
-  toLocalInput,
-} from '../../../shared/metadata/date-input'
+import { nowAsFrontMatterDate, offsetLabel } from '../../../shared/metadata/date-input'
+import { wallClockOf } from '../../../shared/metadata/date-text'
+import { DateTimeField } from '../i18n/DateTimeField'
 import { mdText } from './strings'
 
 /** Attributes every control gets from its field row. */
@@ -76,40 +73,38 @@ export interface DateControlProps extends ControlBase {
   /** The offset dates are written with (`+09:00`). */
   offset: string
   now?: () => number
-  onEdit(value: string): void
+  /** A new date; `typing` while the writer types or steps it (one undo step). */
+  onEdit(value: string, typing?: boolean): void
 }
 
-/** A date-time picker in the blog's fixed offset (Asia/Tokyo): `datetime-local` plus `+09:00`. */
+/** The date and time in the blog's fixed offset (Asia/Tokyo), in the UI language's format. */
 export function DateControl(props: DateControlProps) {
   const { id, describedBy, invalid, disabled, locale, value, offset, onEdit } = props
-  const local = toLocalInput(value, offset)
   const raw =
     typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)
   return (
     <div className="pwm-date">
-      <input
+      <DateTimeField
         id={id}
-        type="datetime-local"
-        step={1}
-        aria-describedby={describedBy}
-        aria-invalid={invalid}
+        value={value}
+        offset={offset}
+        locale={locale}
+        describedBy={describedBy}
+        invalid={invalid}
         disabled={disabled}
-        value={local}
-        onChange={(e) => {
-          const next = fromLocalInput(e.target.value, offset)
-          if (next) onEdit(next)
-        }}
-      />
-      <span className="pwm-offset">{offsetLabel(offset)[locale]}</span>
-      <button
-        type="button"
-        className="pwm-small-button"
-        disabled={disabled}
-        onClick={() => onEdit(nowAsFrontMatterDate((props.now ?? Date.now)(), offset))}
+        onEdit={onEdit}
       >
-        {mdText(locale, 'now')}
-      </button>
-      {raw !== '' && local === '' && (
+        <span className="pwm-offset">{offsetLabel(offset)[locale]}</span>
+        <button
+          type="button"
+          className="pwm-small-button"
+          disabled={disabled}
+          onClick={() => onEdit(nowAsFrontMatterDate((props.now ?? Date.now)(), offset))}
+        >
+          {mdText(locale, 'now')}
+        </button>
+      </DateTimeField>
+      {raw !== '' && wallClockOf(value, offset) === null && (
         <span className="pwm-raw">{mdText(locale, 'dateInvalid', { value: raw })}</span>
       )}
     </div>

@@ -130,7 +130,7 @@ export function MetadataPanel(props: MetadataPanelProps) {
             value={value}
             offset={schema.timezone}
             now={props.now}
-            onEdit={(v) => edit(v)}
+            onEdit={(v, typing) => edit(v, typing)}
           />
         )
         break

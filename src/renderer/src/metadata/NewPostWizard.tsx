@@ -1,16 +1,12 @@
 import { useId, useState, type FormEvent } from 'react'
 import { datePartsOf } from '../../../shared/dates'
 import type { Locale, LocalizedText } from '../../../shared/localized'
-import {
-  fromLocalInput,
-  nowAsFrontMatterDate,
-  offsetLabel,
-  toLocalInput,
-} from '../../../shared/metadata/date-input'
+import { nowAsFrontMatterDate, offsetLabel } from '../../../shared/metadata/date-input'
 import type { SuggestionEntry } from '../../../shared/metadata/fuzzy'
 import { checkNewSlug } from '../../../shared/metadata/slug-check'
 import { fillPattern, type Profile } from '../../../shared/profile'
 import { suggestSlug } from '../../../shared/slug'
+import { DateTimeField } from '../i18n/DateTimeField'
 import { ChipInput } from './ChipInput'
 import { mdText } from './strings'
 import './metadata.css'
@@ -104,6 +100,7 @@ export function NewPostWizard(props: NewPostWizardProps) {
   const usual = props.categories?.[0]?.value
   const categories = categoriesTyped ?? (usual ? [usual] : [])
   const [busy, setBusy] = useState(false)
+  const [dateUnreadable, setDateUnreadable] = useState(false)
   const [errors, setErrors] = useState<Partial<Record<Field, LocalizedText | string>>>({})
 
   const slug = slugTyped ?? suggestSlug(title)
@@ -133,6 +130,11 @@ export function NewPostWizard(props: NewPostWizardProps) {
     const first = (['title', 'slug', 'tags', 'authors'] as const).find((f) => next[f] !== undefined)
     if (first) {
       focus(first)
+      return
+    }
+    // The date field says itself that its text is not a date; the post is not made with another.
+    if (dateUnreadable) {
+      focus('date')
       return
     }
     setBusy(true)
@@ -228,18 +230,21 @@ export function NewPostWizard(props: NewPostWizardProps) {
           {mdText(locale, 'wizardDate')}
         </label>
         <div className="pwm-date">
-          <input
-            {...attrs('date', errors.date !== undefined)}
-            type="datetime-local"
-            step={1}
-            value={toLocalInput(date, profile.timezone)}
-            onChange={(e) => {
-              const next = fromLocalInput(e.target.value, profile.timezone)
-              if (next) setDate(next)
+          <DateTimeField
+            id={`${id}-date`}
+            value={date}
+            offset={profile.timezone}
+            locale={locale}
+            invalid={errors.date !== undefined}
+            describedBy={`${id}-date-msg`}
+            onEdit={(next) => {
+              setDate(next)
               setErrors((x) => ({ ...x, date: undefined }))
             }}
-          />
-          <span className="pwm-offset">{offsetLabel(profile.timezone)[locale]}</span>
+            onUnreadable={setDateUnreadable}
+          >
+            <span className="pwm-offset">{offsetLabel(profile.timezone)[locale]}</span>
+          </DateTimeField>
         </div>
         <p id={`${id}-date-msg`} className="pwm-error" role={errors.date ? 'alert' : undefined}>
           {message(errors.date)}

@@ -8,7 +8,7 @@ export const PREVIEW_CSS = String.raw`
   --fg: #1f2328; --muted: #59636e; --faint: #8b949e; --bg: #ffffff; --line: #e3e6ea;
   --link: #0b63c5; --code-bg: #f4f5f7; --pre-bg: #f6f8fa; --quote: #d0d7de; --mark: #fff3b0;
   --th-bg: #f6f8fa; --tag-bg: #eef2f7; --placeholder: #f3f4f6;
-  --hl-keyword: #cf222e; --hl-string: #0a3069; --hl-number: #0550ae; --hl-comment: #6e7781;
+  --hl-keyword: #cf222e; --hl-string: #0a3069; --hl-number: #0550ae; --hl-comment: #59636e;
   --hl-title: #8250df; --hl-attr: #0550ae; --hl-built: #953800; --hl-meta: #57606a;
   --hl-add-bg: #e6ffec; --hl-add: #116329; --hl-del-bg: #ffebe9; --hl-del: #82071e;
 }
@@ -28,7 +28,7 @@ html {
   color: var(--fg);
   font-family: "Noto Sans JP", "Hiragino Kaku Gothic ProN", "Hiragino Sans", "Noto Sans CJK JP",
     "BIZ UDPGothic", "Yu Gothic UI", "Meiryo", system-ui, sans-serif;
-  font-size: 16px;
+  font-size: 100%;
   line-height: 1.9;
   -webkit-text-size-adjust: 100%;
   text-rendering: optimizeLegibility;
@@ -90,6 +90,7 @@ pre {
   line-height: 1.6;
   tab-size: 4;
 }
+a:focus-visible, pre:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
 pre code { background: none; padding: 0; font-size: 1em; white-space: pre; word-break: normal; overflow-wrap: normal; }
 table { border-collapse: collapse; margin: 0 0 1.4em; display: block; overflow-x: auto; max-width: 100%; font-size: 0.94em; line-height: 1.7; }
 th, td { border: 1px solid var(--line); padding: 0.45em 0.8em; text-align: left; vertical-align: top; }

@@ -5,9 +5,14 @@ import type { LivePost } from '../shell/live-post'
 /** The browser's DOMPurify instance (bound to this window). */
 const purify = DOMPurify(window)
 
-/** Sanitizes one block (or a run of blocks) of rendered HTML for the preview. */
+/**
+ * Sanitizes one block (or a run of blocks) of rendered HTML for the preview. Code blocks become
+ * focusable: a long line scrolls sideways, and a keyboard has to reach it to scroll it.
+ */
 export function sanitizeBlock(html: string): DocumentFragment {
-  return sanitizePreviewFragment(html, purify)
+  const fragment = sanitizePreviewFragment(html, purify)
+  for (const pre of fragment.querySelectorAll('pre')) pre.tabIndex = 0
+  return fragment
 }
 
 /** A post rendered for the preview: its header and its (unsanitized) top-level blocks. */

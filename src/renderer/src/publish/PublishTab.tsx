@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/locale'
 import { flushForPublish, publishActionsFor } from './publish-actions'
 import { PublishPanel } from './PublishPanel'
 
-const STOPPED_STYLE = { margin: '0.75em 0.75em 0', fontSize: 13 } as const
+const STOPPED_STYLE = { margin: '0.75em 0.75em 0', fontSize: '0.8125rem' } as const
 
 /**
  * The 「公開」 side-panel tab: the publish panel for the open post, bound to main. Before sending it

@@ -34,8 +34,10 @@ export function RecoveryNotice({
       dateStyle: 'short',
       timeStyle: 'short',
     })
+  // A named region, not a live one: the window's announcer says the restoration once (a status
+  // region inserted with its text is read by some screen readers and not others).
   return (
-    <section className="banner banner-info recovery-notice" role="status" aria-labelledby={id}>
+    <section className="banner banner-info recovery-notice" role="region" aria-labelledby={id}>
       <div className="recovery-notice-body">
         <p id={id}>{recoveryText('notice', locale, { n: recovered.length })}</p>
         <ul className="recovery-list">

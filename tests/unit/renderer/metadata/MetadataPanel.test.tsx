@@ -169,15 +169,27 @@ describe('<MetadataPanel>', () => {
     expect(field('authors').querySelector('.pwm-problems')?.hasAttribute('hidden')).toBe(true)
   })
 
-  it('writes the date in Japan time from the picker', async () => {
+  it('shows the date in the UI language’s format and writes what is typed in Japan time', async () => {
     let text = POST
     await act(async () => root.render(<Harness initial={POST} onText={(t) => (text = t)} />))
-    const input = field('date').querySelector('input[type="datetime-local"]') as HTMLInputElement
-    // The browser normalizes the value (zero seconds and milliseconds may be left out).
-    expect(input.value).toMatch(/^2025-01-10T10:00(?::00)?$/)
+    const input = field('date').querySelector('.pw-datetime__input') as HTMLInputElement
+    expect(input.value).toBe('2025/01/10 10:00')
     expect(field('date').textContent).toContain('日本時間（+09:00）')
-    await typeInto(input, '2025-02-01T08:30')
+    await typeInto(input, '2025/02/01 8:30')
     expect(text).toContain('date: 2025-02-01T08:30:00+09:00\n')
+    // Not a date: kept as typed, the YAML untouched, the error said on leaving the field.
+    await typeInto(input, '2025/02/30 8:30')
+    expect(input.getAttribute('aria-invalid')).toBe('true')
+    expect(field('date').querySelector('[role="alert"]')).toBeNull()
+    await act(async () => input.blur())
+    expect(input.value).toBe('2025/02/30 8:30')
+    expect(field('date').querySelector('[role="alert"]')?.textContent).toContain(
+      '日時として読めません。2026/11/26 20:00 の形で',
+    )
+    expect(text).toContain('date: 2025-02-01T08:30:00+09:00\n')
+    await key(input, 'Escape')
+    expect(input.value).toBe('2025/02/01 08:30')
+    expect(field('date').querySelector('[role="alert"]')).toBeNull()
   })
 
   it('picks the eyecatch among the asset folder’s images, with a thumbnail and the tools button', async () => {
@@ -344,9 +356,15 @@ describe('<NewPostWizard>', () => {
     expect(host.textContent).toContain(
       'URL: https://tech.pepabo.com/2025/07/01/kaigi-on-rails-2025/',
     )
-    expect((host.querySelector('input[type="datetime-local"]') as HTMLInputElement).value).toMatch(
-      /^2025-07-01T01:30:05(?:\.000)?$/,
+    const date = host.querySelector('.pw-datetime__input') as HTMLInputElement
+    expect(date.value).toBe('2025/07/01 01:30:05')
+    // A date the wizard cannot read keeps the post from being made with another one.
+    await typeInto(date, '2025/07/01 1:30:05 x')
+    await act(async () =>
+      (host.querySelector('button[type="submit"]') as HTMLButtonElement).click(),
     )
+    expect(onCreate).not.toHaveBeenCalled()
+    await typeInto(date, '2025/07/01 1:30:05')
     expect([...host.querySelectorAll('.pwm-chip span')].map((s) => s.textContent)).toEqual([
       '技術',
       'pyama',
