@@ -50,6 +50,18 @@ async function findAndOpen(page: Page, query: string, title: string, back = fals
   await expect(previewArticle(page).locator('h1').first()).toHaveText(title)
 }
 
+/** Opens the Rails post and then the eyecatch studio from the toolbar, keys only. */
+async function openStudio(page: Page) {
+  await expect(page.getByRole('listbox', { name: '記事' })).toBeVisible()
+  await findAndOpen(page, 'Rails', RAILS)
+  const opener = page.getByRole('button', { name: 'アイキャッチ', exact: true })
+  await tabTo(page, opener, { back: true })
+  await page.keyboard.press('Enter')
+  const studio = page.getByRole('dialog', { name: 'アイキャッチ' })
+  await expect(studio).toBeVisible()
+  return { opener, studio }
+}
+
 test('open a repository, find a post, edit its metadata with suggestions, save; the editor lets Tab go with Esc', async () => {
   const repo = (ownRepo = await freshSampleCopy())
   app = await launchApp({ chooseFolder: async () => repo })
@@ -123,15 +135,8 @@ test('open a repository, find a post, edit its metadata with suggestions, save; 
 test('crop an eyecatch with arrow keys in sensible steps, make a title card and export it', async () => {
   app = await launchApp()
   const { page } = app
-  await expect(page.getByRole('listbox', { name: '記事' })).toBeVisible()
-  await findAndOpen(page, 'Rails', RAILS)
-
   // The studio opens from the toolbar; focus goes into it.
-  const opener = page.getByRole('button', { name: 'アイキャッチ', exact: true })
-  await tabTo(page, opener, { back: true })
-  await page.keyboard.press('Enter')
-  const studio = page.getByRole('dialog', { name: 'アイキャッチ' })
-  await expect(studio).toBeVisible()
+  const { opener, studio } = await openStudio(page)
   expect(await focusInside(page, studio)).toBe(true)
   await expectFocusRing(page)
 
@@ -200,13 +205,7 @@ test('crop an eyecatch with arrow keys in sensible steps, make a title card and 
 test("the eyecatch studio's tabs are an ARIA tab list: roving tabindex, arrows, Home and End", async () => {
   app = await launchApp()
   const { page } = app
-  await expect(page.getByRole('listbox', { name: '記事' })).toBeVisible()
-  await findAndOpen(page, 'Rails', RAILS)
-  const opener = page.getByRole('button', { name: 'アイキャッチ', exact: true })
-  await tabTo(page, opener, { back: true })
-  await page.keyboard.press('Enter')
-  const studio = page.getByRole('dialog', { name: 'アイキャッチ' })
-  await expect(studio).toBeVisible()
+  const { studio } = await openStudio(page)
 
   const list = studio.getByRole('tablist', { name: 'アイキャッチの作り方' })
   await expect(list).toBeVisible()

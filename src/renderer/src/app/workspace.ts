@@ -1,23 +1,11 @@
 import type { CreateResult, EventPayload, PortalApi, RepoInfo } from '../../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../../shared/localized'
 import type { MovePostResult } from '../../../shared/ipc/metadata'
-import type { PostDocument } from '../../../shared/post'
 import { sortPosts } from '../posts/post-filter'
-import { DocSession, type DiskChange } from '../save/doc-session'
-import { EditJournal } from '../save/edit-journal'
-import { missingDocument } from '../save/recovered'
-import type { RecoveredPost, WorkspacePort, WorkspaceView } from '../shell/workspace-view'
-
-/** What the workspace needs from the editor: buffers per post. */
-export interface EditorPort {
-  load(path: string, text: string, readOnly: boolean): void
-  show(path: string | null): void
-  text(path: string): string
-  replace(path: string, text: string, mode: 'reload' | 'theirs'): void
-  /** Drops one post's buffer (it moved). */
-  forget(path: string): void
-  forgetAll(): void
-}
+import type { DiskChange } from '../save/doc-session'
+import type { WorkspacePort, WorkspaceView } from '../shell/workspace-view'
+import { PostSessions, type EditorPort } from './post-sessions'
+import { restoreEdits } from './restore-edits'
 
 const LAST_POST_KEY = 'portal-writer.last-post'
 
@@ -56,9 +44,8 @@ export class Workspace implements WorkspacePort {
     recovered: [],
     postsVersion: 0,
   }
-  private readonly journals = new Map<string, EditJournal>()
   private readonly listeners = new Set<() => void>()
-  private readonly sessions = new Map<string, DocSession>()
+  private readonly posts: PostSessions
   private choosing = false
   private openSeq = 0
   private readonly unsubscribe: Array<() => void> = []
@@ -66,7 +53,9 @@ export class Workspace implements WorkspacePort {
   constructor(
     private readonly api: PortalApi,
     private readonly editor: EditorPort,
-  ) {}
+  ) {
+    this.posts = new PostSessions(api, editor, (path) => this.sessionChanged(path))
+  }
 
   /** Subscribes to view changes (for `useSyncExternalStore`). */
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -102,8 +91,7 @@ export class Workspace implements WorkspacePort {
   /** Stops listening to main. */
   dispose(): void {
     for (const off of this.unsubscribe.splice(0)) off()
-    for (const s of this.sessions.values()) s.dispose()
-    for (const j of this.journals.values()) j.dispose()
+    this.posts.dispose()
   }
 
   /** Asks the writer for a repository folder and opens it. */
@@ -132,11 +120,11 @@ export class Workspace implements WorkspacePort {
 
   /** Opens a post (its buffer is kept if it was open before, with its undo history). */
   async openPost(path: string): Promise<void> {
-    if (path === this.view.currentPath && this.sessions.has(path)) return
+    if (path === this.view.currentPath && this.posts.has(path)) return
     const previous = this.view.currentPath
-    if (previous) void this.sessions.get(previous)?.save()
+    if (previous) void this.posts.get(previous)?.save()
     const seq = ++this.openSeq
-    if (!this.sessions.has(path)) {
+    if (!this.posts.has(path)) {
       this.set({ opening: true })
       let r: Awaited<ReturnType<PortalApi['posts']['read']>>
       try {
@@ -149,12 +137,12 @@ export class Workspace implements WorkspacePort {
         this.set({ notice: r.message, opening: false })
         return
       }
-      this.addSession(path, r.doc, r.doc.text)
+      this.posts.add(path, r.doc, r.doc.text)
     }
     this.editor.show(path)
     this.set({
       currentPath: path,
-      current: this.sessions.get(path)!.status,
+      current: this.posts.get(path)!.status,
       opening: false,
       notice: null,
     })
@@ -171,8 +159,8 @@ export class Workspace implements WorkspacePort {
 
   /** The writer edited a post (called by the editor host). */
   noteEdit(path: string): void {
-    this.sessions.get(path)?.noteEdit()
-    this.journals.get(path)?.noteEdit()
+    this.posts.get(path)?.noteEdit()
+    this.posts.journal(path)?.noteEdit()
     // Editing restored text on is keeping it: it autosaves from now on.
     if (this.view.recovered.length > 0) this.dropRecovered(path)
   }
@@ -182,7 +170,7 @@ export class Workspace implements WorkspacePort {
     const path = this.view.currentPath
     if (!path) return
     this.dropRecovered(path)
-    await this.sessions.get(path)?.save({ explicit: true })
+    await this.posts.get(path)?.save({ explicit: true })
   }
 
   /**
@@ -190,9 +178,14 @@ export class Workspace implements WorkspacePort {
    * repositories). Restored edits the writer has not looked at yet stay unsaved.
    */
   async flushAll(): Promise<void> {
-    for (const j of this.journals.values()) j.flush()
+    this.posts.flushJournals()
     const waiting = new Set(this.view.recovered.map((r) => r.path))
-    await Promise.all([...this.sessions].filter(([p]) => !waiting.has(p)).map(([, s]) => s.save()))
+    await Promise.all(
+      this.posts
+        .entries()
+        .filter(([p]) => !waiting.has(p))
+        .map(([, s]) => s.save()),
+    )
   }
 
   /** Keeps every restored edit: they are saved like any other edit (the notice closes). */
@@ -200,7 +193,7 @@ export class Workspace implements WorkspacePort {
     const paths = this.view.recovered.map((r) => r.path)
     this.set({ recovered: [] })
     for (const p of paths) {
-      const session = this.sessions.get(p)
+      const session = this.posts.get(p)
       // A file changed since the edits were journaled asks first (D2); the rest are saved.
       if (session?.status.conflict) session.setConflictOpen(true)
       else void session?.save()
@@ -209,7 +202,7 @@ export class Workspace implements WorkspacePort {
 
   /** Throws a restored edit away: the buffer goes back to the file on disk (closed if it is gone). */
   async discardRecovered(path: string): Promise<void> {
-    const session = this.sessions.get(path)
+    const session = this.posts.get(path)
     if (!session) return
     let r: Awaited<ReturnType<PortalApi['posts']['read']>>
     try {
@@ -218,15 +211,12 @@ export class Workspace implements WorkspacePort {
       r = { kind: 'error', message: unexpected(e) }
     }
     this.dropRecovered(path)
-    this.journals.get(path)?.clean()
+    this.posts.journal(path)?.clean()
     if (r.kind === 'ok') {
       session.reload(r.doc.text, r.doc.hash)
       return
     }
-    session.dispose()
-    this.sessions.delete(path)
-    this.journals.delete(path)
-    this.editor.forget(path)
+    this.posts.drop(path)
     if (this.view.currentPath === path) {
       this.editor.show(null)
       this.set({ currentPath: null, current: null })
@@ -236,13 +226,13 @@ export class Workspace implements WorkspacePort {
   /** The writer's choice about the open post's conflict. */
   async resolveConflict(choice: 'mine' | 'theirs'): Promise<void> {
     const path = this.view.currentPath
-    if (path) await this.sessions.get(path)?.resolve(choice)
+    if (path) await this.posts.get(path)?.resolve(choice)
   }
 
   /** Opens or closes the conflict dialog without choosing. */
   setConflictOpen(open: boolean): void {
     const path = this.view.currentPath
-    if (path) this.sessions.get(path)?.setConflictOpen(open)
+    if (path) this.posts.get(path)?.setConflictOpen(open)
   }
 
   /** The open post's buffer text (for the compare view). */
@@ -279,7 +269,7 @@ export class Workspace implements WorkspacePort {
    */
   async movePost(request: { slug?: string; date?: string }): Promise<MovePostResult> {
     const path = this.view.currentPath
-    const session = path ? this.sessions.get(path) : undefined
+    const session = path ? this.posts.get(path) : undefined
     if (!path || !session) return { kind: 'error', message: NO_POST }
     try {
       await session.save({ explicit: true })
@@ -292,11 +282,8 @@ export class Workspace implements WorkspacePort {
       if (disk.doc.text !== this.editor.text(path)) return { kind: 'conflict', message: SAVE_FIRST }
       const r = await this.api.metadata.movePost({ path, ...request, expectedHash: disk.doc.hash })
       if (r.kind === 'moved') {
-        session.dispose()
-        this.sessions.delete(path)
-        this.journals.get(path)?.clean()
-        this.journals.delete(path)
-        this.editor.forget(path)
+        this.posts.journal(path)?.clean()
+        this.posts.drop(path)
         this.set({ currentPath: null, current: null })
         await this.refreshPosts()
         await this.openPost(r.path)
@@ -323,15 +310,13 @@ export class Workspace implements WorkspacePort {
   }
 
   private async enterRepo(repo: RepoInfo): Promise<void> {
-    await Promise.all([...this.sessions.values()].map((s) => s.settle()))
-    for (const s of this.sessions.values()) s.dispose()
-    for (const j of this.journals.values()) j.dispose()
-    this.sessions.clear()
-    this.journals.clear()
-    this.editor.forgetAll()
+    await this.posts.settle()
+    this.posts.clear()
     this.set({ repo, posts: [], currentPath: null, current: null, notice: null, recovered: [] })
     await this.refreshPosts()
-    const restored = await this.restoreEdits()
+    const recovered = await restoreEdits(this.api, this.posts)
+    if (recovered.length > 0) this.set({ recovered })
+    const restored = recovered.map((r) => r.path)
     let last: string | null = null
     try {
       last = localStorage.getItem(lastPostKey(repo.root))
@@ -343,68 +328,6 @@ export class Workspace implements WorkspacePort {
       this.view.posts.find((p) => p.path === last)?.path ??
       this.view.posts[0]?.path
     if (target) await this.openPost(target)
-  }
-
-  /**
-   * Puts the journal's unsaved edits of this repository back into editor buffers (D6). Each
-   * restored post is dirty but waits for the writer (compare, discard, keep) before it is saved;
-   * its base is the disk version the edits started from, so a file changed since gives a conflict.
-   */
-  private async restoreEdits(): Promise<string[]> {
-    let entries: Awaited<ReturnType<PortalApi['recovery']['list']>>
-    try {
-      entries = await this.api.recovery.list()
-    } catch {
-      return []
-    }
-    const recovered: RecoveredPost[] = []
-    for (const entry of entries) {
-      if (this.sessions.has(entry.path)) continue
-      const r = await this.api.posts.read({ path: entry.path }).catch(() => null)
-      const disk = r?.kind === 'ok' ? r.doc : null
-      if (disk?.text === entry.text) {
-        void this.api.recovery.remove({ path: entry.path }).catch(() => undefined)
-        continue
-      }
-      // Changed on disk since the edits were journaled: a conflict the writer settles (D2), not a save.
-      const changed = disk !== null && entry.baseHash !== null && disk.hash !== entry.baseHash
-      const doc = disk
-        ? { ...disk, hash: entry.baseHash ?? disk.hash, text: changed ? '' : disk.text }
-        : missingDocument(entry.path)
-      const session = this.addSession(entry.path, doc, entry.text, true)
-      session.markRestored()
-      if (!disk) session.diskChanged({ kind: 'deleted', text: null, hash: null })
-      if (changed) {
-        session.diskChanged({ kind: 'modified', text: disk.text, hash: disk.hash })
-        session.setConflictOpen(false)
-      }
-      recovered.push({ path: entry.path, diskText: disk?.text ?? null, savedAt: entry.savedAt })
-    }
-    if (recovered.length > 0) this.set({ recovered })
-    return recovered.map((r) => r.path)
-  }
-
-  /** Opens a session (and its journal) on a buffer holding `text`. */
-  private addSession(path: string, doc: PostDocument, text: string, stored = false): DocSession {
-    this.editor.load(path, text, doc.readOnly !== null)
-    const session = new DocSession(
-      doc,
-      {
-        text: () => this.editor.text(path),
-        replace: (t, mode) => this.editor.replace(path, t, mode),
-      },
-      (req) => this.api.posts.save(req),
-      () => this.sessionChanged(path),
-    )
-    this.sessions.set(path, session)
-    const journal = new EditJournal(
-      path,
-      { text: () => this.editor.text(path), baseHash: () => session.basedOn },
-      this.api.recovery,
-      { stored },
-    )
-    this.journals.set(path, journal)
-    return session
   }
 
   private dropRecovered(path: string): void {
@@ -425,13 +348,13 @@ export class Workspace implements WorkspacePort {
   }
 
   private diskChanged(path: string, change: DiskChange): void {
-    this.sessions.get(path)?.diskChanged(change)
+    this.posts.get(path)?.diskChanged(change)
   }
 
   private sessionChanged(path: string): void {
-    const status = this.sessions.get(path)!.status
+    const status = this.posts.get(path)!.status
     // Saved, reloaded or taken from disk: nothing left to recover.
-    if (!status.dirty) this.journals.get(path)?.clean()
+    if (!status.dirty) this.posts.journal(path)?.clean()
     if (path === this.view.currentPath) this.set({ current: status })
   }
 
