@@ -33,6 +33,13 @@ test('searching by title or #tag and opening a post from the keyboard', async ()
   await search.fill('')
   const count = await list.getByRole('option').count()
   expect(count).toBeGreaterThan(3)
+  // A draft (`published: false`) already on the base branch is not on the site: never 「公開中」.
+  const draft = list.getByRole('option', { name: /ログ基盤/ })
+  await expect(draft.locator('.badge-draft')).toHaveText('下書き')
+  await expect(draft.locator('.badge-state')).toHaveText('取り込み済み')
+  await expect(list.getByRole('option', { name: /Rails 8.1/ }).locator('.badge-state')).toHaveText(
+    '公開中',
+  )
 
   // Arrow keys move through the list, Enter opens.
   await search.focus()

@@ -59,3 +59,32 @@ export const publishStateStrings: Record<
     },
   },
 }
+
+/**
+ * What a draft (`published: false`) in these states is called instead: the same content is on the
+ * base branch, but the site does not show it, so 「公開中」 would be false.
+ */
+const draftStateStrings: Partial<typeof publishStateStrings> = {
+  published: {
+    label: { ja: '取り込み済み', en: 'In the blog (draft)' },
+    hint: {
+      ja: '公開中の記事のブランチと同じ内容の下書きです。サイトには表示されません。',
+      en: 'A draft with the same content as on the published branch; the site does not show it.',
+    },
+  },
+  edited: {
+    label: { ja: '取り込み済み・編集あり', en: 'In the blog (draft), edited' },
+    hint: {
+      ja: '取り込み済みの下書きを手直ししています。まだレビューに送っていません。',
+      en: 'You are editing a draft that is in the blog; the edits are not sent yet.',
+    },
+  },
+}
+
+/** The label and hint of a post's state, worded for a draft when the post is one. */
+export function publishStateText(
+  state: PublishState,
+  draft: boolean,
+): { label: LocalizedText; hint: LocalizedText } {
+  return (draft ? draftStateStrings[state] : undefined) ?? publishStateStrings[state]
+}

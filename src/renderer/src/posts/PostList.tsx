@@ -4,7 +4,7 @@ import type { RepoInfo } from '../../../shared/ipc/contract'
 import { useI18n } from '../i18n/locale'
 import { SearchIcon, WarningIcon } from '../shell/icons'
 import { displayDate, filterPosts } from './post-filter'
-import { publishStateStrings } from '../i18n/publish-states'
+import { publishStateText } from '../i18n/publish-states'
 import type { PublishState } from '../../../shared/publish'
 
 /** Props of {@link PostList}. */
@@ -172,9 +172,9 @@ export function PostList({ repo, posts, currentPath, states = {}, onOpen }: Post
                     <span
                       className={`badge badge-state badge-state--${states[p.path]}`}
                       data-state={states[p.path]}
-                      title={publishStateStrings[states[p.path]!].hint[locale]}
+                      title={publishStateText(states[p.path]!, p.draft).hint[locale]}
                     >
-                      {publishStateStrings[states[p.path]!].label[locale]}
+                      {publishStateText(states[p.path]!, p.draft).label[locale]}
                     </span>
                   )}
                   {p.problem && (

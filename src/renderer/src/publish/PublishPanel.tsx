@@ -26,6 +26,8 @@ export interface PublishPanelProps {
   onChanged?: () => void
   /** Change it to make the panel re-read the status (after a save, for example). */
   refreshKey?: number
+  /** The post says `published: false`: its state is worded for a draft (never 「公開中」). */
+  draft?: boolean
 }
 
 /** Error codes after which bringing changes in is the next step. */
@@ -48,6 +50,7 @@ function PostPublishPanel({
   beforePublish,
   onChanged,
   refreshKey = 0,
+  draft = false,
 }: PublishPanelProps) {
   const id = useId()
   const t = (key: PublishStringKey, vars?: Record<string, string | number>) =>
@@ -140,7 +143,7 @@ function PostPublishPanel({
 
       {status && (
         <>
-          <PublishFacts status={status} locale={locale} />
+          <PublishFacts status={status} locale={locale} draft={draft} />
           <PublishFiles status={status} locale={locale} />
           {status.firstCommit && (
             <div className="pwp-message">

@@ -1,13 +1,22 @@
 import type { Locale, LocalizedText } from '../../../shared/localized'
 import type { PublishProgress, PublishStatus } from '../../../shared/publish'
-import { publishStateStrings } from '../i18n/publish-states'
+import { publishStateText } from '../i18n/publish-states'
 import { changeStrings, formatBytes, phaseStrings, publishText } from './strings'
 
 /** The post's state badge with what it means, its review place and the remote. */
-export function PublishFacts({ status, locale }: { status: PublishStatus; locale: Locale }) {
+export function PublishFacts({
+  status,
+  locale,
+  draft = false,
+}: {
+  status: PublishStatus
+  locale: Locale
+  /** The post says `published: false` (its state is then worded for a draft). */
+  draft?: boolean
+}) {
   const t = (key: Parameters<typeof publishText>[1], vars?: Record<string, string | number>) =>
     publishText(locale, key, vars)
-  const state = publishStateStrings[status.state]
+  const state = publishStateText(status.state, draft)
   return (
     <dl className="pwp-facts">
       <dt>{t('state')}</dt>

@@ -77,6 +77,7 @@ export function PublishTab({ view }: { view: WorkspaceView }) {
         beforePublish={beforePublish}
         onChanged={onChanged}
         refreshKey={refreshKey}
+        draft={view.posts.find((p) => p.path === path)?.draft ?? false}
       />
     </div>
   )

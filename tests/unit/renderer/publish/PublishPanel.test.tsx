@@ -140,6 +140,21 @@ describe('<PublishPanel>', () => {
     expect(actions.openExternal).toHaveBeenCalledWith(LINK)
   })
 
+  it('words a draft that is on the base branch as 「取り込み済み」, never 「公開中」', async () => {
+    const actions = fakeActions(
+      [published],
+      status({ state: 'published', branchExists: false, firstCommit: false }),
+    )
+    await act(async () =>
+      root.render(<PublishPanel path={PATH} locale="ja" actions={actions} draft />),
+    )
+    await flush()
+    expect(host.querySelector('[data-state]')?.textContent).toBe('取り込み済み')
+    await act(async () => root.render(<PublishPanel path={PATH} locale="ja" actions={actions} />))
+    await flush()
+    expect(host.querySelector('[data-state]')?.textContent).toBe('公開中')
+  })
+
   it('shows progress while sending', async () => {
     let finish: (r: PublishResult) => void = () => {}
     const actions = fakeActions([])
