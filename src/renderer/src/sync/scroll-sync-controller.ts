@@ -43,11 +43,14 @@ function blockLine(el: Element | undefined): number {
   return raw == null ? NaN : Number(raw)
 }
 
-/** The index of a block at or next to `i` that carries a line, searching outwards; -1 if none. */
-function nearestLined(blocks: HTMLCollection, i: number): number {
-  for (let d = 0; d < blocks.length; d++) {
-    if (Number.isFinite(blockLine(blocks[i - d]))) return i - d
-    if (Number.isFinite(blockLine(blocks[i + d]))) return i + d
+/**
+ * The index of a block that carries a line, at `i` or the nearest to it within `lo`..`hi`
+ * (searching outwards); -1 if none there.
+ */
+function nearestLined(blocks: HTMLCollection, i: number, lo: number, hi: number): number {
+  for (let d = 0; i - d >= lo || i + d <= hi; d++) {
+    if (i - d >= lo && Number.isFinite(blockLine(blocks[i - d]))) return i - d
+    if (i + d <= hi && Number.isFinite(blockLine(blocks[i + d]))) return i + d
   }
   return -1
 }
@@ -61,8 +64,8 @@ function lastAtMost(blocks: HTMLCollection, key: (i: number) => number, target: 
   let hi = blocks.length - 1
   let found = -1
   while (lo <= hi) {
-    const mid = nearestLined(blocks, (lo + hi) >> 1)
-    if (mid < lo || mid > hi) break
+    const mid = nearestLined(blocks, (lo + hi) >> 1, lo, hi)
+    if (mid < 0) break
     if (key(mid) <= target) {
       found = mid
       lo = mid + 1
