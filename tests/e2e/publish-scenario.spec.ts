@@ -59,7 +59,7 @@ test('A, B and C sent in turn: every post stays in the list with its true state'
   await expect(count).toHaveText('8 件')
   await writeFile(
     join(root, A_FILE),
-    `---\ntitle: "${A}"\ndate: 2026-12-01 10:00:00 +0900\nauthor: hanako\ntags:\n  - 執筆\n---\n\n新しい記事の本文です。\n`,
+    `---\ntitle: "${A}"\ndate: 2026-12-01 10:00:00 +0900\nauthors:\n  - hanako\ntags:\n  - 執筆\n---\n\n新しい記事の本文です。\n`,
   )
   await expect(count).toHaveText('9 件')
   await expect(badge(page, A)).toHaveText('未送信')
