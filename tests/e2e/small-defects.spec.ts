@@ -44,6 +44,31 @@ test('the author field’s suggestions never cover its own error', async () => {
   await saveScreenshot(page, 'metadata-author-error.png')
 })
 
+test('a field’s suggestions are scrolled into sight, not cut off by the metadata panel', async () => {
+  app = await launchApp()
+  const { page } = app
+  await openPost(page, RAILS)
+  const tags = page.locator('[data-field="tags"]').getByRole('combobox')
+  await tags.click()
+  await tags.fill('sr')
+  const options = page.locator('[data-field="tags"]').getByRole('listbox')
+  await expect(options).toBeVisible()
+  // The nearest scrolling ancestor must show the whole list (it used to show one clipped row).
+  await expect
+    .poll(() =>
+      options.evaluate((list) => {
+        let box: HTMLElement | null = list.parentElement
+        while (box && !/(auto|scroll|hidden)/.test(getComputedStyle(box).overflowY))
+          box = box.parentElement
+        const outer = box!.getBoundingClientRect()
+        const inner = list.getBoundingClientRect()
+        return inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1
+      }),
+    )
+    .toBe(true)
+  await saveScreenshot(page, 'metadata-tag-suggestions.png')
+})
+
 test('a post’s tags in the list wrap instead of being cut off', async () => {
   copy = await freshSampleCopy()
   app = await launchApp({ repo: copy })

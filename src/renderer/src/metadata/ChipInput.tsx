@@ -162,6 +162,8 @@ export function ChipInput(props: ChipInputProps) {
             id={listId}
             role="listbox"
             className="pwm-options"
+            // The form scrolls inside the editor pane: bring the whole list into sight there.
+            ref={revealList}
             aria-label={mdText(locale, 'suggestions', { label })}
           >
             {options.map((option, i) => (
@@ -195,4 +197,9 @@ export function ChipInput(props: ChipInputProps) {
       </div>
     </div>
   )
+}
+
+/** Scrolls the form so a suggestion list that just appeared or changed is entirely visible. */
+function revealList(list: HTMLUListElement | null): void {
+  list?.scrollIntoView({ block: 'nearest' })
 }
