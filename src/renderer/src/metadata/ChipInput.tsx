@@ -201,5 +201,6 @@ export function ChipInput(props: ChipInputProps) {
 
 /** Scrolls the form so a suggestion list that just appeared or changed is entirely visible. */
 function revealList(list: HTMLUListElement | null): void {
-  list?.scrollIntoView({ block: 'nearest' })
+  // (jsdom, where the component tests run, has no scrollIntoView.)
+  list?.scrollIntoView?.({ block: 'nearest' })
 }
