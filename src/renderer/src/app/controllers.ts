@@ -99,7 +99,7 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
     },
     {
       openExternal: (url) => void portal.shell.openExternal({ url }).catch(() => undefined),
-      onPatched: () => sync?.previewPatched(),
+      onPatched: () => sync?.realign(),
       onScroll: () => sync?.previewScrolled(),
     },
   )

@@ -109,17 +109,6 @@ export function readAnchorsAround(
   return [before, after].filter((a): a is Anchor => a !== null)
 }
 
-/** Reads every top-level `data-line` block of the preview article with its document offset. */
-export function readAnchors(article: HTMLElement, scrollTop: number): Anchor[] {
-  const anchors: Anchor[] = []
-  for (const el of Array.from(article.children)) {
-    const line = blockLine(el)
-    if (!Number.isFinite(line)) continue
-    anchors.push({ line, top: el.getBoundingClientRect().top + scrollTop })
-  }
-  return anchors
-}
-
 /**
  * Keeps editor and preview showing the same source line, both ways, without feedback loops:
  * the side the writer scrolled leads; the follower's echo scroll events are ignored.
@@ -146,15 +135,13 @@ export class ScrollSyncController {
   }
 
   /**
-   * The preview content changed: re-align it to the editor in the next frame if the editor leads.
-   * Not in the keystroke's task: reading positions there forces a layout the frame does anyway.
+   * The preview's content or the panes' sizes changed: re-align the preview to the editor in the
+   * next frame if the editor leads. Not in the keystroke's task: reading positions there forces a
+   * layout the frame does anyway. Positions are read when needed, so nothing is cached to drop.
    */
-  previewPatched(): void {
+  realign(): void {
     if (this.leader === 'editor') this.schedule('editor')
   }
-
-  /** The layout changed (pane resized). Positions are read when needed, so nothing is cached. */
-  invalidate(): void {}
 
   private request(side: ScrollSide, position: number): void {
     if (this.lock.isEcho(side, performance.now(), position)) return

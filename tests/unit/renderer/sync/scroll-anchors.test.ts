@@ -1,15 +1,23 @@
 // @vitest-environment jsdom
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  readAnchors,
-  readAnchorsAround,
-} from '../../../../src/renderer/src/sync/scroll-sync-controller'
+import { readAnchorsAround } from '../../../../src/renderer/src/sync/scroll-sync-controller'
 import {
   lineForOffset,
   offsetForLine,
   withBounds,
+  type Anchor,
 } from '../../../../src/renderer/src/sync/scroll-sync'
+
+/** The reference: every top-level block with a `data-line`, read one by one (what the app did). */
+function readAnchors(article: HTMLElement, scrollTop: number): Anchor[] {
+  return Array.from(article.children)
+    .filter((el) => el.hasAttribute('data-line'))
+    .map((el) => ({
+      line: Number(el.getAttribute('data-line')),
+      top: el.getBoundingClientRect().top + scrollTop,
+    }))
+}
 
 /** An article of top-level blocks at increasing lines and tops; `null` lines carry no data-line. */
 function article(blocks: Array<{ line: number | null; top: number }>): {
