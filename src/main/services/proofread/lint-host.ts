@@ -18,6 +18,8 @@ export class WorkerLintHost implements LintHost {
   private nextId = 1
   private readonly pending = new Map<number, Pending>()
   private config: EngineConfig | null = null
+  /** After dispose no worker starts again (a warm-up still queued must not leave one running). */
+  private disposed = false
 
   constructor(
     private readonly options: {
@@ -31,6 +33,7 @@ export class WorkerLintHost implements LintHost {
 
   private start(): Worker {
     if (this.worker) return this.worker
+    if (this.disposed) throw new Error('the proofreading worker was stopped')
     const worker = new Worker(this.options.workerFile, {
       workerData: { dicPath: this.options.dicPath ?? null },
     })
@@ -77,6 +80,7 @@ export class WorkerLintHost implements LintHost {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true
     const worker = this.worker
     this.worker = null
     if (worker) await worker.terminate()

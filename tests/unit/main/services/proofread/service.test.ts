@@ -190,5 +190,8 @@ describe('warming up when a repository opens', () => {
     } finally {
       await warmed.dispose()
     }
+    // A warm-up still queued when the app closes starts no worker again.
+    await warmed.warm()
+    await expect(counted.lint(['校正します。'], 'local')).rejects.toThrow(/stopped/)
   }, 120_000)
 })
