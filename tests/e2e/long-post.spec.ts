@@ -35,7 +35,7 @@ async function topChapters(page: Page): Promise<{ editor: number; preview: numbe
     return -1
   })
   const preview = await page.locator('iframe.preview-frame').evaluate((f: HTMLIFrameElement) => {
-    for (const h of Array.from(f.contentDocument!.querySelectorAll('#pw-article > h2'))) {
+    for (const h of Array.from(f.contentDocument!.querySelectorAll('#pw-article h2'))) {
       const m = /^第(\d+)章/.exec(h.textContent ?? '')
       if (m && h.getBoundingClientRect().top >= -2) return Number(m[1])
     }
@@ -75,6 +75,50 @@ test('a 200k-character post: far blocks skip layout, scroll sync and typing stil
   )
   const after = await topChapters(page)
   expect(Math.abs(after.preview - editor)).toBeLessThanOrEqual(1)
+})
+
+test('a long article in chunks spaces its blocks exactly as one without chunks', async () => {
+  const { page } = app
+  await openPost(page, TITLE)
+  await expect(previewArticle(page)).toHaveClass(/pw-long/)
+  const r = await page.locator('iframe.preview-frame').evaluate((f: HTMLIFrameElement) => {
+    const doc = f.contentDocument!
+    const article = doc.getElementById('pw-article')!
+    const chunks = Array.from(article.querySelectorAll(':scope > .pw-chunk'))
+    const header = article.querySelector(':scope > .pw-post-header')
+    const real = [...(header ? [header] : []), ...chunks.flatMap((c) => Array.from(c.children))]
+    // The same blocks as plain children of a second article on the page.
+    const copy = doc.createElement('article')
+    copy.className = 'pw-article'
+    for (const el of real) copy.append(el.cloneNode(true))
+    article.after(copy)
+    // Every chunk laid out (the same containment, nothing skipped), so each gap can be read.
+    const style = doc.createElement('style')
+    style.textContent =
+      '.pw-chunk { content-visibility: visible !important; contain: layout style paint !important; }'
+    doc.head.append(style)
+    const gaps = (list: Element[]) =>
+      list
+        .slice(1)
+        .map((el, i) => el.getBoundingClientRect().top - list[i]!.getBoundingClientRect().bottom)
+    const a = gaps(real)
+    const b = gaps(Array.from(copy.children))
+    const edges = new Set(chunks.map((c) => real.indexOf(c.firstElementChild!) - 1))
+    let worst = 0
+    let edgeGaps = 0
+    for (let i = 0; i < a.length; i++) {
+      worst = Math.max(worst, Math.abs(a[i]! - b[i]!))
+      if (edges.has(i) && b[i]! > 0) edgeGaps++
+    }
+    copy.remove()
+    style.remove()
+    return { blocks: real.length, chunks: chunks.length, edgeGaps, worst }
+  })
+  expect(r.blocks).toBeGreaterThan(1000)
+  expect(r.chunks).toBeGreaterThan(20)
+  // Most chunk edges fall between blocks with margins (the case that would add up).
+  expect(r.edgeGaps).toBeGreaterThan(r.chunks / 2)
+  expect(r.worst).toBeLessThan(0.5)
 })
 
 test('a short post opened after a long one keeps the exact layout (no skipped blocks)', async () => {

@@ -60,11 +60,9 @@ export interface PreviewUpdated {
  * its scroll position.
  */
 /**
- * From this many top-level blocks on, blocks far from the viewport skip style, layout and paint
- * (`content-visibility: auto`, see preview-css.ts): a 200k-character post has thousands of blocks,
- * and laying all of them out after each keystroke took most of the keystroke's frame.
+ * Marks an article whose blocks live in chunks that skip style, layout and paint far from the
+ * viewport (`content-visibility: auto`; see BlockPatcher and preview-css.ts).
  */
-export const LONG_ARTICLE_BLOCKS = 300
 const LONG_CLASS = 'pw-long'
 
 export class PreviewController {
@@ -98,9 +96,9 @@ export class PreviewController {
     return this.article?.ownerDocument ?? null
   }
 
-  /** The article element being patched. */
-  get articleElement(): HTMLElement | null {
-    return this.article
+  /** The article's block elements in source order (a long article keeps them in chunks). */
+  blockElements(): readonly Element[] | null {
+    return this.article ? this.patcher.elements() : null
   }
 
   /** Binds to the preview frame; call again after its srcdoc (re)loads. */
@@ -267,7 +265,7 @@ export class PreviewController {
       this.headerKey = next.headerKey
     }
     this.patcher.patch(article, next.blocks)
-    article.classList.toggle(LONG_CLASS, next.blocks.length >= LONG_ARTICLE_BLOCKS)
+    article.classList.toggle(LONG_CLASS, this.patcher.isChunked)
   }
 
   /** Scrolls the preview to the element with this id (a `#fragment` link). */

@@ -10,7 +10,8 @@ import {
 
 /** The preview as scroll sync sees it. */
 export interface SyncedPreview {
-  articleElement: HTMLElement | null
+  /** The article's top-level blocks in source order, or null when nothing is shown. */
+  blockElements(): ArrayLike<Element> | null
   scrollTop: number
   readonly scrollHeight: number
 }
@@ -47,7 +48,7 @@ function blockLine(el: Element | undefined): number {
  * The index of a block that carries a line, at `i` or the nearest to it within `lo`..`hi`
  * (searching outwards); -1 if none there.
  */
-function nearestLined(blocks: HTMLCollection, i: number, lo: number, hi: number): number {
+function nearestLined(blocks: ArrayLike<Element>, i: number, lo: number, hi: number): number {
   for (let d = 0; i - d >= lo || i + d <= hi; d++) {
     if (i - d >= lo && Number.isFinite(blockLine(blocks[i - d]))) return i - d
     if (i + d <= hi && Number.isFinite(blockLine(blocks[i + d]))) return i + d
@@ -59,7 +60,11 @@ function nearestLined(blocks: HTMLCollection, i: number, lo: number, hi: number)
  * Binary search over the article's top-level blocks (in source order) for the last one whose key
  * is at most `target`; blocks without a line are skipped. Reads O(log n) blocks, never all of them.
  */
-function lastAtMost(blocks: HTMLCollection, key: (i: number) => number, target: number): number {
+function lastAtMost(
+  blocks: ArrayLike<Element>,
+  key: (i: number) => number,
+  target: number,
+): number {
   let lo = 0
   let hi = blocks.length - 1
   let found = -1
@@ -76,7 +81,7 @@ function lastAtMost(blocks: HTMLCollection, key: (i: number) => number, target: 
 
 /** The anchor of the lined block at or after index `i` in direction `step`, or null. */
 function anchorFrom(
-  blocks: HTMLCollection,
+  blocks: ArrayLike<Element>,
   i: number,
   step: 1 | -1,
   scrollTop: number,
@@ -96,12 +101,11 @@ function anchorFrom(
  * each keystroke's task (≈ 50 ms at 200k characters).
  */
 export function readAnchorsAround(
-  article: HTMLElement,
+  blocks: ArrayLike<Element>,
   scrollTop: number,
   by: 'line' | 'offset',
   value: number,
 ): Anchor[] {
-  const blocks = article.children
   const top = (i: number) => blocks[i]!.getBoundingClientRect().top + scrollTop
   const i = lastAtMost(blocks, by === 'line' ? (j) => blockLine(blocks[j]) : top, value)
   const before = i >= 0 ? anchorFrom(blocks, i, -1, scrollTop) : null
@@ -162,9 +166,9 @@ export class ScrollSyncController {
 
   /** The anchors around a line or an offset, with the document's start and end as bounds. */
   private anchorsAround(by: 'line' | 'offset', value: number): Anchor[] | null {
-    const article = this.preview.articleElement
-    if (!article) return null
-    const raw = readAnchorsAround(article, this.preview.scrollTop, by, value)
+    const blocks = this.preview.blockElements()
+    if (!blocks) return null
+    const raw = readAnchorsAround(blocks, this.preview.scrollTop, by, value)
     return withBounds(raw, this.view.state.doc.lines, this.preview.scrollHeight)
   }
 

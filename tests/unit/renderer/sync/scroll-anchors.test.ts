@@ -66,10 +66,14 @@ describe('reading only the anchors around a position', () => {
         const lines = 400
         const height = 6000
         const all = withBounds(readAnchors(el, 50), lines, height)
-        const byLine = withBounds(readAnchorsAround(el, 50, 'line', x), lines, height)
+        const byLine = withBounds(readAnchorsAround(el.children, 50, 'line', x), lines, height)
         expect(offsetForLine(byLine, x)).toBeCloseTo(offsetForLine(all, x), 6)
         const offset = x * 15
-        const byOffset = withBounds(readAnchorsAround(el, 50, 'offset', offset), lines, height)
+        const byOffset = withBounds(
+          readAnchorsAround(el.children, 50, 'offset', offset),
+          lines,
+          height,
+        )
         expect(lineForOffset(byOffset, offset)).toBeCloseTo(lineForOffset(all, offset), 6)
       }),
       { numRuns: 200 },
@@ -82,7 +86,7 @@ describe('reading only the anchors around a position', () => {
     // found by an exhaustive search over small articles).
     const lines = [10, null, 30, 40, null, null, null]
     const { el } = article(lines.map((line, i) => ({ line, top: i * i * 100 })))
-    const around = readAnchorsAround(el, 50, 'line', 35)
+    const around = readAnchorsAround(el.children, 50, 'line', 35)
     expect(around.map((a) => a.line)).toEqual([30, 40])
     const all = withBounds(readAnchors(el, 50), 200, 9000)
     expect(offsetForLine(withBounds(around, 200, 9000), 35)).toBeCloseTo(offsetForLine(all, 35), 6)
@@ -91,8 +95,8 @@ describe('reading only the anchors around a position', () => {
   it('reads a handful of blocks of a long article, not all of them', () => {
     const list = Array.from({ length: 4000 }, (_, i) => ({ line: 10 + i * 3, top: i * 40 }))
     const { el, reads } = article(list)
-    readAnchorsAround(el, 50, 'line', 6000)
-    readAnchorsAround(el, 50, 'offset', 80_000)
+    readAnchorsAround(el.children, 50, 'line', 6000)
+    readAnchorsAround(el.children, 50, 'offset', 80_000)
     expect(reads()).toBeLessThan(40)
   })
 })

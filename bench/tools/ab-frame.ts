@@ -1,0 +1,110 @@
+/**
+ * A/B diagnostic for the keystroke's frame at BENCH_SIZE characters: the same mid-document typing
+ * with parts of the page switched off, to see which part the frame waits for. Not a benchmark.
+ * `npx tsx bench/tools/ab-frame.ts`
+ */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { launchApp } from '../../tests/e2e/harness/launch-app'
+import { generateBenchPost } from '../../tests/helpers/long-post'
+import { installProbes, placeCaret, typeAndMeasure } from '../preview-probes'
+import { stats } from '../stats'
+
+const SIZE = Number(process.env.BENCH_SIZE ?? 200_000)
+const EDITS = Number(process.env.BENCH_EDITS ?? 60)
+const VARIANTS = (process.env.AB ?? 'as-is,no-cv,preview-hidden,as-is').split(',')
+
+async function main(): Promise<void> {
+  const repo = await mkdtemp(join(tmpdir(), 'pw-ab-'))
+  const dir = join(repo, 'source/blog')
+  await mkdir(dir, { recursive: true })
+  const title = `AB ${SIZE / 1000}k`
+  await writeFile(
+    join(dir, '2026-11-10-ab.html.md'),
+    generateBenchPost(title, '2026-11-10T10:00:00+09:00', SIZE),
+  )
+  const app = await launchApp({ repo })
+  const { page } = app
+  try {
+    await page.getByRole('listbox').getByRole('option', { name: title }).click()
+    await page
+      .frameLocator('iframe.preview-frame')
+      .locator('#pw-article h1')
+      .filter({ hasText: title })
+      .waitFor({ timeout: 60_000 })
+    await installProbes(page)
+    const blocks = await page
+      .frameLocator('iframe.preview-frame')
+      .locator('#pw-article > *')
+      .count()
+    console.log('blocks', blocks)
+    await page.evaluate(`(() => {
+      window.__ab = { raf: [], done: [], task: [] }
+      document.addEventListener('beforeinput', () => {
+        const t0 = performance.now()
+        const ch = new MessageChannel()
+        ch.port1.onmessage = () => window.__ab.task.push(performance.now() - t0)
+        ch.port2.postMessage(null)
+        requestAnimationFrame(() => {
+          const r = performance.now()
+          window.__ab.raf.push(r - t0)
+          setTimeout(() => window.__ab.done.push(performance.now() - r), 0)
+        })
+      }, { capture: true })
+    })()`)
+    for (const v of VARIANTS) {
+      await page.evaluate('window.__ab = { raf: [], done: [], task: [] }')
+      await page.evaluate((v) => {
+        const frame = document.querySelector('iframe.preview-frame') as HTMLIFrameElement
+        const doc = frame.contentDocument!
+        doc.getElementById('ab-style')?.remove()
+        frame.style.display = v === 'preview-hidden' ? 'none' : ''
+        if (v === 'no-cv') {
+          const s = doc.createElement('style')
+          s.id = 'ab-style'
+          s.textContent = '.pw-article.pw-long > * { content-visibility: visible !important; }'
+          doc.head.append(s)
+        }
+      }, v)
+      await placeCaret(page, 'mid')
+      const r = await typeAndMeasure(page, EDITS)
+      const f = stats(r.frame)
+      const p = stats(r.preview)
+      const ab = (await page.evaluate('window.__ab')) as Record<string, number[]>
+      console.log(
+        '   rAF after key',
+        stats(ab.raf!).medianMs,
+        stats(ab.raf!).p95Ms,
+        '| rAF→after paint',
+        stats(ab.done!).medianMs,
+        stats(ab.done!).p95Ms,
+        '| msg task after key',
+        stats(ab.task!).medianMs,
+        stats(ab.task!).p95Ms,
+      )
+      console.log(
+        v.padEnd(16),
+        'frame',
+        f.medianMs,
+        f.p95Ms,
+        f.maxMs,
+        '| preview',
+        p.medianMs,
+        p.p95Ms,
+        '| cm',
+        stats(r.editor).medianMs,
+        'live',
+        stats(r.livePost).medianMs,
+        'patch',
+        stats(r.patch).medianMs,
+        'card',
+        stats(r.card).medianMs,
+      )
+    }
+  } finally {
+    await app.close()
+    await rm(repo, { recursive: true, force: true })
+  }
+}
+await main()
