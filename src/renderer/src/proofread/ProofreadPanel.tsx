@@ -1,4 +1,6 @@
-import { useSyncExternalStore } from 'react'
+import { memo, useDeferredValue, useSyncExternalStore } from 'react'
+import type { ProofFinding } from '../../../shared/ipc/proofread'
+import type { Locale } from '../../../shared/localized'
 import { useI18n } from '../i18n/locale'
 import type { ProofreadController } from './proofread-controller'
 import { prText } from './strings'
@@ -21,7 +23,9 @@ export function ProofreadPanel({
   proofread: ProofreadController
 }) {
   const { locale, text } = useI18n()
-  const snap = useSyncExternalStore(proofread.subscribe, proofread.getSnapshot)
+  // The list follows in a background render that yields to typing: a full lint's findings
+  // arriving for a whole post must not make a keystroke's frame late.
+  const snap = useDeferredValue(useSyncExternalStore(proofread.subscribe, proofread.getSnapshot))
   if (!hasPost) return <p className="pane-empty">{prText(locale, 'noPost')}</p>
 
   const status = snap.checking || !snap.complete ? prText(locale, 'checking') : null
@@ -58,37 +62,8 @@ export function ProofreadPanel({
       ) : (
         <ol className="proofread-list">
           {snap.findings.slice(0, MAX_LISTED).map((f, i) => (
-            <li key={`${f.ruleId}:${f.from}:${i}`} className="proofread-item">
-              <button
-                type="button"
-                className="proofread-jump"
-                onClick={() => proofread.jumpTo(f)}
-                title={prText(locale, 'jump', { line: f.line })}
-              >
-                <span className="proofread-line">{prText(locale, 'line', { line: f.line })}</span>
-                <span className="proofread-message">{f.message.split('\n')[0]}</span>
-                <span className="proofread-rule">{f.ruleId}</span>
-              </button>
-              <span className="proofread-actions">
-                {f.fix && (
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    onClick={() => proofread.applyFix(f)}
-                    title={prText(locale, 'fixTo', { text: f.fix.text })}
-                  >
-                    {prText(locale, 'fix')}
-                  </button>
-                )}
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() => void proofread.setRuleDisabled(f.ruleId, true)}
-                >
-                  {prText(locale, 'disableRule')}
-                </button>
-              </span>
-            </li>
+            // By position: rows stay in place while findings move, and an unchanged row is skipped.
+            <FindingRow key={i} finding={f} locale={locale} proofread={proofread} />
           ))}
         </ol>
       )}
@@ -119,3 +94,67 @@ export function ProofreadPanel({
     </section>
   )
 }
+
+/** What a row shows or acts on: a row is rendered again only when one of these changes. */
+function sameRow(a: ProofFinding, b: ProofFinding): boolean {
+  return (
+    a === b ||
+    (a.ruleId === b.ruleId &&
+      a.message === b.message &&
+      a.from === b.from &&
+      a.to === b.to &&
+      a.line === b.line &&
+      a.severity === b.severity &&
+      a.fix?.text === b.fix?.text &&
+      a.fix?.from === b.fix?.from &&
+      a.fix?.to === b.fix?.to)
+  )
+}
+
+/** One finding in the panel: jump to it, apply its fix, or turn its rule off. */
+const FindingRow = memo(
+  function FindingRow({
+    finding: f,
+    locale,
+    proofread,
+  }: {
+    finding: ProofFinding
+    locale: Locale
+    proofread: ProofreadController
+  }) {
+    return (
+      <li className="proofread-item">
+        <button
+          type="button"
+          className="proofread-jump"
+          onClick={() => proofread.jumpTo(f)}
+          title={prText(locale, 'jump', { line: f.line })}
+        >
+          <span className="proofread-line">{prText(locale, 'line', { line: f.line })}</span>
+          <span className="proofread-message">{f.message.split('\n')[0]}</span>
+          <span className="proofread-rule">{f.ruleId}</span>
+        </button>
+        <span className="proofread-actions">
+          {f.fix && (
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => proofread.applyFix(f)}
+              title={prText(locale, 'fixTo', { text: f.fix.text })}
+            >
+              {prText(locale, 'fix')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => void proofread.setRuleDisabled(f.ruleId, true)}
+          >
+            {prText(locale, 'disableRule')}
+          </button>
+        </span>
+      </li>
+    )
+  },
+  (a, b) => a.locale === b.locale && a.proofread === b.proofread && sameRow(a.finding, b.finding),
+)
