@@ -358,7 +358,9 @@ class ChunkMargins {
   private readonly chains = new WeakMap<Element, { top?: MarginChain; bottom?: MarginChain }>()
   private readonly applied = new WeakMap<Element, number>()
 
+  /** Reads every edge first, then writes: a write between two reads would force a new style pass. */
   update(article: HTMLElement): void {
+    const writes: Array<[HTMLElement, number]> = []
     for (let c = article.firstElementChild; c; c = c.nextElementSibling) {
       if (!c.classList.contains(CHUNK_CLASS)) continue
       const first = c.firstElementChild
@@ -374,9 +376,11 @@ class ChunkMargins {
         const b = this.chain(first, 'top')
         shift = collapse([...a, ...b]) - collapse(a) - collapse(b)
       }
-      if ((this.applied.get(c) ?? 0) === shift) continue
+      if ((this.applied.get(c) ?? 0) !== shift) writes.push([c as HTMLElement, shift])
+    }
+    for (const [c, shift] of writes) {
       this.applied.set(c, shift)
-      ;(c as HTMLElement).style.marginTop = shift === 0 ? '' : `${shift}px`
+      c.style.marginTop = shift === 0 ? '' : `${shift}px`
     }
   }
 
@@ -386,27 +390,64 @@ class ChunkMargins {
     const known = entry[side]
     if (known) return known
     const out: number[] = []
-    const view = el.ownerDocument.defaultView
     let cur: Element | null = el
-    while (cur && view) {
-      const s: CSSStyleDeclaration = view.getComputedStyle(cur)
-      out.push(parseFloat(side === 'top' ? s.marginTop : s.marginBottom) || 0)
-      const through: boolean =
-        BLOCK_DISPLAY.has(s.display) &&
-        s.float === 'none' &&
-        (s.position === 'static' || s.position === 'relative') &&
-        s.overflowY === 'visible' &&
-        (parseFloat(side === 'top' ? s.paddingTop : s.paddingBottom) || 0) === 0 &&
-        (parseFloat(side === 'top' ? s.borderTopWidth : s.borderBottomWidth) || 0) === 0
-      cur = through ? edgeChild(cur, side, view) : null
+    while (cur) {
+      const s = computedOf(cur)
+      if (!s) break
+      out.push(s.px(`margin-${side}`))
+      const through =
+        BLOCK_DISPLAY.has(s.keyword('display')) &&
+        s.keyword('float') === 'none' &&
+        (s.keyword('position') === 'static' || s.keyword('position') === 'relative') &&
+        s.keyword('overflow-y') === 'visible' &&
+        s.px(`padding-${side}`) === 0 &&
+        // Typed OM answers the specified width even where the border style is none.
+        (['none', 'hidden'].includes(s.keyword(`border-${side}-style`)) ||
+          s.px(`border-${side}-width`) === 0)
+      cur = through ? edgeChild(cur, side) : null
     }
     entry[side] = out
     return out
   }
 }
 
+/** Computed values of an element: lengths in px and keywords. */
+interface Computed {
+  px(property: string): number
+  keyword(property: string): string
+}
+
+/**
+ * An element's computed values. Chromium's typed `computedStyleMap()` gives computed values, which
+ * need a style pass only; `getComputedStyle` answers margins with used values and forced a layout
+ * of the whole article per read (half a second for a paste into a 200k post). jsdom has only the
+ * latter.
+ */
+function computedOf(el: Element): Computed | null {
+  const typed = (el as Element & { computedStyleMap?: () => StylePropertyMapReadOnly })
+    .computedStyleMap
+  if (typed) {
+    const map = typed.call(el)
+    return {
+      px: (p) => {
+        // The preview's elements answer with the frame's own CSSUnitValue (not this window's).
+        const v = map.get(p) as { value?: unknown; unit?: unknown } | undefined
+        return typeof v?.value === 'number' && v.unit === 'px' ? v.value : 0
+      },
+      keyword: (p) => String(map.get(p) ?? ''),
+    }
+  }
+  const view = el.ownerDocument.defaultView
+  if (!view) return null
+  const s = view.getComputedStyle(el)
+  return {
+    px: (p) => parseFloat(s.getPropertyValue(p)) || 0,
+    keyword: (p) => s.getPropertyValue(p),
+  }
+}
+
 /** The block-level child at an edge whose margin adjoins its parent's, or null (text comes first). */
-function edgeChild(el: Element, side: 'top' | 'bottom', view: Window): Element | null {
+function edgeChild(el: Element, side: 'top' | 'bottom'): Element | null {
   const kids = el.childNodes
   for (let i = 0; i < kids.length; i++) {
     const n = kids[side === 'top' ? i : kids.length - 1 - i]!
@@ -416,7 +457,7 @@ function edgeChild(el: Element, side: 'top' | 'bottom', view: Window): Element |
       return null
     }
     if (n.nodeType !== 1) continue
-    const display = view.getComputedStyle(n as Element).display
+    const display = computedOf(n as Element)?.keyword('display') ?? ''
     if (display === 'none') continue
     return display.startsWith('inline') ? null : (n as Element)
   }
