@@ -57,22 +57,13 @@ async function main(): Promise<void> {
         const med = (v) => { v = [...v].sort((a, b) => a - b); return Math.round(v[Math.floor(v.length / 2)] * 100) / 100 }
         out[label] = { forcedLayout: med(forced), rafToPainted: med(framed) }
       }
-      await run('flat + cv (as is)')
-      article.classList.remove('pw-long')
-      await run('flat, no cv')
-      // Chunk the blocks (header stays first).
-      const kids = [...article.children].slice(1)
-      for (let i = 0; i < kids.length; i += 32) {
-        const c = doc.createElement('div')
-        c.className = 'pw-chunk'
-        kids[i].before(c)
-        c.append(...kids.slice(i, i + 32))
-      }
-      await run('chunks of 32, no cv')
+      await run('chunks + cv (as is)')
       const s = doc.createElement('style')
-      s.textContent = '.pw-chunk { content-visibility: auto; contain-intrinsic-size: auto 600px; }'
+      s.textContent = '.pw-chunk { content-visibility: visible !important; contain: layout style paint; }'
       doc.head.append(s)
-      await run('chunks of 32, cv on chunks')
+      await run('chunks + contain, no cv')
+      s.textContent = '.pw-chunk { content-visibility: visible !important; contain: layout style; }'
+      await run('chunks + contain layout style')
       return out
     })()`
     console.log(JSON.stringify(await page.evaluate(script), null, 1))

@@ -121,10 +121,10 @@ function shiftLines(nodes: readonly Node[], delta: number): void {
 
 /**
  * From this many blocks on, the article's blocks live in chunks of {@link CHUNK_BLOCKS} (`div`s
- * with `content-visibility: auto`, see preview-css.ts): a 200k-character post has thousands of
- * blocks, and with each of them a direct child of the article, replacing one block re-laid out the
- * article's whole child list and the browser checked every block's visibility in every frame (11 ms
- * of the keystroke's frame at 200k characters; with chunks 0.4 ms).
+ * that contain their layout, see preview-css.ts): a 200k-character post has thousands of blocks,
+ * and with each of them a direct child of the article, replacing one block re-laid out the
+ * article's whole child list (with per-block `content-visibility`, the browser also checked every
+ * block's visibility each frame: 11 ms of the keystroke's frame at 200k characters; in chunks 4 ms).
  */
 export const CHUNK_FROM_BLOCKS = 300
 /** Below this many blocks a chunked article goes back to plain children (no flapping at the edge). */
@@ -132,6 +132,17 @@ const UNCHUNK_BELOW_BLOCKS = 250
 /** Blocks per chunk when chunks are made; a chunk grown to twice this (a paste) is split. */
 export const CHUNK_BLOCKS = 32
 export const CHUNK_CLASS = 'pw-chunk'
+/**
+ * Time one patch spends sanitizing new blocks when many arrive at once (a paste, an undo of a large
+ * change; ms). Blocks past it show 「レンダリング中…」 and follow in the next patch, after the frame is
+ * painted, so a 10k-character paste never holds one frame for all of its blocks. Typing (a few new
+ * blocks) and a post's first render are always sanitized whole.
+ */
+export const SANITIZE_BUDGET_MS = 8
+/** New blocks in one patch from which the budget applies (never to typing, nor to a post's first render). */
+const BUDGET_FROM_BLOCKS = 20
+/** The key of a block shown as pending: equal to no rendered block, so the next patch replaces it. */
+const PENDING_KEY = '\u0000pending'
 
 /** Keeps a live article in step with a list of rendered blocks. */
 export class BlockPatcher {
@@ -146,6 +157,8 @@ export class BlockPatcher {
   lastSanitized = 0
   /** Blocks whose nodes were replaced by the last patch. */
   lastReplaced = 0
+  /** The last patch left blocks showing 「レンダリング中…」: patch again (after the next frame). */
+  pending = false
 
   constructor(private readonly sanitize: FragmentSanitizer) {}
 
@@ -231,13 +244,27 @@ export class BlockPatcher {
     // Insert the new middle.
     let sanitized = 0
     const missing = next.slice(prefix, next.length - suffix).filter((b) => !this.cache.has(b.key))
-    if (missing.length > 0) {
-      sanitized = missing.length
-      for (const b of missing) this.cache.set(b.key, this.sanitize(b.key))
+    const started = performance.now()
+    const budgeted = old.length > 0 && missing.length >= BUDGET_FROM_BLOCKS
+    for (const b of missing) {
+      if (budgeted && sanitized > 0 && performance.now() - started > SANITIZE_BUDGET_MS) break
+      this.cache.set(b.key, this.sanitize(b.key))
+      sanitized++
     }
+    this.pending = sanitized < missing.length
+    let pendingRun = false
     for (let i = prefix; i < next.length - suffix; i++) {
       const b = next[i]!
-      const copy = doc.importNode(this.cache.get(b.key)!, true)
+      const template = this.cache.get(b.key)
+      if (!template) {
+        // One 「レンダリング中…」 line for a run of blocks not sanitized yet.
+        const nodes = pendingRun ? [] : [container.insertBefore(pendingNode(doc), anchor)]
+        pendingRun = true
+        result.push({ key: PENDING_KEY, base: b.base, nodes })
+        continue
+      }
+      pendingRun = false
+      const copy = doc.importNode(template, true)
       const nodes = Array.from(copy.childNodes)
       shiftLines(nodes, b.base)
       container.insertBefore(copy, anchor)
@@ -291,6 +318,14 @@ export class BlockPatcher {
     }
     article.append(chunks)
   }
+}
+
+function pendingNode(doc: Document): Element {
+  const p = doc.createElement('p')
+  p.className = 'pw-pending'
+  p.setAttribute('aria-busy', 'true')
+  p.textContent = 'レンダリング中…'
+  return p
 }
 
 function newChunk(doc: Document): Element {
@@ -348,7 +383,7 @@ const BLOCK_DISPLAY = new Set(['block', 'list-item'])
 
 /**
  * Keeps chunked blocks spaced exactly as plain children would be. A chunk contains its layout
- * (`content-visibility: auto`), so the margins at its edges no longer collapse with the blocks of
+ * (`contain: layout`), so the margins at its edges no longer collapse with the blocks of
  * the neighbouring chunk: a paragraph's bottom margin and the next heading's top margin would add up
  * instead of the larger one winning. Each chunk gets a negative top margin that takes back the
  * difference, computed from the blocks' computed margins (lengths, no layout), cached per element

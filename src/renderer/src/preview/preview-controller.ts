@@ -59,10 +59,7 @@ export interface PreviewUpdated {
  * or more only when renders stay slow; and patches only the changed blocks so the page neither flickers nor loses
  * its scroll position.
  */
-/**
- * Marks an article whose blocks live in chunks that skip style, layout and paint far from the
- * viewport (`content-visibility: auto`; see BlockPatcher and preview-css.ts).
- */
+/** Marks an article whose blocks live in layout-contained chunks (see BlockPatcher). */
 const LONG_CLASS = 'pw-long'
 
 export class PreviewController {
@@ -182,6 +179,11 @@ export class PreviewController {
       })
       return
     }
+    this.afterPaint()
+  }
+
+  /** Renders in a task after the next frame is painted. */
+  private afterPaint(): void {
     if (this.rafPending) return
     this.rafPending = true
     requestAnimationFrame(() => {
@@ -253,6 +255,11 @@ export class PreviewController {
       }),
     )
     this.hooks.onPatched()
+    // Blocks left showing 「レンダリング中…」 (a big paste): the rest after this frame.
+    if (this.patcher.pending) {
+      this.stale = true
+      this.afterPaint()
+    }
   }
 
   /** Replaces the header when its content changed, then patches the changed body blocks. */

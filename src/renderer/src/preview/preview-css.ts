@@ -49,11 +49,13 @@ body { margin: 0; }
 .pw-article:empty::before { content: ""; }
 .pw-article > :first-child, .pw-article > .pw-chunk:first-child > :first-child { margin-top: 0; }
 /*
- * Long articles keep their blocks in chunks; off-screen chunks are not laid out (their last size is
- * kept as a placeholder). The patcher gives each chunk the negative top margin that makes the
- * blocks on both sides of a chunk edge spaced as if there were no chunk.
+ * Long articles keep their blocks in chunks that contain their layout: a changed block re-lays out
+ * its chunk, not the whole article. Not content-visibility: its placeholder sizes made the page
+ * shrink and grow while typing, and the scroll anchoring that followed moved the editor. The
+ * patcher gives each chunk the negative top margin that spaces the blocks on both sides of a chunk
+ * edge as if there were no chunk.
  */
-.pw-chunk { content-visibility: auto; contain-intrinsic-size: auto 1600px; }
+.pw-chunk { contain: layout style; }
 h1, h2, h3, h4, h5, h6 { line-height: 1.5; font-weight: 700; letter-spacing: 0.01em; scroll-margin-top: 16px; text-spacing-trim: trim-both; }
 h1 { font-size: 1.9em; margin: 0 0 0.8em; }
 h2 { font-size: 1.5em; margin: 2.2em 0 0.9em; padding-bottom: 0.3em; border-bottom: 1px solid var(--line); }

@@ -11,6 +11,7 @@ import {
   CHUNK_BLOCKS,
   CHUNK_CLASS,
   CHUNK_FROM_BLOCKS,
+  SANITIZE_BUDGET_MS,
   groupBalanced,
   openTagBalance,
   relativeKey,
@@ -163,7 +164,9 @@ describe('BlockPatcher: a long article in chunks', () => {
     expect(unchunked(article)).toBe(flat(long))
     expect(patcher.elements()).toEqual(chunks.flatMap((c) => Array.from(c.children)))
     // The same patcher on a short post goes back to plain children.
-    patcher.patch(article, renderPost(samplePosts[1]!).blocks)
+    const short = renderPost(samplePosts[1]!).blocks
+    patcher.patch(article, short)
+    while (patcher.pending) patcher.patch(article, short)
     expect(patcher.isChunked).toBe(false)
     expect(article.querySelector(`.${CHUNK_CLASS}`)).toBeNull()
     expect(article.innerHTML).toBe(fresh(samplePosts[1]!))
@@ -185,7 +188,10 @@ describe('BlockPatcher: a long article in chunks', () => {
         for (const e of edits) {
           const at = e.at % (text.length + 1)
           text = text.slice(0, at) + e.insert + text.slice(at + e.cut)
-          patcher.patch(article, renderPost(text).blocks)
+          const rendered = renderPost(text).blocks
+          patcher.patch(article, rendered)
+          // A big paste shows part of its blocks as pending; the next patches complete it.
+          while (patcher.pending) patcher.patch(article, rendered)
           expect(unchunked(article)).toBe(flat(text))
           const chunks = Array.from(article.querySelectorAll(`:scope > .${CHUNK_CLASS}`))
           if (patcher.isChunked) {
@@ -204,6 +210,38 @@ describe('BlockPatcher: a long article in chunks', () => {
       { numRuns: 25 },
     )
   }, 120_000)
+})
+
+describe('BlockPatcher: many new blocks at once', () => {
+  it('sanitizes within its budget, shows the rest as pending, and completes in later patches', () => {
+    // A sanitizer that takes 1 ms a block: a paste of ~100 blocks cannot fit in one budget.
+    const slow = (html: string) => {
+      const until = performance.now() + 1
+      while (performance.now() < until);
+      return sanitize(html)
+    }
+    const base = samplePosts[1]!
+    const paste = generateBenchPost('貼り付け', '2026-11-10', 10_000).split('---\n').pop()!
+    const article = document.createElement('article')
+    const patcher = new BlockPatcher(slow)
+    patcher.patch(article, renderPost(base).blocks)
+    expect(patcher.pending).toBe(false)
+    const at = base.indexOf('\n\n', base.length / 2)
+    const text = `${base.slice(0, at)}\n\n${paste}${base.slice(at)}`
+    const blocks = renderPost(text).blocks
+    const started = performance.now()
+    patcher.patch(article, blocks)
+    expect(performance.now() - started).toBeLessThan(SANITIZE_BUDGET_MS * 4)
+    expect(patcher.pending).toBe(true)
+    expect(patcher.lastSanitized).toBeGreaterThan(0)
+    expect(article.querySelectorAll('.pw-pending')).toHaveLength(1)
+    expect(article.innerHTML).not.toBe(flat(text))
+    let rounds = 0
+    while (patcher.pending && rounds++ < 100) patcher.patch(article, blocks)
+    expect(rounds).toBeGreaterThan(1)
+    expect(article.querySelector('.pw-pending')).toBeNull()
+    expect(article.innerHTML).toBe(flat(text))
+  })
 })
 
 describe('block grouping', () => {
