@@ -2,7 +2,7 @@
 import type { PublishState } from '../../../shared/publish'
 import { patternMatcher, type Profile } from '../../../shared/profile'
 import type { GitContext } from '../git/core'
-import { isAncestor } from '../git/rev-parse'
+import { isAncestor } from '../git/merge-base'
 import { resolvePost, type PostFiles } from './post-files'
 import {
   branchTips,
