@@ -307,4 +307,36 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
       states: { [old.path]: 'unsent-commit' },
     })
   })
+
+  it('a folder left on the review branch of an edited published post: back on base, the edit stays', async () => {
+    const { service } = await makeService(root)
+    const B = postPaths('post-b', '2024-11-01')
+    const hello = postPaths('hello-world', '2024-12-01')
+    // An older version of the app switched to B's review branch and committed the writer's edit.
+    await sh(root, 'switch', '--quiet', '-c', 'post/post-b')
+    const edited = (await readFile(join(root, B.path), 'utf8')) + '\n送った追記\n'
+    await put(root, B.path, edited)
+    await rm(join(root, B.assetDir, 'image-1.png'))
+    await sh(root, 'add', '-A')
+    await sh(root, 'commit', '--quiet', '-m', 'old version commit')
+    // Meanwhile main moved on elsewhere: another post changed there.
+    const newer = await colleagueCommit(
+      bare,
+      { [hello.path]: '---\ntitle: Hello\n---\n\n改訂\n' },
+      'hello',
+    )
+    await sh(root, 'fetch', '--quiet', 'origin')
+    await sh(root, 'update-ref', 'refs/heads/main', newer)
+
+    expect(await service.returnToBase()).toMatchObject({ kind: 'ok' })
+    expect((await sh(root, 'branch', '--show-current')).trim()).toBe('main')
+    // B's edit did not vanish from the folder; the other post is main's, not the branch's old copy.
+    expect(await readFile(join(root, B.path), 'utf8')).toBe(edited)
+    expect(await readdir(join(root, B.assetDir))).toEqual([])
+    expect(await readFile(join(root, hello.path), 'utf8')).toContain('改訂')
+    expect(await service.states([B.path, hello.path])).toEqual({
+      kind: 'ok',
+      states: { [B.path]: 'unsent-commit', [hello.path]: 'published' },
+    })
+  })
 })
