@@ -339,4 +339,37 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
       states: { [B.path]: 'unsent-commit', [hello.path]: 'published' },
     })
   })
+
+  it('others moving the base on: untouched posts stay published, a merged post stays merged', async () => {
+    const { service } = await makeService(root)
+    const A = await writePost(root, 'post-a', { title: '記事A', images: 1 })
+    const B = postPaths('post-b', '2024-11-01')
+    const hello = postPaths('hello-world', '2024-12-01')
+    expect((await service.publish({ path: A.path })).kind).toBe('published')
+    // The review merges A on the server; then an editor fixes a typo in A and in hello-world there.
+    await sh(bare, 'update-ref', 'refs/heads/main', 'refs/heads/post/post-a')
+    const sentA = await readFile(join(root, A.path), 'utf8')
+    await colleagueCommit(
+      bare,
+      {
+        [A.path]: sentA.replace('本文です。', '本文です（校正済み）。'),
+        [hello.path]: '---\ntitle: Hello\n---\n\n校正済み\n',
+      },
+      'typo fixes',
+    )
+    const before = await take()
+    await sh(root, 'fetch', '--quiet', 'origin')
+    // The folder is simply behind the published blog: nobody edited anything in it.
+    expect(await service.states(await postsOnDisk(root))).toEqual({
+      kind: 'ok',
+      states: { [A.path]: 'merged', [B.path]: 'published', [hello.path]: 'published' },
+    })
+    await expectUntouched(before)
+    // An edit of the writer's own is still an edit.
+    await put(root, hello.path, (await readFile(join(root, hello.path), 'utf8')) + '\n追記\n')
+    expect(await service.states([hello.path])).toEqual({
+      kind: 'ok',
+      states: { [hello.path]: 'edited' },
+    })
+  })
 })
