@@ -34,7 +34,15 @@ import { updateRef } from '../git/update-ref'
 import { writeTree } from '../git/write-tree'
 import { fileSize, listAssetFiles, readTitle, type PostFiles } from './post-files'
 import { failure, type Session } from './session'
-import { branchTips, sameVersion, takeSnapshot, versionAt, versionIn } from './versions'
+import { catchUpFolder } from './working-merge'
+import {
+  branchTips,
+  sameVersion,
+  takeSnapshot,
+  versionAt,
+  versionIn,
+  type RepoSnapshot,
+} from './versions'
 
 /** Saves the editor's buffer (the posts service's save); publishing stops unless it says `saved`. */
 export type SavePost = (request: {
@@ -131,9 +139,21 @@ export async function sendPost(
   await step('parent', 'branch', 20)
   const parent = await chooseParent(s)
   if (isStop(parent)) return parent
+  let sending = files
+  if (!parent.existing) {
+    // A first send starts from the base: bring in what others changed in the post there since the
+    // folder's copy was taken, or the review would undo it.
+    const caught = await catchUpFolder(s, parent.snapshot, undefined)
+    if (isStop(caught)) return caught
+    if (caught.written.length > 0) {
+      const again = await collectFiles(s)
+      if (isStop(again)) return again
+      sending = again
+    }
+  }
 
   await step('tree', 'commit', 25)
-  const tree = await buildTree(s.ctx, parent.commit, s.post, files)
+  const tree = await buildTree(s.ctx, parent.commit, s.post, sending)
   const parentTree = await treeOf(s.ctx, parent.commit)
   let head = parent.commit
   let committed = false
@@ -239,6 +259,7 @@ interface Parent {
   existing: boolean
   /** The post is not on the base branch: 「記事を追加」. */
   newToBase: boolean
+  snapshot: RepoSnapshot
 }
 
 async function chooseParent(s: Session): Promise<Parent | Stop> {
@@ -254,11 +275,11 @@ async function chooseParent(s: Session): Promise<Parent | Stop> {
     )
     if (!same || !(await isAncestor(s.ctx, local, remote)))
       return failure(s, 'review-branch-changed')
-    return { commit: remote, local, existing: true, newToBase }
+    return { commit: remote, local, existing: true, newToBase, snapshot }
   }
   const commit = local ?? remote ?? snapshot.baseOid
   if (!commit) return failure(s, 'base-missing')
-  return { commit, local, existing: local !== null || remote !== null, newToBase }
+  return { commit, local, existing: local !== null || remote !== null, newToBase, snapshot }
 }
 
 /**

@@ -372,4 +372,58 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
       states: { [hello.path]: 'edited' },
     })
   })
+
+  it('a first send from a folder behind the base never undoes what others changed there', async () => {
+    const { service } = await makeService(root)
+    const hello = postPaths('hello-world', '2024-12-01')
+    const B = postPaths('post-b', '2024-11-01')
+    const original = await readFile(join(root, hello.path), 'utf8')
+    // An editor fixes hello-world's body on the server; the writer's folder still has the old copy.
+    await colleagueCommit(
+      bare,
+      { [hello.path]: original.replace('本文です。', '本文です（校正済み）。') },
+      'fix hello',
+    )
+    // Sending an untouched post sends nothing (it would otherwise revert the fix).
+    expect(await service.publish({ path: hello.path })).toMatchObject({
+      kind: 'error',
+      code: 'nothing-to-commit',
+    })
+    expect(await sh(bare, 'branch', '--list', 'post/hello-world')).toBe('')
+    // The writer retitles it: the send carries the fix and the new title, and so does the folder.
+    await put(root, hello.path, original.replace('title: Hello', 'title: Hello again'))
+    expect(await service.publish({ path: hello.path })).toMatchObject({ kind: 'published' })
+    const sent = await sh(bare, 'show', `post/hello-world:${hello.path}`)
+    expect(sent).toContain('本文です（校正済み）。')
+    expect(sent).toContain('title: Hello again')
+    expect(await readFile(join(root, hello.path), 'utf8')).toBe(sent)
+    expect(await service.states([hello.path])).toEqual({
+      kind: 'ok',
+      states: { [hello.path]: 'sent' },
+    })
+
+    // The same line changed on both sides: stopped with nothing written, settled in the app.
+    const bText = await readFile(join(root, B.path), 'utf8')
+    await colleagueCommit(
+      bare,
+      { [B.path]: bText.replace('本文です。', '編集部の本文。') },
+      'fix B',
+    )
+    const mine = bText.replace('本文です。', '書き手の本文。')
+    await put(root, B.path, mine)
+    const before = await take()
+    expect(await service.publish({ path: B.path })).toMatchObject({
+      kind: 'error',
+      code: 'merge-conflict',
+      files: [B.path],
+    })
+    await expectUntouched(before)
+    expect(await sh(bare, 'branch', '--list', 'post/post-b')).toBe('')
+    expect(await service.update({ path: B.path, resolution: 'mine' })).toMatchObject({
+      kind: 'updated',
+    })
+    expect(await readFile(join(root, B.path), 'utf8')).toContain('書き手の本文。')
+    expect(await service.publish({ path: B.path })).toMatchObject({ kind: 'published' })
+    expect(await sh(bare, 'show', `post/post-b:${B.path}`)).toContain('書き手の本文。')
+  })
 })
