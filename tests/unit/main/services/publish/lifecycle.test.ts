@@ -7,17 +7,21 @@
  */
 import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { patternMatcher, DEFAULT_PROFILE } from '../../../../../src/shared/profile'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { scanPostFiles } from '../../../../../src/main/services/posts/post-list'
+import { DEFAULT_PROFILE } from '../../../../../src/shared/profile'
+import { startGitHttpServer, type GitHttpServer } from '../../../../helpers/git-http-server'
 import {
   cleanup,
   colleagueCommit,
   makeBareRemote,
   makeBlogRepo,
-  makeService,
+  makeService as makeServiceFor,
+  newToken,
   postPaths,
   put,
   sh,
+  tokenPushArgs,
   writePost,
 } from '../git/fixtures'
 
@@ -36,25 +40,49 @@ async function folderBytes(root: string): Promise<Map<string, string>> {
   return out
 }
 
-/** The posts on disk, as the list finds them. */
+/** The posts the post list finds (its own scan of the folder). */
 async function postsOnDisk(root: string): Promise<string[]> {
-  const match = patternMatcher(DEFAULT_PROFILE.postPath)
-  return [...(await folderBytes(root)).keys()].filter((p) => match(p) !== null).sort()
+  return (await scanPostFiles(root, DEFAULT_PROFILE.postPath)).files.map((f) => f.relPath).sort()
 }
 
-describe('publishing never moves the writer (issue 9 scenario)', () => {
+/** The remotes every scenario runs against: a local bare repository and git http-backend on 127.0.0.1. */
+const REMOTES = ['local bare remote', 'loopback git http-backend'] as const
+
+describe.each(REMOTES)('publishing never moves the writer (issue 9 scenario), %s', (remoteKind) => {
+  /** The remote's repository on disk (inspected directly by the assertions). */
   let bare: string
   let root: string
+  let server: GitHttpServer | null = null
+  const token = newToken()
+  let n = 0
+  beforeAll(async () => {
+    if (remoteKind === 'loopback git http-backend') server = await startGitHttpServer({ token })
+  })
+  afterAll(() => server?.close())
+  /** Arguments that let the test's own git commands in the folder reach the server. */
+  const auth = () => (server ? tokenPushArgs(token) : [])
+  /** A publish service for the working folder, holding the server's token over HTTP. */
+  async function makeService(folder: string, options: Parameters<typeof makeServiceFor>[1] = {}) {
+    const made = await makeServiceFor(folder, options)
+    if (server) await made.service.setToken(`127.0.0.1:${server.port}`, token)
+    return made
+  }
   beforeEach(async () => {
-    bare = await makeBareRemote()
-    root = await makeBlogRepo(bare)
+    if (server) {
+      const name = `acme/blog-${++n}`
+      bare = await server.createRepo(name)
+      root = await makeBlogRepo(server.repoUrl(name), { pushAuth: tokenPushArgs(token) })
+    } else {
+      bare = await makeBareRemote()
+      root = await makeBlogRepo(bare)
+    }
     // A second published post (B) besides hello-world.
     await writePost(root, 'post-b', { title: '記事B', date: '2024-11-01', images: 1 })
     await sh(root, 'add', '-A')
     await sh(root, 'commit', '--quiet', '-m', 'publish B')
-    await sh(root, 'push', '--quiet', 'origin', 'main')
+    await sh(root, ...auth(), 'push', '--quiet', 'origin', 'main')
   })
-  afterEach(() => cleanup(bare, root))
+  afterEach(() => cleanup(server ? undefined : bare, root))
 
   /** What must hold after every step. */
   async function expectUntouched(before: { head: string; folder: Map<string, string> }) {
@@ -70,6 +98,34 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
   /** The files a review branch changes compared with the base. */
   const branchFiles = async (branch: string) =>
     (await sh(bare, 'diff', '--name-only', 'main', branch)).trim().split('\n').sort()
+  /** Every review branch on the server changes nothing but its own post's file and asset folder. */
+  async function expectBranchesHoldOnlyTheirPost() {
+    const out = await sh(bare, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/post/')
+    for (const branch of out.split('\n').filter(Boolean)) {
+      const slug = branch.slice('post/'.length)
+      const own = new RegExp(`^source/blog/\\d{4}-\\d{2}-\\d{2}-${slug}(\\.html\\.md$|/)`)
+      const changed = (await sh(bare, 'diff', '--name-only', `main...${branch}`)).split('\n')
+      expect(
+        changed.filter((f) => f !== '' && !own.test(f)),
+        branch,
+      ).toEqual([])
+    }
+  }
+  /**
+   * What must hold after every step of the scenario: the folder as the writer left it, the list
+   * complete, each state true, each branch holding only its post.
+   */
+  async function expectStep(
+    service: Awaited<ReturnType<typeof makeService>>['service'],
+    before: { head: string; folder: Map<string, string> },
+    all: string[],
+    states: Record<string, string>,
+  ) {
+    await expectUntouched(before)
+    expect(await postsOnDisk(root)).toEqual(all)
+    expect(await service.states(all)).toEqual({ kind: 'ok', states })
+    await expectBranchesHoldOnlyTheirPost()
+  }
 
   it('A, B and C sent in turn with edits in between: every post stays, every state is true', async () => {
     const { service } = await makeService(root)
@@ -84,7 +140,12 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
 
     let before = await take()
     expect(await service.publish({ path: A.path })).toMatchObject({ kind: 'published' })
-    await expectUntouched(before)
+    await expectStep(service, before, all, {
+      [A.path]: 'sent',
+      [B.path]: 'published',
+      [C.path]: 'draft',
+      [hello.path]: 'edited',
+    })
     expect(await branchFiles('post/post-a')).toEqual(
       [A.path, `${A.assetDir}/image-1.png`, `${A.assetDir}/image-2.png`].sort(),
     )
@@ -94,9 +155,15 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
 
     // Edit and send the published post B.
     await put(root, B.path, (await readFile(join(root, B.path), 'utf8')) + '\n追記B\n')
+    expect(await service.states([B.path])).toEqual({ kind: 'ok', states: { [B.path]: 'edited' } })
     before = await take()
     expect(await service.publish({ path: B.path })).toMatchObject({ kind: 'published' })
-    await expectUntouched(before)
+    await expectStep(service, before, all, {
+      [A.path]: 'sent',
+      [B.path]: 'sent',
+      [C.path]: 'draft',
+      [hello.path]: 'edited',
+    })
     expect(await branchFiles('post/post-b')).toEqual([B.path])
     expect((await sh(bare, 'log', '-1', '--format=%s', 'post/post-b')).trim()).toBe(
       '記事を更新: 記事B',
@@ -104,7 +171,9 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
 
     before = await take()
     expect(await service.publish({ path: C.path })).toMatchObject({ kind: 'published' })
-    await expectUntouched(before)
+    const allSent = { [A.path]: 'sent', [B.path]: 'sent', [C.path]: 'sent', [hello.path]: 'edited' }
+    await expectStep(service, before, all, allSent)
+    expect(await branchFiles('post/post-c')).toEqual([C.path])
 
     // The list still has all four posts, each with its true state.
     expect(await postsOnDisk(root)).toEqual(all)
@@ -125,19 +194,21 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
       kind: 'published',
       committed: true,
     })
-    await expectUntouched(before)
+    await expectStep(service, before, all, allSent)
     expect(await branchFiles('post/post-a')).toEqual([A.path, `${A.assetDir}/image-1.png`].sort())
 
     // Editing B and sending again works (no "commit first" refusal).
     await put(root, B.path, (await readFile(join(root, B.path), 'utf8')) + '\nさらに追記\n')
+    before = await take()
     expect(await service.publish({ path: B.path })).toMatchObject({
       kind: 'published',
       committed: true,
     })
+    await expectStep(service, before, all, allSent)
 
     // Only B is merged on the server: only B says 「マージ済み」.
     await sh(bare, 'update-ref', 'refs/heads/main', 'refs/heads/post/post-b')
-    await sh(root, 'fetch', '--quiet', 'origin')
+    await sh(root, ...auth(), 'fetch', '--quiet', 'origin')
     expect(await service.states(all)).toEqual({
       kind: 'ok',
       states: { [A.path]: 'sent', [B.path]: 'merged', [C.path]: 'sent', [hello.path]: 'edited' },
@@ -159,7 +230,7 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
     await colleagueCommit(bare, { 'README.md': '# Blog\n\nnews\n' }, 'readme')
     let status = await service.status(B.path)
     expect(status.kind === 'ok' && status.status.behindBase).toBe(false) // not fetched yet
-    await sh(root, 'fetch', '--quiet')
+    await sh(root, ...auth(), 'fetch', '--quiet')
     status = await service.status(B.path)
     expect(status.kind === 'ok' && status.status.behindBase).toBe(true)
 
@@ -325,7 +396,7 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
       { [hello.path]: '---\ntitle: Hello\n---\n\n改訂\n' },
       'hello',
     )
-    await sh(root, 'fetch', '--quiet', 'origin')
+    await sh(root, ...auth(), 'fetch', '--quiet', 'origin')
     await sh(root, 'update-ref', 'refs/heads/main', newer)
 
     expect(await service.returnToBase()).toMatchObject({ kind: 'ok' })
@@ -358,7 +429,7 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
       'typo fixes',
     )
     const before = await take()
-    await sh(root, 'fetch', '--quiet', 'origin')
+    await sh(root, ...auth(), 'fetch', '--quiet', 'origin')
     // The folder is simply behind the published blog: nobody edited anything in it.
     expect(await service.states(await postsOnDisk(root))).toEqual({
       kind: 'ok',
