@@ -20,7 +20,7 @@ import { writeTree } from '../git/write-tree'
 import { listTree } from '../git/ls-tree'
 import { setIndexEntry } from '../git/update-index'
 import { belongsToPost, listAssetFiles } from './post-files'
-import { buildTree, suggestedMessage } from './send'
+import { buildTree, earlierNames, suggestedMessage } from './send'
 import { failure, type Session } from './session'
 import {
   applyWorkingWrites,
@@ -164,7 +164,7 @@ async function recordOnBase(
   baseOid: string,
 ): Promise<{ commit: string } | (UpdateResult & { kind: 'error' }) | null> {
   const files = [s.post.path, ...(await listAssetFiles(s.repo.root, s.post.assetDir))]
-  const tree = await buildTree(s.ctx, baseOid, s.post, files)
+  const tree = await buildTree(s.ctx, baseOid, s.post, files, await earlierNames(s, baseOid))
   if (tree === (await treeOf(s.ctx, baseOid))) return null
   const made = await commitTree(s.ctx, tree, [baseOid], await suggestedMessage(s, false))
   if (!made.commit)

@@ -5,7 +5,7 @@
  * left on a review branch. After every step: HEAD unchanged, the folder byte for byte as the
  * writer left it, the post list complete, each state right, each branch holding only its post.
  */
-import { readdir, readFile, rm } from 'node:fs/promises'
+import { readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { scanPostFiles } from '../../../../../src/main/services/posts/post-list'
@@ -496,5 +496,42 @@ describe.each(REMOTES)('publishing never moves the writer (issue 9 scenario), %s
     expect(await readFile(join(root, B.path), 'utf8')).toContain('書き手の本文。')
     expect(await service.publish({ path: B.path })).toMatchObject({ kind: 'published' })
     expect(await sh(bare, 'show', `post/post-b:${B.path}`)).toContain('書き手の本文。')
+  })
+
+  it('a post renamed after a send (its date changed): the review holds it once, under its new name', async () => {
+    const { service } = await makeService(root)
+    const A = await writePost(root, 'post-a', { title: '記事A', images: 1 })
+    const B = postPaths('post-b', '2024-11-01')
+    expect((await service.publish({ path: A.path })).kind).toBe('published')
+    // The writer changes A's date: the app renames its file and asset folder.
+    const A2 = postPaths('post-a', '2025-01-20')
+    await rename(join(root, A.path), join(root, A2.path))
+    await rename(join(root, A.assetDir), join(root, A2.assetDir))
+    let before = await take()
+    expect(await service.publish({ path: A2.path })).toMatchObject({ kind: 'published' })
+    await expectUntouched(before)
+    expect(await branchFiles('post/post-a')).toEqual([A2.path, `${A2.assetDir}/image-1.png`].sort())
+    expect(await service.states([A2.path])).toEqual({ kind: 'ok', states: { [A2.path]: 'sent' } })
+
+    // A published post renamed and sent for the first time: a rename in the review, not a copy.
+    const B2 = postPaths('post-b', '2024-11-02')
+    await sh(root, 'mv', B.path, B2.path)
+    await sh(root, 'mv', B.assetDir, B2.assetDir)
+    before = await take()
+    expect(await service.publish({ path: B2.path })).toMatchObject({ kind: 'published' })
+    await expectUntouched(before)
+    expect(
+      (await sh(bare, 'diff', '--name-status', '--no-renames', 'main', 'post/post-b'))
+        .trim()
+        .split('\n')
+        .sort(),
+    ).toEqual(
+      [
+        `A\t${B2.path}`,
+        `A\t${B2.assetDir}/image-1.png`,
+        `D\t${B.path}`,
+        `D\t${B.assetDir}/image-1.png`,
+      ].sort(),
+    )
   })
 })
