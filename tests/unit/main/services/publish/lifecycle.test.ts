@@ -5,6 +5,7 @@
  * left on a review branch. After every step: HEAD unchanged, the folder byte for byte as the
  * writer left it, the post list complete, each state right, each branch holding only its post.
  */
+import { spawn } from 'node:child_process'
 import { readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -18,6 +19,7 @@ import {
   makeBlogRepo,
   makeService as makeServiceFor,
   newToken,
+  PROJECT_ROOT,
   postPaths,
   put,
   sh,
@@ -533,5 +535,64 @@ describe.each(REMOTES)('publishing never moves the writer (issue 9 scenario), %s
         `D\t${B.assetDir}/image-1.png`,
       ].sort(),
     )
+  })
+
+  it('a real kill between commit-tree and update-ref: the branch, the folder and the index stay as they were', async () => {
+    const { service } = await makeService(root)
+    const A = await writePost(root, 'killed', { images: 1 })
+    expect((await service.publish({ path: A.path })).kind).toBe('published')
+    const sent = (await sh(root, 'rev-parse', 'post/killed')).trim()
+    await put(root, A.path, (await readFile(join(root, A.path), 'utf8')) + '\n追記\n')
+    const before = await take()
+    const objectsBefore = (await sh(root, 'count-objects', '-v')).match(/count: (\d+)/)![1]
+
+    // Another process runs the send and is killed with SIGKILL right before update-ref.
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(PROJECT_ROOT, 'tests/helpers/publish-until-killed.ts'),
+        root,
+        A.path,
+        'update-ref',
+      ],
+      {
+        cwd: PROJECT_ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: {
+          ...process.env,
+          ...(server ? { PW_TEST_TOKEN: token, PW_TEST_HOST: `127.0.0.1:${server.port}` } : {}),
+        },
+      },
+    )
+    const reached = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString()
+        if (/^(AT|DONE) /m.test(out)) resolve(out)
+      })
+      child.on('exit', (code) => reject(new Error(`exited ${String(code)}: ${out}`)))
+    })
+    expect(reached).toContain('AT update-ref')
+    const gone = new Promise((resolve) => child.on('exit', resolve))
+    child.kill('SIGKILL')
+    await gone
+
+    // The commit object exists (commit-tree ran), but nothing points at it.
+    expect(
+      Number((await sh(root, 'count-objects', '-v')).match(/count: (\d+)/)![1]),
+    ).toBeGreaterThan(Number(objectsBefore))
+    expect((await sh(root, 'rev-parse', 'post/killed')).trim()).toBe(sent)
+    expect((await sh(bare, 'rev-parse', 'post/killed')).trim()).toBe(sent)
+    await expectUntouched(before)
+    expect(await readdir(join(root, '.git'))).not.toContain('index.lock')
+    expect(await service.states([A.path])).toEqual({ kind: 'ok', states: { [A.path]: 'changed' } })
+    // The next press sends the edit on top of what was sent.
+    expect(await service.publish({ path: A.path })).toMatchObject({
+      kind: 'published',
+      committed: true,
+    })
+    expect((await sh(bare, 'rev-parse', 'post/killed~1')).trim()).toBe(sent)
   })
 })
