@@ -8,6 +8,11 @@
  * buffer and handing it to IPC, all the main-thread work it does). Keystrokes are split into those
  * whose frame window holds a journal write and the rest: if journaling cost anything a writer could
  * feel, the first group would be slower. Prints one JSON line per figure (bench/run.mjs format).
+ *
+ * The split is biased (a long frame is likelier to hold a write), so `BENCH_JOURNAL` also gives a
+ * straight A/B: `on` (default) journals as the app does; `off` never lets a journal write run (the
+ * journal's idle callback is dropped, so the buffer is never read or sent); `ab` alternates blocks
+ * of typing with journaling on and off on the same post, and prints "all keys" figures per mode.
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -16,6 +21,10 @@ import { launchApp } from '../tests/e2e/harness/launch-app'
 import { stats } from './stats'
 
 const KEYS = Number(process.env.BENCH_KEYS ?? 240)
+const MODE = (process.env.BENCH_JOURNAL ?? 'on') as 'on' | 'off' | 'ab'
+if (!['on', 'off', 'ab'].includes(MODE)) throw new Error(`BENCH_JOURNAL must be on, off or ab`)
+/** Typing blocks per post: one in `on`/`off`, four alternating (on, off, off, on) in `ab`. */
+const BLOCKS: Array<'on' | 'off'> = MODE === 'ab' ? ['on', 'off', 'off', 'on'] : [MODE]
 const SIZES = (process.env.BENCH_SIZES ?? '50000,200000').split(',').map(Number)
 const PARAGRAPH =
   'この記事では、私たちのチームが取り組んだ改善の流れを、実際に使った道具とあわせて紹介します。キューの設計を見直し、処理を小さな単位に分けました。\n\n'
@@ -28,7 +37,7 @@ function post(title: string, chars: number): string {
 }
 
 interface Probe {
-  keys: Array<{ t0: number; frame: number }>
+  keys: Array<{ t0: number; frame: number; off: boolean }>
 }
 
 async function main(): Promise<void> {
@@ -58,17 +67,26 @@ async function main(): Promise<void> {
       await page.keyboard.press('Control+End')
       await page.evaluate(() => {
         performance.clearMeasures('pw:journal-write')
-        const w = window as unknown as { __journalBench?: Probe }
+        const w = window as unknown as { __journalBench?: Probe; __journalOff?: boolean }
         const fresh = w.__journalBench === undefined
         w.__journalBench = { keys: [] }
         if (!fresh) return
+        // The A/B switch: the journal writes only from an idle callback (the only one the app
+        // uses), so dropping it while `__journalOff` is set turns journaling off and nothing else.
+        const idle = window.requestIdleCallback.bind(window)
+        window.requestIdleCallback = (fn, opts) => (w.__journalOff ? 0 : idle(fn, opts))
         document.addEventListener(
           'beforeinput',
           () => {
             const t0 = performance.now()
             requestAnimationFrame(() =>
               setTimeout(
-                () => w.__journalBench!.keys.push({ t0, frame: performance.now() - t0 }),
+                () =>
+                  w.__journalBench!.keys.push({
+                    t0,
+                    frame: performance.now() - t0,
+                    off: w.__journalOff === true,
+                  }),
                 0,
               ),
             )
@@ -76,11 +94,17 @@ async function main(): Promise<void> {
           { capture: true },
         )
       })
-      for (let i = 0; i < KEYS; i++) {
-        await page.keyboard.insertText(i % 40 === 39 ? '\n' : 'あ')
-        await page.waitForTimeout(40)
+      for (const block of BLOCKS) {
+        await page.evaluate((off) => {
+          ;(window as unknown as { __journalOff?: boolean }).__journalOff = off
+        }, block === 'off')
+        const keys = Math.round(KEYS / BLOCKS.length)
+        for (let i = 0; i < keys; i++) {
+          await page.keyboard.insertText(i % 40 === 39 ? '\n' : 'あ')
+          await page.waitForTimeout(40)
+        }
+        await page.waitForTimeout(1200)
       }
-      await page.waitForTimeout(1200)
       const result = await page.evaluate(() => ({
         keys: (window as unknown as { __journalBench: Probe }).__journalBench.keys,
         writes: performance
@@ -106,6 +130,18 @@ async function main(): Promise<void> {
           ...stats(clone),
         }),
       )
+      for (const mode of ['on', 'off'] as const) {
+        const keys = result.keys.filter((key) => key.off === (mode === 'off'))
+        if (keys.length === 0) continue
+        console.log(
+          JSON.stringify({
+            name: `keystroke → next frame, all keys, ${k}, journaling ${mode}`,
+            ...stats(keys.map((x) => x.frame)),
+            targetMs: 50,
+            targetOn: 'p95',
+          }),
+        )
+      }
       const withWrite = result.keys.filter((key) =>
         result.writes.some((w) => w.start >= key.t0 && w.start <= key.t0 + key.frame),
       )

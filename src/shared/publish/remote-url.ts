@@ -1,4 +1,7 @@
 /** Remote addresses: parsing, the token host, and removing credentials before anything is shown. */
+import { looksLikeToken } from '../redact'
+
+export { redactRemoteUrl } from '../redact'
 
 /** A remote address split into its parts. */
 export interface ParsedRemote {
@@ -12,13 +15,6 @@ export interface ParsedRemote {
   path: string
   /** True when the address carries a password, or a user name that looks like a token (G8). */
   hasCredentials: boolean
-}
-
-/** Prefixes of tokens issued by the big hosts (GitHub, GitLab, Bitbucket). */
-const TOKEN_PREFIX = /^(gh[pousr]_|github_pat_|glpat-|gloas-|ATBB|ATCTT)/
-/** A user name that is really a secret: a known token prefix, or a long opaque string. */
-function looksLikeToken(user: string): boolean {
-  return TOKEN_PREFIX.test(user) || (/^[A-Za-z0-9_-]{30,}$/.test(user) && /\d/.test(user))
 }
 
 /** Parses a git remote address (https, ssh, scp-like `git@host:owner/repo`, file, or a folder path). */
@@ -64,7 +60,7 @@ export function parseRemoteUrl(url: string): ParsedRemote | null {
       path: cleanPath(safeDecode(path)),
       hasCredentials:
         (kind === 'https' || kind === 'http') &&
-        (hasPassword || (user !== '' && looksLikeToken(safeDecode(user)))),
+        (hasPassword || (user !== '' && looksLikeToken(user))),
     }
   }
   // scp-like: [user@]host:path (but not a Windows drive letter like C:\x)
@@ -88,19 +84,6 @@ function safeDecode(s: string): string {
   } catch {
     return s
   }
-}
-
-/** The address with any user:password (or token user name) removed, safe to print (G8). */
-export function redactRemoteUrl(url: string): string {
-  return url.replace(
-    /^([a-z][a-z0-9+.-]*:\/\/)([^@/]*)@/i,
-    (_m, scheme: string, userinfo: string) => {
-      const colon = userinfo.indexOf(':')
-      const user = colon < 0 ? userinfo : userinfo.slice(0, colon)
-      if (colon < 0 && !looksLikeToken(safeDecode(user))) return `${scheme}${userinfo}@`
-      return `${scheme}***@`
-    },
-  )
 }
 
 /** The key a token is stored under: `host` or `host:port`, for http(s) remotes only. */

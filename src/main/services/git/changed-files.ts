@@ -1,9 +1,12 @@
 /**
- * `git merge-base`, `git diff` and `git ls-files` for `portal-writer check --changed`: the files a
- * branch changed since it left its base, including uncommitted and untracked ones.
+ * For `portal-writer check --changed`: the files a branch changed since it left its base, including
+ * uncommitted and untracked ones — `merge-base`, `diff` and `ls-files` composed, each in its own file.
  */
-import { gitIn, type GitContext } from './core'
-import { resolveCommit } from './rev-parse'
+import type { GitContext } from './core'
+import { pathsChangedSince } from './diff'
+import { untrackedFiles } from './ls-files'
+import { mergeBase } from './merge-base'
+import { prefixInWorkTree, resolveCommit } from './rev-parse'
 
 /** Result of looking for the changed files. */
 export type ChangedFiles =
@@ -22,39 +25,18 @@ export async function changedFiles(
   baseBranch: string,
 ): Promise<ChangedFiles> {
   // Paths come relative to the top of the work tree; the caller's folder may be below it.
-  const top = await gitIn(ctx, ['rev-parse', '--show-prefix'], {
-    readOnly: true,
-    expectedErrors: 'all',
-  })
-  if (top.errorKind !== null) return { kind: 'not-a-repository' }
-  const prefix = top.stdout.trim()
+  const prefix = await prefixInWorkTree(ctx)
+  if (prefix === null) return { kind: 'not-a-repository' }
   // Without a base: `origin/<baseBranch>` when it exists (a CI checkout has no local base
   // branch), else `<baseBranch>`.
   const remote = `origin/${baseBranch}`
   const base = requested ?? ((await resolveCommit(ctx, remote)) ? remote : baseBranch)
   if (!(await resolveCommit(ctx, base))) return { kind: 'no-base', base }
-  const mb = await gitIn(ctx, ['merge-base', base, 'HEAD'], {
-    readOnly: true,
-    expectedErrors: 'all',
-  })
-  if (mb.errorKind !== null) return { kind: 'no-base', base }
-  const mergeBase = mb.stdout.trim()
-  const diff = await gitIn(
-    ctx,
-    ['diff', '--name-only', '--no-relative', '--no-renames', '-z', mergeBase],
-    {
-      readOnly: true,
-    },
-  )
-  const untracked = await gitIn(
-    ctx,
-    ['ls-files', '--others', '--exclude-standard', '--full-name', '-z'],
-    { readOnly: true },
-  )
+  const found = await mergeBase(ctx, base, 'HEAD')
+  if (found === null) return { kind: 'no-base', base }
+  const [diff, untracked] = await Promise.all([pathsChangedSince(ctx, found), untrackedFiles(ctx)])
   const paths = new Set(
-    [...diff.stdout.split('\0'), ...untracked.stdout.split('\0')]
-      .filter((p) => p !== '' && p.startsWith(prefix))
-      .map((p) => p.slice(prefix.length)),
+    [...diff, ...untracked].filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)),
   )
-  return { kind: 'ok', base, mergeBase, paths: [...paths].sort() }
+  return { kind: 'ok', base, mergeBase: found, paths: [...paths].sort() }
 }

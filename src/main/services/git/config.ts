@@ -7,12 +7,15 @@ export interface Identity {
   email: string
 }
 
+/** A setting's value (any config level), or null when it is not set. */
+export async function readConfig(ctx: GitContext, key: string): Promise<string | null> {
+  const r = await gitIn(ctx, ['config', '--get', key], { expectedErrors: 'all', readOnly: true })
+  return r.errorKind ? null : r.stdout.trim()
+}
+
 /** The identity git would use now (any config level), or null when either part is missing. */
 export async function getIdentity(ctx: GitContext): Promise<Identity | null> {
-  const read = async (key: string) => {
-    const r = await gitIn(ctx, ['config', '--get', key], { expectedErrors: 'all', readOnly: true })
-    return r.errorKind ? '' : r.stdout.trim()
-  }
+  const read = async (key: string) => (await readConfig(ctx, key)) ?? ''
   const [name, email] = await Promise.all([read('user.name'), read('user.email')])
   return name && email ? { name, email } : null
 }

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process'
 import { stat } from 'node:fs/promises'
-import type { GitErrorKind } from '../../../shared/publish'
+import type { GitErrorKind } from '../../../shared/git/error-kinds'
 import { classifyGitError } from './errors'
 import { createLineSplitter, parseProgressLine, type GitProgressLine } from './progress'
 import { redact, redactArgs, removeSecrets } from './redact'

@@ -2,7 +2,7 @@
  * The one place where git's error text becomes an error kind, and an error kind becomes a plain
  * message with the next step (RELIABILITY.md G1–G9). Pure.
  */
-import type { GitErrorKind } from '../../../shared/publish'
+import type { GitErrorKind } from '../../../shared/git/error-kinds'
 import { msg, type LocalizedText } from '../../../shared/localized'
 
 /** Oldest git the app supports (`git switch`, `--pathspec-from-file`, porcelain v2 with `-z`). */

@@ -9,3 +9,11 @@ export async function isTracked(ctx: GitContext, path: string): Promise<boolean>
   })
   return r.errorKind === null && r.stdout !== ''
 }
+
+/** Untracked files not ignored, relative to the top of the work tree. */
+export async function untrackedFiles(ctx: GitContext): Promise<string[]> {
+  const r = await gitIn(ctx, ['ls-files', '--others', '--exclude-standard', '--full-name', '-z'], {
+    readOnly: true,
+  })
+  return r.stdout.split('\0').filter((p) => p !== '')
+}

@@ -1,5 +1,5 @@
 /** `git push`: sending a branch to the remote, with progress. Never forced. */
-import type { GitErrorKind } from '../../../shared/publish'
+import type { GitErrorKind } from '../../../shared/git/error-kinds'
 import {
   git,
   NETWORK_IDLE_TIMEOUT_MS,

@@ -1,65 +1,17 @@
-/** Removing secrets from anything git prints before it reaches a message or a log (G3, G8). */
-
-/** What replaces a secret. */
-export const REDACTED = '***'
-
 /**
- * Removes credentials from text: every `scheme://user:password@` becomes `scheme://***@`, a token
- * used as the user name goes too, and every known secret string is replaced wherever it appears.
+ * Removing secrets from anything git prints before it reaches a message or a log (G3, G8). The
+ * rule itself is the app's one redactor, `shared/redact.ts`; this adds what only the git layer needs.
  */
-export function redact(text: string, secrets: readonly string[] = []): string {
-  const out = text.replace(
-    /([a-z][a-z0-9+.-]*:\/\/)([^@\s/'"]*)@/gi,
-    (_m, scheme: string, userinfo: string) =>
-      userinfo.includes(':') || looksLikeToken(userinfo)
-        ? `${scheme}${REDACTED}@`
-        : `${scheme}${userinfo}@`,
-  )
-  return removeSecrets(out, secrets)
-}
+import { redact } from '../../../shared/redact'
 
-/** Replaces every occurrence of the known secrets (also URL-encoded) and nothing else. */
-export function removeSecrets(text: string, secrets: readonly string[]): string {
-  let out = text
-  for (const secret of secrets) {
-    // Very short strings would blank out ordinary words; real tokens are long.
-    if (secret.length < 6) continue
-    out = out.split(secret).join(REDACTED)
-    const encoded = encodeURIComponent(secret)
-    if (encoded !== secret) out = out.split(encoded).join(REDACTED)
-  }
-  return out
-}
-
-/** Prefixes of tokens issued by the big hosts (GitHub, GitLab, Bitbucket, Atlassian). */
-const TOKEN_PREFIX = /^(gh[pousr]_|github_pat_|glpat-|gloas-|ATBB|ATCTT)/
-
-/**
- * Whether a URL's user name is really a secret: a known token prefix, or long and opaque (30+
- * characters with a digit). The one rule for token shapes: messages, logs and remote addresses
- * (G3, G8) all use it, raw or percent-encoded.
- */
-export function looksLikeToken(user: string): boolean {
-  let decoded = user
-  try {
-    decoded = decodeURIComponent(user)
-  } catch {
-    // Not percent-encoded after all: judge it as written.
-  }
-  return [user, decoded].some(
-    (u) => TOKEN_PREFIX.test(u) || (/^[A-Za-z0-9_%-]{30,}$/.test(u) && /\d/.test(u)),
-  )
-}
-
-/** Whether an address carries a password or a token as its user name (G8). */
-export function hasEmbeddedCredentials(url: string): boolean {
-  return redact(url) !== url
-}
-
-/** A remote address safe to print: any `user:password@` or token user name becomes `***@` (G8). */
-export function redactRemoteUrl(url: string): string {
-  return redact(url)
-}
+export {
+  hasEmbeddedCredentials,
+  looksLikeToken,
+  redact,
+  redactRemoteUrl,
+  REDACTED,
+  removeSecrets,
+} from '../../../shared/redact'
 
 /** Redacts each command-line argument (URLs may carry credentials). */
 export function redactArgs(args: readonly string[], secrets: readonly string[] = []): string[] {

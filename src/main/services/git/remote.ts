@@ -1,5 +1,6 @@
 /** `git remote`: which remote a branch goes to, and its address (never printed with credentials, G8). */
 import { parseRemoteUrl, tokenHostOf, type RemoteInfo } from '../../../shared/publish'
+import { readConfig } from './config'
 import { gitIn, type GitContext } from './core'
 import { hasEmbeddedCredentials, redactRemoteUrl } from './redact'
 
@@ -53,12 +54,8 @@ export async function pickRemote(ctx: GitContext, branch: string | null): Promis
   if (names.length === 0) return null
   let name: string | undefined
   if (branch) {
-    const r = await gitIn(ctx, ['config', '--get', `branch.${branch}.remote`], {
-      expectedErrors: 'all',
-      readOnly: true,
-    })
-    const configured = r.stdout.trim()
-    if (!r.errorKind && names.includes(configured)) name = configured
+    const configured = await readConfig(ctx, `branch.${branch}.remote`)
+    if (configured && names.includes(configured)) name = configured
   }
   name ??= names.includes('origin') ? 'origin' : names.length === 1 ? names[0] : undefined
   return name ? getRemote(ctx, name) : null

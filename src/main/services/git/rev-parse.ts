@@ -58,34 +58,19 @@ export async function resolveCommit(ctx: GitContext, ref: string): Promise<strin
   return r.exitCode === 0 ? r.stdout.trim() : null
 }
 
-/** Whether `ancestor` is reachable from `descendant` (equal counts as yes). */
-export async function isAncestor(
-  ctx: GitContext,
-  ancestor: string,
-  descendant: string,
-): Promise<boolean> {
-  const r = await gitIn(ctx, ['merge-base', '--is-ancestor', ancestor, descendant], {
-    successExitCodes: [0, 1],
-    readOnly: true,
-  })
-  return r.exitCode === 0
-}
-
-/** How many commits are in `from` but not in `to` (`git rev-list --count to..from`). */
-export async function countCommits(
-  ctx: GitContext,
-  from: string,
-  to: string | null,
-): Promise<number> {
-  const range = to ? [from, `^${to}`] : [from]
-  const r = await gitIn(ctx, ['rev-list', '--count', ...range, '--'], { readOnly: true })
-  return Number(r.stdout.trim()) || 0
-}
-
 /** The tree a commit points at. */
 export async function treeOf(ctx: GitContext, commit: string): Promise<string> {
   const r = await gitIn(ctx, ['rev-parse', '--verify', '--end-of-options', `${commit}^{tree}`], {
     readOnly: true,
   })
   return r.stdout.trim()
+}
+
+/** The folder's path below the top of the work tree (`sub/dir/`, or `` at the top); null outside a repository. */
+export async function prefixInWorkTree(ctx: GitContext): Promise<string | null> {
+  const r = await gitIn(ctx, ['rev-parse', '--show-prefix'], {
+    readOnly: true,
+    expectedErrors: 'all',
+  })
+  return r.errorKind === null ? r.stdout.trim() : null
 }

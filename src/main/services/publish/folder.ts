@@ -2,9 +2,10 @@
  * Where the working folder is. The app never moves it; but a folder left on a review branch (by
  * an older version of the app, or by the writer in a terminal) is explained, and on request put
  * back on the base branch — only when that touches no uncommitted work, never by stashing or
- * resetting. Posts that exist only on the branch being left stay in the folder as they were.
+ * resetting. What the branch being left changed in posts (new posts, edits, deleted images) stays in
+ * the folder as it was.
  */
-import { mkdir } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { msg, type LocalizedText } from '../../../shared/localized'
 import type { Profile } from '../../../shared/profile'
@@ -13,8 +14,9 @@ import { writeFileAtomic } from '../fs/atomic-file'
 import { readBlob } from '../git/cat-file'
 import type { GitContext } from '../git/core'
 import { describeGitError } from '../git/errors'
-import { listTree } from '../git/ls-tree'
-import { getRepositoryState } from '../git/rev-parse'
+import { listTree, type TreeFile } from '../git/ls-tree'
+import { mergeBase } from '../git/merge-base'
+import { getRepositoryState, resolveCommit } from '../git/rev-parse'
 import { getStatus, type StatusSnapshot } from '../git/status'
 import { switchTo } from '../git/switch'
 import { belongsToAnyPost, isPublishable } from './post-files'
@@ -59,8 +61,8 @@ export async function folderState(ctx: GitContext, profile: Profile): Promise<Fo
 }
 
 /**
- * Switches the folder to the base branch. The posts that only the branch being left has are
- * written back as they were, so none disappears from the list (they show as sent for review).
+ * Switches the folder to the base branch. The branch's own changes to posts are written back as
+ * they were, so no post and no edit disappears from the list (they show as sent for review).
  */
 export async function returnToBase(
   ctx: GitContext,
@@ -74,20 +76,35 @@ export async function returnToBase(
     }
   if (state.returnBlocked) return { kind: 'error', message: state.returnBlocked }
   const status = await getStatus(ctx)
-  // Post files and asset files the folder has now, from HEAD: restored if the switch removes them.
-  const head = status.oid ? await listTree(ctx, status.oid) : new Map()
-  const keep = [...head].filter(([path]) => isPublishable(path) && belongsToAnyPost(path, profile))
+  // What the branch being left changed in posts since it forked from the base: its new posts, its
+  // edits of published ones and its deleted images. The switch would take them out of the folder
+  // (the base's copies come back); they are put back afterwards, so no post and no edit vanishes.
+  const baseOid = await resolveCommit(ctx, `refs/heads/${profile.baseBranch}`)
+  const fork = status.oid && baseOid ? await mergeBase(ctx, status.oid, baseOid) : null
+  const [head, forked] = await Promise.all([
+    status.oid ? listTree(ctx, status.oid) : new Map<string, TreeFile>(),
+    fork ? listTree(ctx, fork) : new Map<string, TreeFile>(),
+  ])
+  const postFile = (path: string) => isPublishable(path) && belongsToAnyPost(path, profile)
+  const keep = [...head].filter(([path, f]) => postFile(path) && forked.get(path)?.oid !== f.oid)
+  const removed = [...forked.keys()].filter((path) => postFile(path) && !head.has(path))
   const switched = await switchTo(ctx, profile.baseBranch)
   if (switched.errorKind)
     return { kind: 'error', message: describeGitError(switched.errorKind, { files: [] }) }
   const after = await listTree(ctx, 'HEAD')
   const restored: string[] = []
   for (const [path, file] of keep) {
-    if (after.has(path)) continue
+    if (after.get(path)?.oid === file.oid) continue
     const target = join(ctx.cwd, path)
     await mkdir(dirname(target), { recursive: true })
     const written = await writeFileAtomic(target, await readBlob(ctx, file.oid))
     if (written.kind === 'ok') restored.push(path)
+  }
+  for (const path of removed) {
+    // Only when the base still has the very copy the branch deleted: nothing newer is lost.
+    if (after.get(path)?.oid !== forked.get(path)?.oid) continue
+    await rm(join(ctx.cwd, path), { force: true })
+    restored.push(path)
   }
   return {
     kind: 'ok',

@@ -2,7 +2,7 @@
 import type { PublishState } from '../../../shared/publish'
 import { patternMatcher, type Profile } from '../../../shared/profile'
 import type { GitContext } from '../git/core'
-import { isAncestor } from '../git/rev-parse'
+import { isAncestor } from '../git/merge-base'
 import { resolvePost, type PostFiles } from './post-files'
 import {
   branchTips,
@@ -25,18 +25,32 @@ export interface StateFacts {
   sent: PostVersion | null
   /** The local review branch has a commit the server does not have yet. */
   unsentCommit: boolean
+  /**
+   * Where the folder's branch and the base last met (see `RepoSnapshot.fork`); omitted: the
+   * folder's branch is the base. A post the folder still has as it was there is not the writer's edit.
+   */
+  fork?: PostVersion
+  /** The review branch's tip is in the base's history: merged, whatever the base did since. */
+  sentInBase?: boolean
 }
 
 /** Decides the state from the versions. Pure. */
 export function decideState(f: StateFacts): PublishState {
   const onBase = f.base.size > 0
+  // The base changed the post since the folder's branch left it, and the folder did not: the
+  // folder is behind the published blog, which is nobody's edit.
+  const behind = f.fork !== undefined && f.fork.size > 0 && sameVersion(f.working, f.fork)
   if (!f.sent) {
     if (!onBase) return 'draft'
-    return sameVersion(f.working, f.base) ? 'published' : 'edited'
+    return sameVersion(f.working, f.base) || behind ? 'published' : 'edited'
   }
-  // "Merged" only when the base really holds the post exactly as it was sent.
-  if (onBase && sameVersion(f.base, f.sent))
-    return sameVersion(f.working, f.base) ? 'merged' : 'changed'
+  // "Merged" only when the base really holds the post exactly as it was sent (a squash), or holds
+  // the review branch's commits (a merge; later changes on the base by others do not undo it).
+  const asSent = onBase && sameVersion(f.base, f.sent)
+  if (asSent || f.sentInBase) {
+    if (sameVersion(f.working, f.base)) return 'merged'
+    return f.sentInBase && sameVersion(f.working, f.sent) ? 'merged' : 'changed'
+  }
   if (!sameVersion(f.working, f.sent)) return 'changed'
   return f.unsentCommit ? 'unsent-commit' : 'sent'
 }
@@ -46,7 +60,11 @@ export async function factsOf(
   ctx: GitContext,
   snapshot: RepoSnapshot,
   post: PostFiles,
-  grouped?: { working: Map<string, PostVersion>; base: Map<string, PostVersion> },
+  grouped?: {
+    working: Map<string, PostVersion>
+    base: Map<string, PostVersion>
+    fork: Map<string, PostVersion>
+  },
 ): Promise<StateFacts & { tips: { local: string | null; remote: string | null } }> {
   const tips = branchTips(snapshot, post.branch)
   const tip = tips.local ?? tips.remote
@@ -56,11 +74,21 @@ export async function factsOf(
     // Ahead of the server (or never pushed). Behind it is not "unsent": a reviewer added to it.
     unsentCommit = !tips.remote || (await isAncestor(ctx, tips.remote, tips.local))
   }
+  const base = grouped?.base.get(post.path) ?? versionIn(snapshot.base, post)
+  // One more question only for a sent post the base does not hold as sent.
+  const sentInBase =
+    tip !== null &&
+    sent !== null &&
+    snapshot.baseOid !== null &&
+    !(base.size > 0 && sameVersion(base, sent)) &&
+    (await isAncestor(ctx, tip, snapshot.baseOid))
   return {
     working: grouped?.working.get(post.path) ?? versionIn(snapshot.working, post),
-    base: grouped?.base.get(post.path) ?? versionIn(snapshot.base, post),
+    base,
+    fork: grouped?.fork.get(post.path) ?? versionIn(snapshot.fork, post),
     sent,
     unsentCommit,
+    sentInBase,
     tips,
   }
 }
@@ -90,9 +118,12 @@ export async function statesOf(
   const posts = paths
     .map((p) => resolvePost(p, profile, matcher))
     .filter((p): p is PostFiles => p !== null)
+  const base = groupByPost(snapshot.base, posts)
   const grouped = {
     working: groupByPost(snapshot.working, posts),
-    base: groupByPost(snapshot.base, posts),
+    base,
+    // Usually the same map as the base's (the folder's branch is the base): grouped once.
+    fork: snapshot.fork === snapshot.base ? base : groupByPost(snapshot.fork, posts),
   }
   // Only posts with a review branch need more git calls; a few at a time.
   const states = await pooled(posts, 4, async (post) =>

@@ -15,8 +15,11 @@ import {
   type PublishPhase,
   type PublishResult,
 } from '../../../shared/publish'
+import { patternMatcher, patternRoot } from '../../../shared/profile'
+import { exists } from '../fs/file-facts'
 import { addPaths } from '../git/add'
 import { ignoredPaths } from '../git/check-ignore'
+import { listTree } from '../git/ls-tree'
 import { commitTree } from '../git/commit-tree'
 import type { GitContext } from '../git/core'
 import { describeEmbeddedCredentials, MAX_FILE_BYTES } from '../git/errors'
@@ -25,15 +28,24 @@ import { fetchPercent, pushPercent } from '../git/progress'
 import { pushBranch } from '../git/push'
 import { readTree } from '../git/read-tree'
 import type { Remote } from '../git/remote'
-import { isAncestor, resolveCommit, treeOf } from '../git/rev-parse'
+import { isAncestor } from '../git/merge-base'
+import { resolveCommit, treeOf } from '../git/rev-parse'
 import { removeFromIndex } from '../git/rm'
 import { getStatus } from '../git/status'
 import { withTempIndex } from '../git/temp-index'
 import { updateRef } from '../git/update-ref'
 import { writeTree } from '../git/write-tree'
-import { fileSize, listAssetFiles, readTitle, type PostFiles } from './post-files'
+import { fileSize, listAssetFiles, readTitle, resolvePost, type PostFiles } from './post-files'
 import { failure, type Session } from './session'
-import { branchTips, sameVersion, takeSnapshot, versionAt, versionIn } from './versions'
+import { catchUpFolder } from './working-merge'
+import {
+  branchTips,
+  sameVersion,
+  takeSnapshot,
+  versionAt,
+  versionIn,
+  type RepoSnapshot,
+} from './versions'
 
 /** Saves the editor's buffer (the posts service's save); publishing stops unless it says `saved`. */
 export type SavePost = (request: {
@@ -130,9 +142,27 @@ export async function sendPost(
   await step('parent', 'branch', 20)
   const parent = await chooseParent(s)
   if (isStop(parent)) return parent
+  let sending = files
+  if (!parent.existing) {
+    // A first send starts from the base: bring in what others changed in the post there since the
+    // folder's copy was taken, or the review would undo it.
+    const caught = await catchUpFolder(s, parent.snapshot, undefined)
+    if (isStop(caught)) return caught
+    if (caught.written.length > 0) {
+      const again = await collectFiles(s)
+      if (isStop(again)) return again
+      sending = again
+    }
+  }
 
   await step('tree', 'commit', 25)
-  const tree = await buildTree(s.ctx, parent.commit, s.post, files)
+  const tree = await buildTree(
+    s.ctx,
+    parent.commit,
+    s.post,
+    sending,
+    await earlierNames(s, parent.commit),
+  )
   const parentTree = await treeOf(s.ctx, parent.commit)
   let head = parent.commit
   let committed = false
@@ -238,6 +268,7 @@ interface Parent {
   existing: boolean
   /** The post is not on the base branch: 「記事を追加」. */
   newToBase: boolean
+  snapshot: RepoSnapshot
 }
 
 async function chooseParent(s: Session): Promise<Parent | Stop> {
@@ -253,27 +284,49 @@ async function chooseParent(s: Session): Promise<Parent | Stop> {
     )
     if (!same || !(await isAncestor(s.ctx, local, remote)))
       return failure(s, 'review-branch-changed')
-    return { commit: remote, local, existing: true, newToBase }
+    return { commit: remote, local, existing: true, newToBase, snapshot }
   }
   const commit = local ?? remote ?? snapshot.baseOid
   if (!commit) return failure(s, 'base-missing')
-  return { commit, local, existing: local !== null || remote !== null, newToBase }
+  return { commit, local, existing: local !== null || remote !== null, newToBase, snapshot }
+}
+
+/**
+ * Earlier names of this post in the parent (its date or folder changed since it was sent or
+ * published): post files that go to the same review branch and are gone from the folder, with
+ * their asset folders. Left in, the review would publish the post twice.
+ */
+export async function earlierNames(s: Session, parent: string): Promise<string[]> {
+  const profile = s.repo.profile
+  const matcher = patternMatcher(profile.postPath)
+  const root = patternRoot(profile.postPath)
+  const out: string[] = []
+  for (const path of (await listTree(s.ctx, parent, [root === '' ? '.' : root])).keys()) {
+    if (path === s.post.path) continue
+    const other = resolvePost(path, profile, matcher)
+    if (!other || other.branch !== s.post.branch) continue
+    if (await exists(join(s.repo.root, path))) continue
+    out.push(other.path, other.assetDir)
+  }
+  return out
 }
 
 /**
  * The parent's tree with the post's file and asset folder replaced by what is in the working
- * folder (deleted images deleted; ignored files left out), built in a temporary index.
+ * folder (deleted images deleted; ignored files left out; `earlier` paths — the post's old names —
+ * removed), built in a temporary index.
  */
 export async function buildTree(
   ctx: GitContext,
   parent: string,
   post: PostFiles,
   files: readonly string[],
+  earlier: readonly string[] = [],
 ): Promise<string> {
   return withTempIndex(ctx, async (index) => {
     await readTree(index, parent)
     const ignored = await ignoredPaths(index, files)
-    await removeFromIndex(index, [post.path, post.assetDir])
+    await removeFromIndex(index, [post.path, post.assetDir, ...earlier])
     const added = await addPaths(
       index,
       files.filter((f) => !ignored.has(f)),

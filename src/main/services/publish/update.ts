@@ -5,36 +5,32 @@
  * a three-way merge; everything is computed first, so a conflict stops before any file or ref
  * changes (G5), and the writer's version is always kept unless they choose otherwise.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { msg, type LocalizedText } from '../../../shared/localized'
+import { msg } from '../../../shared/localized'
 import type { UpdateResult } from '../../../shared/publish'
-import { writeFileAtomic } from '../fs/atomic-file'
-import { readBlob } from '../git/cat-file'
 import { commitTree } from '../git/commit-tree'
 import type { GitContext } from '../git/core'
 import { fetchRemote } from '../git/fetch'
-import { mergeFileTexts } from '../git/merge-file'
 import { mergeTrees } from '../git/merge-tree'
 import { readTree } from '../git/read-tree'
-import { isAncestor } from '../git/rev-parse'
+import { isAncestor } from '../git/merge-base'
+import { treeOf } from '../git/rev-parse'
 import { withTempIndex } from '../git/temp-index'
 import { updateRef } from '../git/update-ref'
 import { writeTree } from '../git/write-tree'
 import { listTree } from '../git/ls-tree'
 import { setIndexEntry } from '../git/update-index'
-import { belongsToPost, type PostFiles } from './post-files'
+import { belongsToPost, listAssetFiles } from './post-files'
+import { buildTree, earlierNames, suggestedMessage } from './send'
 import { failure, type Session } from './session'
-import { branchTips, takeSnapshot, versionAt, versionIn, type PostVersion } from './versions'
+import {
+  applyWorkingWrites,
+  catchUpFolder,
+  planWorkingWrites,
+  type Resolution,
+} from './working-merge'
+import { branchTips, takeSnapshot, versionAt, versionIn } from './versions'
 
-/** How conflicts in the post's own files are settled: the writer's version, or the published one. */
-export type Resolution = 'mine' | 'theirs'
-
-/** A planned write to the working folder: new bytes, or null to delete the file. */
-interface WorkingWrite {
-  path: string
-  data: Buffer | null
-}
+export type { Resolution } from './working-merge'
 
 /** Updates the review branch; see the module comment. */
 export async function updateFromBase(s: Session, resolution?: Resolution): Promise<UpdateResult> {
@@ -60,6 +56,26 @@ export async function updateFromBase(s: Session, resolution?: Resolution): Promi
   const tips = branchTips(snapshot, post.branch)
   const from = tips.local ?? tips.remote
   if (!from) {
+    // Never sent: only the folder's copy can be behind the base (others changed the post there).
+    const caught = await catchUpFolder(s, snapshot, resolution)
+    if ('kind' in caught) return caught
+    // A settled conflict is recorded on the post's review branch (on top of the base, on this
+    // computer only), so the next send does not ask again; 「変更を送る」 then sends it.
+    const recorded = resolution && snapshot.baseOid ? await recordOnBase(s, snapshot.baseOid) : null
+    if (recorded && 'kind' in recorded) return recorded
+    if (caught.written.length > 0 || recorded) {
+      return {
+        kind: 'updated',
+        changed: true,
+        method: 'merge',
+        message: msg(
+          '公開中の最新の状態を、フォルダーのこの記事に取り込みました。あなたの変更はそのままです。',
+          'The latest published state is now in this post in your folder; your changes are kept.',
+        ),
+        workingUpdated: caught.written,
+        warnings: caught.warnings,
+      }
+    }
     return {
       kind: 'updated',
       changed: false,
@@ -119,15 +135,8 @@ export async function updateFromBase(s: Session, resolution?: Resolution): Promi
   if ('kind' in plan) return failure(s, 'merge-conflict', { files: plan.files })
 
   // 4. Apply: the writer's files first (a failed ref update then only leaves them newer), then the ref.
-  for (const w of plan.writes) {
-    const target = join(s.repo.root, w.path)
-    if (w.data === null) await rm(target, { force: true })
-    else {
-      await mkdir(dirname(target), { recursive: true })
-      const written = await writeFileAtomic(target, w.data)
-      if (written.kind === 'error') return failure(s, 'save-failed', { message: written.message })
-    }
-  }
+  const applied = await applyWorkingWrites(s, plan.writes)
+  if (applied) return applied
   const moved = await updateRef(
     ctx,
     `refs/heads/${post.branch}`,
@@ -147,6 +156,28 @@ export async function updateFromBase(s: Session, resolution?: Resolution): Promi
     workingUpdated: plan.writes.map((w) => w.path),
     warnings: plan.warnings,
   }
+}
+
+/** Commits the post's files from the folder on top of the base as its new review branch. */
+async function recordOnBase(
+  s: Session,
+  baseOid: string,
+): Promise<{ commit: string } | (UpdateResult & { kind: 'error' }) | null> {
+  const files = [s.post.path, ...(await listAssetFiles(s.repo.root, s.post.assetDir))]
+  const tree = await buildTree(s.ctx, baseOid, s.post, files, await earlierNames(s, baseOid))
+  if (tree === (await treeOf(s.ctx, baseOid))) return null
+  const made = await commitTree(s.ctx, tree, [baseOid], await suggestedMessage(s, false))
+  if (!made.commit)
+    return failure(s, made.result.errorKind ?? 'unknown', { details: made.result.stderr })
+  const moved = await updateRef(
+    s.ctx,
+    `refs/heads/${s.post.branch}`,
+    made.commit,
+    null,
+    `new review branch for ${s.post.path}`,
+  )
+  if (moved.errorKind) return failure(s, moved.errorKind, { details: moved.stderr })
+  return { commit: made.commit }
 }
 
 /** Merges `other` into `ours` in memory and commits the result; conflicts outside the post stop it. */
@@ -193,53 +224,4 @@ async function settle(
     for (const file of files) await setIndexEntry(index, file, chosen.get(file) ?? null)
     return writeTree(index)
   })
-}
-
-/**
- * For each post file the update changed: the new version when the writer had not changed it,
- * a three-way merge when they had. Conflicts are returned instead of written (unless settled).
- */
-async function planWorkingWrites(
-  ctx: GitContext,
-  root: string,
-  post: PostFiles,
-  v: { sent: PostVersion; next: PostVersion; working: PostVersion },
-  resolution: Resolution | undefined,
-): Promise<
-  { writes: WorkingWrite[]; warnings: LocalizedText[] } | { kind: 'conflict'; files: string[] }
-> {
-  const writes: WorkingWrite[] = []
-  const conflicts: string[] = []
-  const warnings: LocalizedText[] = []
-  for (const path of new Set([...v.sent.keys(), ...v.next.keys()])) {
-    const before = v.sent.get(path)
-    const after = v.next.get(path)
-    const mine = v.working.get(path)
-    if (before === after || mine === after) continue
-    if (mine === before) {
-      writes.push({ path, data: after ? await readBlob(ctx, after) : null })
-      continue
-    }
-    // The writer changed this file too. Text: merge line by line; anything else: a choice.
-    if (before && after && mine && path === post.path) {
-      const merged = await mergeFileTexts(
-        ctx,
-        {
-          ours: await readFile(join(root, path)),
-          base: await readBlob(ctx, before),
-          theirs: await readBlob(ctx, after),
-        },
-        resolution === 'mine' ? 'ours' : resolution === 'theirs' ? 'theirs' : undefined,
-      )
-      if (merged.conflicts > 0 && !resolution) conflicts.push(path)
-      else writes.push({ path, data: merged.text })
-      continue
-    }
-    if (!resolution) conflicts.push(path)
-    else if (resolution === 'theirs')
-      writes.push({ path, data: after ? await readBlob(ctx, after) : null })
-    else warnings.push(msg(`${path} はあなたの版を残しました。`, `Kept your version of ${path}.`))
-  }
-  if (conflicts.length > 0) return { kind: 'conflict', files: conflicts }
-  return { writes, warnings }
 }

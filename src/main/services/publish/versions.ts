@@ -9,6 +9,7 @@ import type { GitContext } from '../git/core'
 import { refMap } from '../git/for-each-ref'
 import { hashFiles } from '../git/hash-object'
 import { listTree } from '../git/ls-tree'
+import { mergeBase } from '../git/merge-base'
 import { pickRemote, type Remote } from '../git/remote'
 import { getStatus, type StatusSnapshot } from '../git/status'
 import { isPublishable, type PostFiles } from './post-files'
@@ -30,6 +31,12 @@ export interface RepoSnapshot {
   base: Map<string, string>
   /** Files under the posts' folder in the working folder (what publishing would take). */
   working: Map<string, string>
+  /**
+   * Files under the posts' folder where the folder's branch and the base last met (merge-base of
+   * HEAD and the base; HEAD itself when the folder is merely behind). A post the folder has as it
+   * was there, but the base has changed since, was changed by others, not edited by the writer.
+   */
+  fork: Map<string, string>
 }
 
 /** The base branch to compare with: the remote's copy when it exists, else the local one. */
@@ -84,7 +91,11 @@ export async function takeSnapshot(
   const baseRef = baseRefIn(refs, remote?.name ?? null, profile.baseBranch)
   const baseOid = baseRef ? refs.get(baseRef)! : null
   const head = status.oid ? blobs(headTree) : new Map<string, string>()
-  const base = baseOid && baseOid !== status.oid ? blobs(await listTree(ctx, baseOid, roots)) : null
+  const differs = baseOid !== null && status.oid !== null && baseOid !== status.oid
+  const [base, forkOid] = await Promise.all([
+    differs ? listTree(ctx, baseOid, roots).then(blobs) : null,
+    differs ? mergeBase(ctx, status.oid!, baseOid) : null,
+  ])
   const working = new Map(head)
   const toHash: string[] = []
   for (const e of status.entries) {
@@ -94,7 +105,13 @@ export async function takeSnapshot(
     else toHash.push(e.path)
   }
   for (const [path, oid] of await hashFiles(ctx, toHash)) working.set(path, oid)
-  return { status, remote, refs, baseRef, baseOid, base: base ?? head, working }
+  const fork =
+    forkOid === null || forkOid === status.oid
+      ? head
+      : forkOid === baseOid
+        ? (base ?? head)
+        : blobs(await listTree(ctx, forkOid, roots))
+  return { status, remote, refs, baseRef, baseOid, base: base ?? head, working, fork }
 }
 
 /** The post's publishable files within a path → blob map. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { describeRemote } from '../../../../../src/main/services/git/remote'
 import { looksLikeToken, redact } from '../../../../../src/main/services/git/redact'
+import * as sharedRemote from '../../../../../src/shared/publish/remote-url'
 
 /**
  * One rule for token shapes: what a log line hides and what a remote address is warned about
@@ -28,6 +29,9 @@ describe('one token-shape rule for logs and remote addresses', () => {
     expect(redact(`fatal: unable to access '${url}/'`)).toBe(
       `fatal: unable to access '${shown.displayUrl}/'`,
     )
+    // The renderer's view of the same address (shared code) says the same: one redactor.
+    expect(sharedRemote.parseRemoteUrl(url)?.hasCredentials).toBe(secret)
+    expect(sharedRemote.redactRemoteUrl(url)).toBe(shown.displayUrl)
   })
 
   it('a password is always credentials; an address without a user is not', () => {

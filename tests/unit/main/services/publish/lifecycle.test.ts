@@ -5,19 +5,25 @@
  * left on a review branch. After every step: HEAD unchanged, the folder byte for byte as the
  * writer left it, the post list complete, each state right, each branch holding only its post.
  */
-import { readdir, readFile, rm } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
+import { readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { patternMatcher, DEFAULT_PROFILE } from '../../../../../src/shared/profile'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { scanPostFiles } from '../../../../../src/main/services/posts/post-list'
+import { DEFAULT_PROFILE } from '../../../../../src/shared/profile'
+import { startGitHttpServer, type GitHttpServer } from '../../../../helpers/git-http-server'
 import {
   cleanup,
   colleagueCommit,
   makeBareRemote,
   makeBlogRepo,
-  makeService,
+  makeService as makeServiceFor,
+  newToken,
+  PROJECT_ROOT,
   postPaths,
   put,
   sh,
+  tokenPushArgs,
   writePost,
 } from '../git/fixtures'
 
@@ -36,25 +42,49 @@ async function folderBytes(root: string): Promise<Map<string, string>> {
   return out
 }
 
-/** The posts on disk, as the list finds them. */
+/** The posts the post list finds (its own scan of the folder). */
 async function postsOnDisk(root: string): Promise<string[]> {
-  const match = patternMatcher(DEFAULT_PROFILE.postPath)
-  return [...(await folderBytes(root)).keys()].filter((p) => match(p) !== null).sort()
+  return (await scanPostFiles(root, DEFAULT_PROFILE.postPath)).files.map((f) => f.relPath).sort()
 }
 
-describe('publishing never moves the writer (issue 9 scenario)', () => {
+/** The remotes every scenario runs against: a local bare repository and git http-backend on 127.0.0.1. */
+const REMOTES = ['local bare remote', 'loopback git http-backend'] as const
+
+describe.each(REMOTES)('publishing never moves the writer (issue 9 scenario), %s', (remoteKind) => {
+  /** The remote's repository on disk (inspected directly by the assertions). */
   let bare: string
   let root: string
+  let server: GitHttpServer | null = null
+  const token = newToken()
+  let n = 0
+  beforeAll(async () => {
+    if (remoteKind === 'loopback git http-backend') server = await startGitHttpServer({ token })
+  })
+  afterAll(() => server?.close())
+  /** Arguments that let the test's own git commands in the folder reach the server. */
+  const auth = () => (server ? tokenPushArgs(token) : [])
+  /** A publish service for the working folder, holding the server's token over HTTP. */
+  async function makeService(folder: string, options: Parameters<typeof makeServiceFor>[1] = {}) {
+    const made = await makeServiceFor(folder, options)
+    if (server) await made.service.setToken(`127.0.0.1:${server.port}`, token)
+    return made
+  }
   beforeEach(async () => {
-    bare = await makeBareRemote()
-    root = await makeBlogRepo(bare)
+    if (server) {
+      const name = `acme/blog-${++n}`
+      bare = await server.createRepo(name)
+      root = await makeBlogRepo(server.repoUrl(name), { pushAuth: tokenPushArgs(token) })
+    } else {
+      bare = await makeBareRemote()
+      root = await makeBlogRepo(bare)
+    }
     // A second published post (B) besides hello-world.
     await writePost(root, 'post-b', { title: '記事B', date: '2024-11-01', images: 1 })
     await sh(root, 'add', '-A')
     await sh(root, 'commit', '--quiet', '-m', 'publish B')
-    await sh(root, 'push', '--quiet', 'origin', 'main')
+    await sh(root, ...auth(), 'push', '--quiet', 'origin', 'main')
   })
-  afterEach(() => cleanup(bare, root))
+  afterEach(() => cleanup(server ? undefined : bare, root))
 
   /** What must hold after every step. */
   async function expectUntouched(before: { head: string; folder: Map<string, string> }) {
@@ -70,6 +100,34 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
   /** The files a review branch changes compared with the base. */
   const branchFiles = async (branch: string) =>
     (await sh(bare, 'diff', '--name-only', 'main', branch)).trim().split('\n').sort()
+  /** Every review branch on the server changes nothing but its own post's file and asset folder. */
+  async function expectBranchesHoldOnlyTheirPost() {
+    const out = await sh(bare, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/post/')
+    for (const branch of out.split('\n').filter(Boolean)) {
+      const slug = branch.slice('post/'.length)
+      const own = new RegExp(`^source/blog/\\d{4}-\\d{2}-\\d{2}-${slug}(\\.html\\.md$|/)`)
+      const changed = (await sh(bare, 'diff', '--name-only', `main...${branch}`)).split('\n')
+      expect(
+        changed.filter((f) => f !== '' && !own.test(f)),
+        branch,
+      ).toEqual([])
+    }
+  }
+  /**
+   * What must hold after every step of the scenario: the folder as the writer left it, the list
+   * complete, each state true, each branch holding only its post.
+   */
+  async function expectStep(
+    service: Awaited<ReturnType<typeof makeService>>['service'],
+    before: { head: string; folder: Map<string, string> },
+    all: string[],
+    states: Record<string, string>,
+  ) {
+    await expectUntouched(before)
+    expect(await postsOnDisk(root)).toEqual(all)
+    expect(await service.states(all)).toEqual({ kind: 'ok', states })
+    await expectBranchesHoldOnlyTheirPost()
+  }
 
   it('A, B and C sent in turn with edits in between: every post stays, every state is true', async () => {
     const { service } = await makeService(root)
@@ -84,7 +142,12 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
 
     let before = await take()
     expect(await service.publish({ path: A.path })).toMatchObject({ kind: 'published' })
-    await expectUntouched(before)
+    await expectStep(service, before, all, {
+      [A.path]: 'sent',
+      [B.path]: 'published',
+      [C.path]: 'draft',
+      [hello.path]: 'edited',
+    })
     expect(await branchFiles('post/post-a')).toEqual(
       [A.path, `${A.assetDir}/image-1.png`, `${A.assetDir}/image-2.png`].sort(),
     )
@@ -94,9 +157,15 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
 
     // Edit and send the published post B.
     await put(root, B.path, (await readFile(join(root, B.path), 'utf8')) + '\n追記B\n')
+    expect(await service.states([B.path])).toEqual({ kind: 'ok', states: { [B.path]: 'edited' } })
     before = await take()
     expect(await service.publish({ path: B.path })).toMatchObject({ kind: 'published' })
-    await expectUntouched(before)
+    await expectStep(service, before, all, {
+      [A.path]: 'sent',
+      [B.path]: 'sent',
+      [C.path]: 'draft',
+      [hello.path]: 'edited',
+    })
     expect(await branchFiles('post/post-b')).toEqual([B.path])
     expect((await sh(bare, 'log', '-1', '--format=%s', 'post/post-b')).trim()).toBe(
       '記事を更新: 記事B',
@@ -104,7 +173,9 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
 
     before = await take()
     expect(await service.publish({ path: C.path })).toMatchObject({ kind: 'published' })
-    await expectUntouched(before)
+    const allSent = { [A.path]: 'sent', [B.path]: 'sent', [C.path]: 'sent', [hello.path]: 'edited' }
+    await expectStep(service, before, all, allSent)
+    expect(await branchFiles('post/post-c')).toEqual([C.path])
 
     // The list still has all four posts, each with its true state.
     expect(await postsOnDisk(root)).toEqual(all)
@@ -125,19 +196,21 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
       kind: 'published',
       committed: true,
     })
-    await expectUntouched(before)
+    await expectStep(service, before, all, allSent)
     expect(await branchFiles('post/post-a')).toEqual([A.path, `${A.assetDir}/image-1.png`].sort())
 
     // Editing B and sending again works (no "commit first" refusal).
     await put(root, B.path, (await readFile(join(root, B.path), 'utf8')) + '\nさらに追記\n')
+    before = await take()
     expect(await service.publish({ path: B.path })).toMatchObject({
       kind: 'published',
       committed: true,
     })
+    await expectStep(service, before, all, allSent)
 
     // Only B is merged on the server: only B says 「マージ済み」.
     await sh(bare, 'update-ref', 'refs/heads/main', 'refs/heads/post/post-b')
-    await sh(root, 'fetch', '--quiet', 'origin')
+    await sh(root, ...auth(), 'fetch', '--quiet', 'origin')
     expect(await service.states(all)).toEqual({
       kind: 'ok',
       states: { [A.path]: 'sent', [B.path]: 'merged', [C.path]: 'sent', [hello.path]: 'edited' },
@@ -159,7 +232,7 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
     await colleagueCommit(bare, { 'README.md': '# Blog\n\nnews\n' }, 'readme')
     let status = await service.status(B.path)
     expect(status.kind === 'ok' && status.status.behindBase).toBe(false) // not fetched yet
-    await sh(root, 'fetch', '--quiet')
+    await sh(root, ...auth(), 'fetch', '--quiet')
     status = await service.status(B.path)
     expect(status.kind === 'ok' && status.status.behindBase).toBe(true)
 
@@ -306,5 +379,220 @@ describe('publishing never moves the writer (issue 9 scenario)', () => {
       kind: 'ok',
       states: { [old.path]: 'unsent-commit' },
     })
+  })
+
+  it('a folder left on the review branch of an edited published post: back on base, the edit stays', async () => {
+    const { service } = await makeService(root)
+    const B = postPaths('post-b', '2024-11-01')
+    const hello = postPaths('hello-world', '2024-12-01')
+    // An older version of the app switched to B's review branch and committed the writer's edit.
+    await sh(root, 'switch', '--quiet', '-c', 'post/post-b')
+    const edited = (await readFile(join(root, B.path), 'utf8')) + '\n送った追記\n'
+    await put(root, B.path, edited)
+    await rm(join(root, B.assetDir, 'image-1.png'))
+    await sh(root, 'add', '-A')
+    await sh(root, 'commit', '--quiet', '-m', 'old version commit')
+    // Meanwhile main moved on elsewhere: another post changed there.
+    const newer = await colleagueCommit(
+      bare,
+      { [hello.path]: '---\ntitle: Hello\n---\n\n改訂\n' },
+      'hello',
+    )
+    await sh(root, ...auth(), 'fetch', '--quiet', 'origin')
+    await sh(root, 'update-ref', 'refs/heads/main', newer)
+
+    expect(await service.returnToBase()).toMatchObject({ kind: 'ok' })
+    expect((await sh(root, 'branch', '--show-current')).trim()).toBe('main')
+    // B's edit did not vanish from the folder; the other post is main's, not the branch's old copy.
+    expect(await readFile(join(root, B.path), 'utf8')).toBe(edited)
+    expect(await readdir(join(root, B.assetDir))).toEqual([])
+    expect(await readFile(join(root, hello.path), 'utf8')).toContain('改訂')
+    expect(await service.states([B.path, hello.path])).toEqual({
+      kind: 'ok',
+      states: { [B.path]: 'unsent-commit', [hello.path]: 'published' },
+    })
+  })
+
+  it('others moving the base on: untouched posts stay published, a merged post stays merged', async () => {
+    const { service } = await makeService(root)
+    const A = await writePost(root, 'post-a', { title: '記事A', images: 1 })
+    const B = postPaths('post-b', '2024-11-01')
+    const hello = postPaths('hello-world', '2024-12-01')
+    expect((await service.publish({ path: A.path })).kind).toBe('published')
+    // The review merges A on the server; then an editor fixes a typo in A and in hello-world there.
+    await sh(bare, 'update-ref', 'refs/heads/main', 'refs/heads/post/post-a')
+    const sentA = await readFile(join(root, A.path), 'utf8')
+    await colleagueCommit(
+      bare,
+      {
+        [A.path]: sentA.replace('本文です。', '本文です（校正済み）。'),
+        [hello.path]: '---\ntitle: Hello\n---\n\n校正済み\n',
+      },
+      'typo fixes',
+    )
+    const before = await take()
+    await sh(root, ...auth(), 'fetch', '--quiet', 'origin')
+    // The folder is simply behind the published blog: nobody edited anything in it.
+    expect(await service.states(await postsOnDisk(root))).toEqual({
+      kind: 'ok',
+      states: { [A.path]: 'merged', [B.path]: 'published', [hello.path]: 'published' },
+    })
+    await expectUntouched(before)
+    // An edit of the writer's own is still an edit.
+    await put(root, hello.path, (await readFile(join(root, hello.path), 'utf8')) + '\n追記\n')
+    expect(await service.states([hello.path])).toEqual({
+      kind: 'ok',
+      states: { [hello.path]: 'edited' },
+    })
+  })
+
+  it('a first send from a folder behind the base never undoes what others changed there', async () => {
+    const { service } = await makeService(root)
+    const hello = postPaths('hello-world', '2024-12-01')
+    const B = postPaths('post-b', '2024-11-01')
+    const original = await readFile(join(root, hello.path), 'utf8')
+    // An editor fixes hello-world's body on the server; the writer's folder still has the old copy.
+    await colleagueCommit(
+      bare,
+      { [hello.path]: original.replace('本文です。', '本文です（校正済み）。') },
+      'fix hello',
+    )
+    // Sending an untouched post sends nothing (it would otherwise revert the fix).
+    expect(await service.publish({ path: hello.path })).toMatchObject({
+      kind: 'error',
+      code: 'nothing-to-commit',
+    })
+    expect(await sh(bare, 'branch', '--list', 'post/hello-world')).toBe('')
+    // The writer retitles it: the send carries the fix and the new title, and so does the folder.
+    await put(root, hello.path, original.replace('title: Hello', 'title: Hello again'))
+    expect(await service.publish({ path: hello.path })).toMatchObject({ kind: 'published' })
+    const sent = await sh(bare, 'show', `post/hello-world:${hello.path}`)
+    expect(sent).toContain('本文です（校正済み）。')
+    expect(sent).toContain('title: Hello again')
+    expect(await readFile(join(root, hello.path), 'utf8')).toBe(sent)
+    expect(await service.states([hello.path])).toEqual({
+      kind: 'ok',
+      states: { [hello.path]: 'sent' },
+    })
+
+    // The same line changed on both sides: stopped with nothing written, settled in the app.
+    const bText = await readFile(join(root, B.path), 'utf8')
+    await colleagueCommit(
+      bare,
+      { [B.path]: bText.replace('本文です。', '編集部の本文。') },
+      'fix B',
+    )
+    const mine = bText.replace('本文です。', '書き手の本文。')
+    await put(root, B.path, mine)
+    const before = await take()
+    expect(await service.publish({ path: B.path })).toMatchObject({
+      kind: 'error',
+      code: 'merge-conflict',
+      files: [B.path],
+    })
+    await expectUntouched(before)
+    expect(await sh(bare, 'branch', '--list', 'post/post-b')).toBe('')
+    expect(await service.update({ path: B.path, resolution: 'mine' })).toMatchObject({
+      kind: 'updated',
+    })
+    expect(await readFile(join(root, B.path), 'utf8')).toContain('書き手の本文。')
+    expect(await service.publish({ path: B.path })).toMatchObject({ kind: 'published' })
+    expect(await sh(bare, 'show', `post/post-b:${B.path}`)).toContain('書き手の本文。')
+  })
+
+  it('a post renamed after a send (its date changed): the review holds it once, under its new name', async () => {
+    const { service } = await makeService(root)
+    const A = await writePost(root, 'post-a', { title: '記事A', images: 1 })
+    const B = postPaths('post-b', '2024-11-01')
+    expect((await service.publish({ path: A.path })).kind).toBe('published')
+    // The writer changes A's date: the app renames its file and asset folder.
+    const A2 = postPaths('post-a', '2025-01-20')
+    await rename(join(root, A.path), join(root, A2.path))
+    await rename(join(root, A.assetDir), join(root, A2.assetDir))
+    let before = await take()
+    expect(await service.publish({ path: A2.path })).toMatchObject({ kind: 'published' })
+    await expectUntouched(before)
+    expect(await branchFiles('post/post-a')).toEqual([A2.path, `${A2.assetDir}/image-1.png`].sort())
+    expect(await service.states([A2.path])).toEqual({ kind: 'ok', states: { [A2.path]: 'sent' } })
+
+    // A published post renamed and sent for the first time: a rename in the review, not a copy.
+    const B2 = postPaths('post-b', '2024-11-02')
+    await sh(root, 'mv', B.path, B2.path)
+    await sh(root, 'mv', B.assetDir, B2.assetDir)
+    before = await take()
+    expect(await service.publish({ path: B2.path })).toMatchObject({ kind: 'published' })
+    await expectUntouched(before)
+    expect(
+      (await sh(bare, 'diff', '--name-status', '--no-renames', 'main', 'post/post-b'))
+        .trim()
+        .split('\n')
+        .sort(),
+    ).toEqual(
+      [
+        `A\t${B2.path}`,
+        `A\t${B2.assetDir}/image-1.png`,
+        `D\t${B.path}`,
+        `D\t${B.assetDir}/image-1.png`,
+      ].sort(),
+    )
+  })
+
+  it('a real kill between commit-tree and update-ref: the branch, the folder and the index stay as they were', async () => {
+    const { service } = await makeService(root)
+    const A = await writePost(root, 'killed', { images: 1 })
+    expect((await service.publish({ path: A.path })).kind).toBe('published')
+    const sent = (await sh(root, 'rev-parse', 'post/killed')).trim()
+    await put(root, A.path, (await readFile(join(root, A.path), 'utf8')) + '\n追記\n')
+    const before = await take()
+    const objectsBefore = (await sh(root, 'count-objects', '-v')).match(/count: (\d+)/)![1]
+
+    // Another process runs the send and is killed with SIGKILL right before update-ref.
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(PROJECT_ROOT, 'tests/helpers/publish-until-killed.ts'),
+        root,
+        A.path,
+        'update-ref',
+      ],
+      {
+        cwd: PROJECT_ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: {
+          ...process.env,
+          ...(server ? { PW_TEST_TOKEN: token, PW_TEST_HOST: `127.0.0.1:${server.port}` } : {}),
+        },
+      },
+    )
+    const reached = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString()
+        if (/^(AT|DONE) /m.test(out)) resolve(out)
+      })
+      child.on('exit', (code) => reject(new Error(`exited ${String(code)}: ${out}`)))
+    })
+    expect(reached).toContain('AT update-ref')
+    const gone = new Promise((resolve) => child.on('exit', resolve))
+    child.kill('SIGKILL')
+    await gone
+
+    // The commit object exists (commit-tree ran), but nothing points at it.
+    expect(
+      Number((await sh(root, 'count-objects', '-v')).match(/count: (\d+)/)![1]),
+    ).toBeGreaterThan(Number(objectsBefore))
+    expect((await sh(root, 'rev-parse', 'post/killed')).trim()).toBe(sent)
+    expect((await sh(bare, 'rev-parse', 'post/killed')).trim()).toBe(sent)
+    await expectUntouched(before)
+    expect(await readdir(join(root, '.git'))).not.toContain('index.lock')
+    expect(await service.states([A.path])).toEqual({ kind: 'ok', states: { [A.path]: 'changed' } })
+    // The next press sends the edit on top of what was sent.
+    expect(await service.publish({ path: A.path })).toMatchObject({
+      kind: 'published',
+      committed: true,
+    })
+    expect((await sh(bare, 'rev-parse', 'post/killed~1')).trim()).toBe(sent)
   })
 })

@@ -40,6 +40,23 @@ describe('decideState', () => {
       { sent: v([P, 'w1']), base: v([P, 'b0']) },
       'sent',
     ],
+    // Others changed the base after the folder's branch left it (issue 9 audit).
+    [
+      'published, the folder merely behind the base',
+      { base: v([P, 'b2']), fork: v([P, 'w1']) },
+      'published',
+    ],
+    ['edited on top of an older copy', { base: v([P, 'b2']), fork: v([P, 'w0']) }, 'edited'],
+    [
+      'merged, the base changed it again since',
+      { sent: v([P, 'w1']), base: v([P, 'b2']), sentInBase: true },
+      'merged',
+    ],
+    [
+      'merged, then edited in the folder',
+      { sent: v([P, 's1']), base: v([P, 'b2']), sentInBase: true },
+      'changed',
+    ],
   ])('%s → %s', (_n, facts, state) => expect(decideState({ ...F, ...facts })).toBe(state))
 })
 
