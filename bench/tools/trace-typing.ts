@@ -90,6 +90,28 @@ function selfTimes(profile: CpuProfile): Array<[string, number]> {
   return [...totals.entries()].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1])
 }
 
+/** Inclusive time per function (ms): each sample counts once for every function on its stack. */
+function inclusiveTimes(profile: CpuProfile): Array<[string, number]> {
+  const parent = new Map<number, number>()
+  const full = profile.nodes as Array<CpuProfile['nodes'][number] & { children?: number[] }>
+  for (const n of full) for (const c of n.children ?? []) parent.set(c, n.id)
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const totals = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    const seen = new Set<string>()
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const f = byId.get(n)!.callFrame
+      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+    }
+  })
+  return [...totals.entries()]
+    .filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(root)') && !k.startsWith('(program)'))
+    .sort((a, b) => b[1] - a[1])
+}
+
 async function main(): Promise<void> {
   const repo = await mkdtemp(join(tmpdir(), 'pw-trace-'))
   const dir = join(repo, 'source/blog')
@@ -204,6 +226,9 @@ async function main(): Promise<void> {
       '--- JS self time (V8 profile; native work such as forced layout counts to its caller)',
     )
     for (const [k, ms] of selfTimes(profile).slice(0, 30))
+      console.log(`${(ms / EDITS).toFixed(2).padStart(8)} ms/key  ${k}`)
+    console.log('--- JS inclusive time')
+    for (const [k, ms] of inclusiveTimes(profile).slice(0, 60))
       console.log(`${(ms / EDITS).toFixed(2).padStart(8)} ms/key  ${k}`)
   } finally {
     await app.close()

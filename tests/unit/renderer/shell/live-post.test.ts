@@ -42,6 +42,29 @@ function cardOf(m: LivePostModel) {
 }
 
 describe('LivePostModel', () => {
+  it('the card of a long post reads only its first blocks, with the excerpt of the whole post', () => {
+    const paragraphs = Array.from(
+      { length: 800 },
+      (_, i) => `第${i}段落。ここに本文が続きます。読みやすい日本語の文章です。\n`,
+    )
+    // A post whose first 20 KB are code: the excerpt's text is not in the first blocks.
+    const code = `\`\`\`\n${'x = 1\n'.repeat(4000)}\`\`\`\n\n`
+    for (const body of [paragraphs.join('\n'), code + paragraphs.join('\n')]) {
+      const { model: m } = model(post('title: 長い', body))
+      // Rendered in steps: read until all of it is.
+      for (let i = 0; i < 100 && !m.read()!.rendered.complete; i++) m.invalidate()
+      const live = m.read()!
+      expect(live.rendered.complete).toBe(true)
+      const card = cardOf(m)
+      const whole = buildCard(live.text, { profile: DEFAULT_PROFILE, now: NOW, path: live.path })
+      expect(card.excerpt).toBe(whole.excerpt)
+      expect([...card.excerpt].length).toBe(1000)
+    }
+    const { model: short } = model(post('title: 長い', paragraphs.join('\n')))
+    for (let i = 0; i < 100 && !short.read()!.rendered.complete; i++) short.invalidate()
+    expect(short.read()!.readingHtml.length).toBeLessThan(20 * 1024)
+  })
+
   it('while the YAML is broken, the card keeps the last valid date (「2分前」, not the file’s day)', () => {
     const valid = 'title: ライブ\ndate: 2026-12-06T08:00:00+09:00'
     const { model: m, set } = model(post(valid))
