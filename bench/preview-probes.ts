@@ -8,6 +8,8 @@ interface Probe {
   pending: number[]
   preview: number[]
   frame: number[]
+  /** The frame's own work: from its animation-frame callbacks to the task after it is painted. */
+  paint: number[]
   render: number[]
   /** Per update: keystroke → render start (CodeMirror's update), live post, patch, card. */
   editor: number[]
@@ -30,6 +32,7 @@ export async function installProbes(page: Page): Promise<void> {
       pending: [],
       preview: [],
       frame: [],
+      paint: [],
       render: [],
       editor: [],
       livePost: [],
@@ -48,9 +51,14 @@ export async function installProbes(page: Page): Promise<void> {
         const t0 = performance.now()
         w.__bench.pending.push(t0)
         // The next frame after the keystroke: its rAF, then a task after that frame is painted.
-        requestAnimationFrame(() =>
-          setTimeout(() => w.__bench.frame.push(performance.now() - t0), 0),
-        )
+        requestAnimationFrame(() => {
+          const r = performance.now()
+          setTimeout(() => {
+            const now = performance.now()
+            w.__bench.frame.push(now - t0)
+            w.__bench.paint.push(now - r)
+          }, 0)
+        })
       },
       { capture: true },
     )

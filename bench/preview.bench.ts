@@ -78,6 +78,7 @@ async function main(): Promise<void> {
           targetMs: post.chars === 200_000 ? 20 : 50,
           targetOn: 'p95',
         })
+        row(`frame work after the keystroke (its rAF → painted), ${label}, ${k} chars`, r.paint)
         row(`preview render + patch per update, ${label}, ${k} chars`, r.render)
         if (where === 'mid' && big) {
           // Where the keystroke's time goes (medians): shown in the figure's "other" column.
