@@ -21,6 +21,8 @@ export const gitErrorKindSchema = z.enum([
   'would-overwrite',
   'uncommitted-changes',
   'not-a-post',
+  // the post or its asset folder really lives outside the repository or in .git (D11)
+  'path-refused',
   'base-missing',
   'no-remote',
   'save-failed',

@@ -133,6 +133,11 @@ function join(a: LocalizedText, b: LocalizedText): LocalizedText {
   return { ja: [a.ja, b.ja].filter(Boolean).join(''), en: [a.en, b.en].filter(Boolean).join(' ') }
 }
 
+/** A path refused by the real-path check (D11): its reason, then what publishing did (nothing). */
+export function refusedPathMessage(reason: LocalizedText): LocalizedText {
+  return join(reason, describeGitError('path-refused'))
+}
+
 /** The plain-language message for an error kind: what happened, and what to do next. */
 export function describeGitError(kind: GitErrorKind, ctx: ErrorContext = {}): LocalizedText {
   const branch = ctx.branch ?? ''
@@ -193,6 +198,11 @@ export function describeGitError(kind: GitErrorKind, ctx: ErrorContext = {}): Lo
       return msg(
         '記事にまだ送っていない変更があるため、取り込みを止めました。ファイルはそのままです。先に変更を送ってから取り込んでください。',
         'The post has changes that are not committed yet, so the update was not started; your files are untouched. Send them first with "Request review", then update.',
+      )
+    case 'path-refused':
+      return msg(
+        'そのため送信も取り込みもせず、何も変更していません。',
+        'So nothing was sent or brought in, and nothing was changed.',
       )
     case 'not-a-post':
       return msg(
