@@ -10,8 +10,16 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { resolveAssetRequest } from '../../../../src/main/services/posts/assets'
 import { ImageService } from '../../../../src/main/services/images/image-service'
 import { resolveInRepo } from '../../../../src/main/services/fs/paths'
+import { loadProofreadConfig } from '../../../../src/main/services/proofread/config'
 import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
-import { makeTempRepo, postPathFor, postText, removeTempDirs } from '../../../helpers/temp-repo'
+import {
+  makeTempDir,
+  makeTempRepo,
+  postPathFor,
+  postText,
+  removeTempDirs,
+  writeFiles,
+} from '../../../helpers/temp-repo'
 
 afterAll(removeTempDirs)
 
@@ -119,5 +127,44 @@ describe('D11: posts:save writes only post files and files in asset folders', ()
     const note = `${ASSETS}/notes.md`
     expect((await posts.save({ path: note, text: 'n\n', expectedHash: null })).kind).toBe('saved')
     expect(await readFile(join(root, note), 'utf8')).toBe('n\n')
+  })
+})
+
+describe('D11: the proofreading configuration is read only where its real path is', () => {
+  const SECRET = 'SECRET-outside-0123'
+  async function outside(files: Record<string, string>): Promise<string> {
+    const dir = await makeTempDir('pw-outside-')
+    await writeFiles(dir, files)
+    return dir
+  }
+
+  it('refuses a .textlintrc linked out of the repository, with the reason, and reads none of it', async () => {
+    const away = await outside({ 'rc.json': `{ "rules": { "${SECRET}": true } }` })
+    const { root } = await setup()
+    await symlink(join(away, 'rc.json'), join(root, '.textlintrc.json'))
+    const config = await loadProofreadConfig(root)
+    expect(JSON.stringify(config)).not.toContain(SECRET)
+    expect(config.notices.map((n) => n.en)).toEqual([
+      expect.stringMatching(/^\.textlintrc\.json: .*outside the repository/),
+    ])
+  })
+
+  it('refuses a prh dictionary linked out of the repository or into .git', async () => {
+    const away = await outside({
+      'dict.yml': `version: 1\nrules:\n  - expected: ${SECRET}\n    pattern: /ポータブル/\n`,
+    })
+    const { root } = await setup({
+      '.textlintrc.yml': 'rules:\n  prh:\n    rulePaths: [dict/out.yml, dict/git.yml]\n',
+      '.git/prh.yml': `version: 1\nrules:\n  - expected: ${SECRET}\n    pattern: /x/\n`,
+    })
+    await mkdir(join(root, 'dict'))
+    await symlink(join(away, 'dict.yml'), join(root, 'dict/out.yml'))
+    await symlink('../.git/prh.yml', join(root, 'dict/git.yml'))
+    const config = await loadProofreadConfig(root)
+    expect(JSON.stringify(config.engine)).not.toContain(SECRET)
+    expect(config.notices.map((n) => n.en)).toEqual([
+      expect.stringMatching(/dict\/out\.yml.*outside the repository/),
+      expect.stringMatching(/dict\/git\.yml.*\.git folder/),
+    ])
   })
 })
