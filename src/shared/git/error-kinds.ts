@@ -46,8 +46,10 @@ export const gitErrorKindSchema = z.enum([
   // the post's review branch
   'branch-moved',
   'review-branch-changed',
-  // updating (G5)
+  // updating (G5): the published version, or a reviewer's commit on the review branch, changed the
+  // same places as the writer
   'merge-conflict',
+  'review-conflict',
   'conflict-outside-post',
   'unknown',
 ])

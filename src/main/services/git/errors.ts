@@ -345,6 +345,11 @@ export function describeGitError(kind: GitErrorKind, ctx: ErrorContext = {}): Lo
         `レビュー用の場所（${branch}）に、レビュー担当者など別の人が加えた変更があります${files ? `（${files}）` : ''}。そのまま送るとその変更を消してしまうため、何もせずに止めました。「レビューでの変更を取り込む」を押して取り込んでから、もう一度送ってください。`,
         `Someone else (a reviewer, perhaps) added changes to the review place (${branch})${files ? ` (${files})` : ''}. Sending now would undo them, so nothing was done. Press "Bring in the review changes", then send again.`,
       )
+    case 'review-conflict':
+      return msg(
+        `レビュー用の場所（${branch}）で、レビュー担当者など別の人があなたと同じ箇所を変更しています（${files || '同じ箇所の変更'}）。何も取り込んでおらず、あなたの記事はそのままです。「自分の版を残す」「レビューでの版を採る」を選ぶか、「見比べる」で違いを確かめてください。`,
+        `Someone else (a reviewer, perhaps) changed the same places as you in the review place (${branch}) (${files || 'the same lines'}), so nothing was brought in; your post is untouched. Choose "Keep mine" or "Take the reviewer's version", or "Compare" to see the difference.`,
+      )
     case 'conflict-outside-post':
       return msg(
         `この記事以外のファイル（${files}）で変更がぶつかっているため、アプリでは取り込めません。何も変更していません。git に慣れた人に手伝ってもらってください。`,
