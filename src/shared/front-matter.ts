@@ -173,6 +173,19 @@ function nestsDeeperThan(yaml: string, limit: number): boolean {
 }
 
 /**
+ * Why a YAML file of any length (a proofreading configuration, a prh dictionary) is refused before
+ * the parser runs, or null: nested deeper than {@link FRONT_MATTER_LIMITS}' depth (S12).
+ */
+export function yamlTooDeep(yaml: string): LocalizedText | null {
+  const depth = FRONT_MATTER_LIMITS.depth
+  if (yaml.length <= depth || !nestsDeeperThan(yaml, depth)) return null
+  return msg(
+    `入れ子が深すぎるため読み込みません（上限は ${depth} 段）`,
+    `it is nested too deeply to read (the limit is ${depth} levels)`,
+  )
+}
+
+/**
  * Whether a YAML text is over {@link FRONT_MATTER_LIMITS}, measured without parsing it (S12).
  * Front matter and the repository profile both ask this before any YAML parser runs.
  */

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Node } from 'yaml'
 import { msg, type LocalizedText } from '../../../shared/localized'
+import { yamlTooDeep } from '../../../shared/front-matter'
 import { resolveInRepo } from '../fs/paths'
 
 /**
@@ -105,6 +106,17 @@ export async function readPrhDictionaries(
       return
     }
     out.files.push(file)
+    // The YAML library recurses once per level: deep nesting is refused before it runs (S12).
+    const deep = yamlTooDeep(source)
+    if (deep) {
+      out.notices.push(
+        msg(
+          `prh の辞書「${shown}」は${deep.ja}。この辞書は使いません。`,
+          `The prh dictionary "${shown}" is not used: ${deep.en}.`,
+        ),
+      )
+      return
+    }
     const lines = new LineCounter()
     const doc = parseDocument(source, { lineCounter: lines, prettyErrors: true })
     if (doc.errors.length > 0) {
