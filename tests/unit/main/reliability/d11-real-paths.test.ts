@@ -2,7 +2,10 @@
  * D11 variants from issue 16: `.git` and other files reached through symlinks inside the
  * repository, and `posts:save` writing only post files and files in asset folders.
  */
+import { execFile } from 'node:child_process'
+import { closeSync, constants, openSync } from 'node:fs'
 import { mkdir, readdir, readFile, symlink } from 'node:fs/promises'
+import { promisify } from 'node:util'
 import { join, resolve } from 'node:path'
 import sharp from 'sharp'
 import { postsServiceFor } from '../../../helpers/posts-service'
@@ -98,6 +101,26 @@ describe('D11: a committed symlink into .git', () => {
       'source/images/gh/logo.png',
     ])
       expect(await resolveAssetRequest(root, `/${path}`)).toEqual({ kind: 'refused', status: 403 })
+  })
+})
+
+describe('D11: a new post reads no listed post through a link out of the repository', () => {
+  it('is created even when the newest listed post is a link to a FIFO elsewhere (it would wait forever)', async () => {
+    const away = await makeTempDir('pw-fifo-')
+    const fifo = join(away, 'pipe')
+    await promisify(execFile)('mkfifo', [fifo])
+    const { root, posts } = await setup({ [postPathFor('2025-05-01', 'older')]: postText({}) })
+    await symlink(fifo, join(root, postPathFor('2025-06-01', 'pipe')))
+    try {
+      const created = await Promise.race([
+        posts.create({ title: 'New', slug: 'new-post' }),
+        new Promise((r) => setTimeout(() => r('still waiting after 5 s'), 5000)),
+      ])
+      expect(created).toMatchObject({ kind: 'created' })
+    } finally {
+      // Release a reader stuck on the FIFO, so the test process can end either way.
+      closeSync(openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK))
+    }
   })
 })
 
