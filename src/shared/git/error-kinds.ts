@@ -17,6 +17,8 @@ export const gitErrorKindSchema = z.enum([
   'rebase-in-progress',
   'operation-in-progress',
   'lock-file',
+  // the repository's disk is read-only (D7)
+  'read-only-disk',
   'unrelated-changes',
   'would-overwrite',
   'uncommitted-changes',

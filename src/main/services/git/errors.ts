@@ -17,6 +17,9 @@ export const MAX_FILE_BYTES = 100 * 1024 * 1024
  * "rejected".
  */
 export const GIT_ERROR_PATTERNS: ReadonlyArray<readonly [RegExp, GitErrorKind]> = [
+  // The repository is on a read-only disk (D7); before the lock patterns, whose words it shares
+  // ("cannot lock ref …: Read-only file system"). A server's own disk ("remote: …") is not ours.
+  [/^(?!remote:).*Read-only file system/im, 'read-only-disk'],
   // Remote refused the file size (GitHub GH001, HTTP 413 from a proxy).
   [
     /GH001: Large files detected|exceeds GitHub's file size limit|pack exceeds maximum allowed size|HTTP 413|error: RPC failed; HTTP 413/i,
@@ -198,6 +201,14 @@ export function describeGitError(kind: GitErrorKind, ctx: ErrorContext = {}): Lo
       return msg(
         '記事にまだ送っていない変更があるため、取り込みを止めました。ファイルはそのままです。先に変更を送ってから取り込んでください。',
         'The post has changes that are not committed yet, so the update was not started; your files are untouched. Send them first with "Request review", then update.',
+      )
+    case 'read-only-disk':
+      return join(
+        msg(
+          'リポジトリのフォルダーが読み取り専用のディスクにあるため、git が書き込めませんでした。何も変更していません。書き込めるディスクに置いてから、もう一度押してください。',
+          'The repository folder is on a read-only disk, so git could not write to it. Nothing was changed. Move it to a writable disk, then press again.',
+        ),
+        kept(ctx),
       )
     case 'path-refused':
       return msg(
