@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, LineCounter, type Document } from 'yaml'
+import { CST, isMap, isScalar, isSeq, Lexer, parseDocument, LineCounter, type Document } from 'yaml'
 import { msg, type LocalizedText } from './localized'
 import { explainYamlError } from './yaml-explain'
 import { isClosingFence } from './front-matter-fence'
@@ -8,9 +8,10 @@ export const MAX_ALIAS_COUNT = 100
 
 /**
  * The most front matter the app parses (S12): beyond this it is refused before the YAML parser
- * runs, with a message naming the limit. Real posts use a few dozen lines.
+ * runs, with a message naming the limit. Real posts use a few dozen lines and a few levels of
+ * nesting; the YAML library recurses once per level and runs out of stack near a thousand.
  */
-export const FRONT_MATTER_LIMITS = { lines: 1000, bytes: 64 * 1024 } as const
+export const FRONT_MATTER_LIMITS = { lines: 1000, bytes: 64 * 1024, depth: 100 } as const
 
 /** A front-matter problem with its 1-based line in the whole file. */
 export interface FrontMatterError {
@@ -133,8 +134,82 @@ function splitPostUncached(input: string): SplitPost {
   return { ...base, ...parseFrontMatterYaml(yaml) }
 }
 
-/** How a YAML text exceeds {@link FRONT_MATTER_LIMITS}: its line count or its size in KB. */
-export type YamlOverLimit = { kind: 'lines'; lines: number } | { kind: 'bytes'; kb: number }
+/** How a YAML text exceeds {@link FRONT_MATTER_LIMITS}: its line count, size in KB or nesting. */
+export type YamlOverLimit =
+  { kind: 'lines'; lines: number } | { kind: 'bytes'; kb: number } | { kind: 'depth' }
+
+/**
+ * A quick character count that is never below {@link nestsDeeperThan}'s bound: per line, its
+ * leading blanks and every `-`, `?`, `:`; plus every `[` and `{` so far. Almost every front
+ * matter is far below the limit by this count, so the list of 2,000 posts never runs the lexer.
+ */
+function mayNestDeeperThan(yaml: string, limit: number): boolean {
+  let openers = 0
+  let line = 0
+  let leading = true
+  for (let i = 0; i < yaml.length; i++) {
+    const c = yaml.charCodeAt(i)
+    if (c === 10) {
+      line = 0
+      leading = true
+      continue
+    }
+    if (c === 91 || c === 123) openers++
+    // `-`, `?`, `:`, and blanks while still at the start of the line.
+    if (c === 45 || c === 63 || c === 58 || (leading && (c === 32 || c === 9))) line++
+    else leading = false
+    if (line + openers > limit) return true
+  }
+  return false
+}
+
+/**
+ * Whether a YAML text may nest deeper than `limit`, from the tokens of the YAML library's lexer
+ * (a loop, no recursion; it knows quotes, comments and block text). The bound at each token is
+ * the line's indentation, plus the block indicators (`-`, `?`, `:`) on the line, plus the open
+ * flow collections (`[`, `{`): every nesting level needs one of them, so the real depth is never
+ * more than this, and a text under the limit is never refused for its nesting.
+ */
+function nestsDeeperThan(yaml: string, limit: number): boolean {
+  if (!mayNestDeeperThan(yaml, limit)) return false
+  let flow = 0
+  let indent = 0
+  let indicators = 0
+  let lineStart = true
+  for (const token of new Lexer().lex(yaml)) {
+    const type = CST.tokenType(token)
+    if (type === 'newline') {
+      lineStart = true
+      indent = 0
+      indicators = 0
+      continue
+    }
+    if (type === 'space' && lineStart) indent = token.length
+    else if (type === 'flow-seq-start' || type === 'flow-map-start') flow++
+    else if (type === 'flow-seq-end' || type === 'flow-map-end') flow = Math.max(0, flow - 1)
+    else if (
+      flow === 0 &&
+      (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind')
+    )
+      indicators++
+    lineStart = false
+    if (indent + indicators + flow > limit) return true
+  }
+  return false
+}
+
+/**
+ * Why a YAML file of any length (a proofreading configuration, a prh dictionary) is refused before
+ * the parser runs, or null: nested deeper than {@link FRONT_MATTER_LIMITS}' depth (S12).
+ */
+export function yamlTooDeep(yaml: string): LocalizedText | null {
+  const depth = FRONT_MATTER_LIMITS.depth
+  if (yaml.length <= depth || !nestsDeeperThan(yaml, depth)) return null
+  return msg(
+    `入れ子が深すぎるため読み込みません（上限は ${depth} 段）`,
+    `it is nested too deeply to read (the limit is ${depth} levels)`,
+  )
+}
 
 /**
  * Whether a YAML text is over {@link FRONT_MATTER_LIMITS}, measured without parsing it (S12).
@@ -148,7 +223,11 @@ export function yamlOverLimits(yaml: string): YamlOverLimit | null {
   if (lines > maxLines) return { kind: 'lines', lines: yaml.split('\n').length }
   // Up to 3 UTF-8 bytes per UTF-16 unit: counted exactly only when it could matter.
   const bytes = yaml.length * 3 <= maxBytes ? yaml.length : new TextEncoder().encode(yaml).length
-  return bytes > maxBytes ? { kind: 'bytes', kb: Math.ceil(bytes / 1024) } : null
+  if (bytes > maxBytes) return { kind: 'bytes', kb: Math.ceil(bytes / 1024) }
+  // Only a text with room for that many levels is looked at token by token.
+  if (yaml.length > FRONT_MATTER_LIMITS.depth && nestsDeeperThan(yaml, FRONT_MATTER_LIMITS.depth))
+    return { kind: 'depth' }
+  return null
 }
 
 /**
@@ -166,6 +245,13 @@ export function frontMatterTooLarge(
   // With `atLeast` the text may be only the start of the front matter: its size is a lower bound.
   const ja = options.atLeast ? ' 以上' : ''
   const en = options.atLeast ? 'at least ' : ''
+  if (over.kind === 'depth') {
+    const depth = FRONT_MATTER_LIMITS.depth
+    return msg(
+      `フロントマターの入れ子が深すぎるため読み込みません（上限は ${depth} 段）。リストやマップ（[ ] や { }、字下げ）の入れ子を浅くしてください。`,
+      `The front matter is nested too deeply to read (the limit is ${depth} levels). Flatten its nested lists and maps ([ ], { } or indentation).`,
+    )
+  }
   if (over.kind === 'lines') {
     return msg(
       `フロントマターが長すぎるため読み込みません（${n(over.lines)} 行${ja}。上限は ${n(maxLines)} 行）。不要な項目を削るか本文に移してください。`,

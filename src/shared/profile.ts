@@ -106,7 +106,12 @@ function profileTooLarge(text: string): LocalizedText | null {
   const over = yamlOverLimits(text)
   if (!over) return null
   const n = (value: number) => value.toLocaleString('en')
-  const { lines, bytes } = FRONT_MATTER_LIMITS
+  const { lines, bytes, depth } = FRONT_MATTER_LIMITS
+  if (over.kind === 'depth')
+    return msg(
+      `${PROFILE_FILE} の入れ子が深すぎるため読み込みません（上限は ${depth} 段）。標準の設定を使います。`,
+      `${PROFILE_FILE} is nested too deeply to read (the limit is ${depth} levels). Using the default settings.`,
+    )
   return over.kind === 'lines'
     ? msg(
         `${PROFILE_FILE} が長すぎるため読み込みません（${n(over.lines)} 行。上限は ${n(lines)} 行）。標準の設定を使います。`,

@@ -1,6 +1,7 @@
 /**
  * Issue 16 in the app itself: "keep mine" keeps what it replaces and the title bar says when edits
- * are not saved (D2), and a post with a 100,000-key front matter leaves the window responsive (S12).
+ * are not saved (D2), and a post with a 100,000-key front matter, or one nested 30,000 deep, leaves
+ * the window responsive (S12).
  */
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -19,6 +20,10 @@ test.beforeEach(async () => {
   await writeFile(
     join(repo, 'source/blog/2026-12-04-huge.html.md'),
     `---\ntitle: 巨大なフロントマター\ndate: 2026-12-04T10:00:00+09:00\n${keys}\n---\n\n本文です。\n`,
+  )
+  await writeFile(
+    join(repo, 'source/blog/2026-12-05-deep-nesting.html.md'),
+    `---\ntitle: 深い入れ子\ndate: 2026-12-05T10:00:00+09:00\nx: ${'['.repeat(30_000)}\n---\n\n本文です。\n`,
   )
   app = await launchApp({ repo })
 })
@@ -64,6 +69,22 @@ test('S12: a 100,000-key front matter is refused with its limit and typing stays
   const { page } = app
   await page.getByRole('listbox').getByRole('option', { name: /huge/ }).first().click()
   await expect(page.getByText(/上限は 1,000 行/).first()).toBeVisible({ timeout: 20_000 })
+  await editorContent(page).click()
+  await page.keyboard.press('Control+End')
+  const started = Date.now()
+  await page.keyboard.type('応答します', { delay: 20 })
+  await expect(editorContent(page)).toContainText('本文です。応答します')
+  expect(Date.now() - started).toBeLessThan(5000)
+})
+
+test('S12: a front matter nested 30,000 deep is refused with its limit and typing stays responsive', async () => {
+  const { page } = app
+  await page
+    .getByRole('listbox')
+    .getByRole('option', { name: /deep-nesting/ })
+    .first()
+    .click()
+  await expect(page.getByText(/上限は 100 段/).first()).toBeVisible({ timeout: 20_000 })
   await editorContent(page).click()
   await page.keyboard.press('Control+End')
   const started = Date.now()

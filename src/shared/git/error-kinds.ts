@@ -17,10 +17,14 @@ export const gitErrorKindSchema = z.enum([
   'rebase-in-progress',
   'operation-in-progress',
   'lock-file',
+  // the repository's disk is read-only (D7)
+  'read-only-disk',
   'unrelated-changes',
   'would-overwrite',
   'uncommitted-changes',
   'not-a-post',
+  // the post or its asset folder really lives outside the repository or in .git (D11)
+  'path-refused',
   'base-missing',
   'no-remote',
   'save-failed',
@@ -44,8 +48,10 @@ export const gitErrorKindSchema = z.enum([
   // the post's review branch
   'branch-moved',
   'review-branch-changed',
-  // updating (G5)
+  // updating (G5): the published version, or a reviewer's commit on the review branch, changed the
+  // same places as the writer
   'merge-conflict',
+  'review-conflict',
   'conflict-outside-post',
   'unknown',
 ])

@@ -98,6 +98,14 @@ describe('parseProfile: a hostile profile (issue 16 leftover, S12)', () => {
     expect(parsed.error.message.en).toContain('.portal-writer.yml')
   })
 
+  it('refuses a profile nested too deeply before parsing it (issue 16, S12)', () => {
+    const parsed = parseProfile(`siteName: Blog\nmarkdown: ${'['.repeat(30_000)}\n`)
+    expect(parsed.kind).toBe('invalid')
+    if (parsed.kind !== 'invalid') return
+    expect(parsed.error.message.en).toContain('.portal-writer.yml is nested too deeply')
+    expect(parsed.error.message.en).toContain('the limit is 100 levels')
+  })
+
   it('refuses a profile over 64 KB in few lines', () => {
     const parsed = parseProfile(`siteName: Blog\nsiteDescription: ${'あ'.repeat(30_000)}\n`)
     expect(parsed.kind).toBe('invalid')

@@ -4,12 +4,16 @@ import { join } from 'node:path'
 import { datePartsOf } from '../../../shared/dates'
 import { msg } from '../../../shared/localized'
 import { patternRoot } from '../../../shared/profile'
+import { resolveInRepo } from '../fs/paths'
 import { readPostHead, summarizePost, type PostFile } from '../posts/post-list'
 import type { CheckRun, FindingProducer, RawFinding } from './types'
 
 /** The day a post is published on: its front-matter date's, else its file name's. */
-async function publishedDay(file: PostFile): Promise<string> {
-  const head = await readPostHead(file.absPath).catch(() => null)
+async function publishedDay(root: string, file: PostFile): Promise<string> {
+  // Through the real-path check (D11): a link out of the repository is not read.
+  const resolved = await resolveInRepo(root, file.relPath)
+  const head =
+    resolved.kind === 'ok' ? await readPostHead(resolved.realPath).catch(() => null) : null
   const date = head ? summarizePost(file.relPath, file.key, head).date : null
   const parts = date === null ? null : datePartsOf(date)
   const { year, month, day } = parts ?? file.key
@@ -31,7 +35,7 @@ async function slugFindings(run: CheckRun): Promise<RawFinding[]> {
   const out: RawFinding[] = []
   for (const [slug, posts] of bySlug) {
     if (posts.length < 2 || !posts.some((p) => run.checked.has(p.file.relPath))) continue
-    for (const p of posts) p.day = await publishedDay(p.file)
+    for (const p of posts) p.day = await publishedDay(run.root, p.file)
     posts.forEach((p, index) => {
       if (!run.checked.has(p.file.relPath)) return
       const sameDay = posts.filter((o) => o !== p && o.day === p.day)

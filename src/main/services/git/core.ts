@@ -167,11 +167,40 @@ export function gitEnvironment(
 /** git's and curl's tracing variables, removed from git's environment (any case: Windows). */
 const TRACE_VARIABLE = /^(GIT_TRACE|GIT_CURL_VERBOSE$)/i
 
+/** Verbs that talk to a remote over HTTP. */
+const NETWORK_VERBS = new Set(['fetch', 'push', 'ls-remote'])
+
+/**
+ * The `http.<url>.followRedirects` keys set anywhere in git's configuration. git prefers a key
+ * naming the URL over the plain `http.followRedirects` the wrapper gives, so each is given again,
+ * on the command line (read last: it wins among equals), with the wrapper's value.
+ */
+async function urlRedirectKeys(options: GitOptions): Promise<string[]> {
+  const raw = await run(['config', '-z', '--get-regexp', '^http\\..+\\.followredirects$'], {
+    cwd: options.cwd,
+    gitPath: options.gitPath,
+    env: options.env,
+    timeoutMs: 10_000,
+    readOnly: true,
+  })
+  if (raw.spawnError || raw.exitCode !== 0) return []
+  return (
+    raw.stdout
+      .split('\0')
+      .map((entry) => entry.split('\n')[0]!)
+      // `-c` splits at the first `=`: a key holding one cannot be given back (git would misread it).
+      .filter((key) => key !== '' && !key.includes('='))
+  )
+}
+
 /** Arguments placed before the subcommand. */
-function globalArgs(options: GitOptions, verb: string | undefined): string[] {
+async function globalArgs(options: GitOptions, verb: string | undefined): Promise<string[]> {
   // A redirect must not carry a request (and a token) to another server: a fetch follows one only
-  // for its first request, a push none at all (G3).
-  const args = ['-c', `http.followRedirects=${verb === 'push' ? 'false' : 'initial'}`]
+  // for its first request, a push none at all (G3), whatever URL-specific setting says otherwise.
+  const follow = verb === 'push' ? 'false' : 'initial'
+  const args = ['-c', `http.followRedirects=${follow}`]
+  if (verb && NETWORK_VERBS.has(verb))
+    for (const key of await urlRedirectKeys(options)) args.push('-c', `${key}=${follow}`)
   if (options.auth) {
     // With our token, neither ask a configured credential helper nor let it store the token in
     // plaintext (`credential.helper=store`): an empty value resets the helper list.
@@ -188,7 +217,7 @@ function globalArgs(options: GitOptions, verb: string | undefined): string[] {
 export async function git(args: readonly string[], options: GitOptions): Promise<GitResult> {
   const started = performance.now()
   const secrets = options.auth ? [options.auth.token] : []
-  const fullArgs = [...globalArgs(options, args[0]), ...args]
+  const fullArgs = [...(await globalArgs(options, args[0])), ...args]
   const raw = await run(fullArgs, options)
   // stdout is data (e.g. `remote get-url`, which G8 detection must see whole): only the token we
   // handed over is removed. stderr is prose for messages and logs: every credential goes.

@@ -17,6 +17,9 @@ export const MAX_FILE_BYTES = 100 * 1024 * 1024
  * "rejected".
  */
 export const GIT_ERROR_PATTERNS: ReadonlyArray<readonly [RegExp, GitErrorKind]> = [
+  // The repository is on a read-only disk (D7); before the lock patterns, whose words it shares
+  // ("cannot lock ref …: Read-only file system"). A server's own disk ("remote: …") is not ours.
+  [/^(?!remote:).*Read-only file system/im, 'read-only-disk'],
   // Remote refused the file size (GitHub GH001, HTTP 413 from a proxy).
   [
     /GH001: Large files detected|exceeds GitHub's file size limit|pack exceeds maximum allowed size|HTTP 413|error: RPC failed; HTTP 413/i,
@@ -133,6 +136,11 @@ function join(a: LocalizedText, b: LocalizedText): LocalizedText {
   return { ja: [a.ja, b.ja].filter(Boolean).join(''), en: [a.en, b.en].filter(Boolean).join(' ') }
 }
 
+/** A path refused by the real-path check (D11): its reason, then what publishing did (nothing). */
+export function refusedPathMessage(reason: LocalizedText): LocalizedText {
+  return join(reason, describeGitError('path-refused'))
+}
+
 /** The plain-language message for an error kind: what happened, and what to do next. */
 export function describeGitError(kind: GitErrorKind, ctx: ErrorContext = {}): LocalizedText {
   const branch = ctx.branch ?? ''
@@ -193,6 +201,19 @@ export function describeGitError(kind: GitErrorKind, ctx: ErrorContext = {}): Lo
       return msg(
         '記事にまだ送っていない変更があるため、取り込みを止めました。ファイルはそのままです。先に変更を送ってから取り込んでください。',
         'The post has changes that are not committed yet, so the update was not started; your files are untouched. Send them first with "Request review", then update.',
+      )
+    case 'read-only-disk':
+      return join(
+        msg(
+          'リポジトリのフォルダーが読み取り専用のディスクにあるため、git が書き込めませんでした。何も変更していません。書き込めるディスクに置いてから、もう一度押してください。',
+          'The repository folder is on a read-only disk, so git could not write to it. Nothing was changed. Move it to a writable disk, then press again.',
+        ),
+        kept(ctx),
+      )
+    case 'path-refused':
+      return msg(
+        'そのため送信も取り込みもせず、何も変更していません。',
+        'So nothing was sent or brought in, and nothing was changed.',
       )
     case 'not-a-post':
       return msg(
@@ -334,6 +355,11 @@ export function describeGitError(kind: GitErrorKind, ctx: ErrorContext = {}): Lo
       return msg(
         `レビュー用の場所（${branch}）に、レビュー担当者など別の人が加えた変更があります${files ? `（${files}）` : ''}。そのまま送るとその変更を消してしまうため、何もせずに止めました。「レビューでの変更を取り込む」を押して取り込んでから、もう一度送ってください。`,
         `Someone else (a reviewer, perhaps) added changes to the review place (${branch})${files ? ` (${files})` : ''}. Sending now would undo them, so nothing was done. Press "Bring in the review changes", then send again.`,
+      )
+    case 'review-conflict':
+      return msg(
+        `レビュー用の場所（${branch}）で、レビュー担当者など別の人があなたと同じ箇所を変更しています（${files || '同じ箇所の変更'}）。何も取り込んでおらず、あなたの記事はそのままです。「自分の版を残す」「レビューでの版を採る」を選ぶか、「見比べる」で違いを確かめてください。`,
+        `Someone else (a reviewer, perhaps) changed the same places as you in the review place (${branch}) (${files || 'the same lines'}), so nothing was brought in; your post is untouched. Choose "Keep mine" or "Take the reviewer's version", or "Compare" to see the difference.`,
       )
     case 'conflict-outside-post':
       return msg(

@@ -341,10 +341,13 @@ export class PostsService {
     const assets = await resolveInRepo(repo.root, assetRel)
     if (assets.kind === 'refused') return { kind: 'error', message: assets.reason }
     // Lists are written the way the repository's newest posts write them.
+    // Each through the real-path check (D11): a listed link out of the repository is not read
+    // (one to a FIFO would keep every later create waiting).
     const heads = await Promise.all(
-      listed
-        .slice(0, STYLE_SAMPLE)
-        .map((p) => readPostHead(join(repo.root, ...p.path.split('/'))).catch(() => null)),
+      listed.slice(0, STYLE_SAMPLE).map(async (p) => {
+        const post = await resolveInRepo(repo.root, p.path)
+        return post.kind === 'ok' ? readPostHead(post.realPath).catch(() => null) : null
+      }),
     )
     const style = listStyleOf(heads.flatMap((h) => (h ? [h.text] : [])))
     const text = newPostText(title, date, authors, { ...lists, style })

@@ -1,4 +1,5 @@
 import { parse, YAMLParseError } from 'yaml'
+import { yamlTooDeep } from '../../../shared/front-matter'
 
 /**
  * Reading a `.textlintrc` in any of its forms as plain data. JSON (with comments), YAML and
@@ -59,6 +60,9 @@ function lineAt(text: string, offset: number): number {
 }
 
 function parseData(text: string, lineOffset: number): ConfigFileResult {
+  // The YAML library recurses once per level: deep nesting is refused before it runs (S12).
+  const deep = yamlTooDeep(text)
+  if (deep) return { kind: 'error', line: 1 + lineOffset, reason: deep }
   try {
     const value: unknown = parse(text, { prettyErrors: true, uniqueKeys: false })
     return { kind: 'ok', value: value ?? {} }

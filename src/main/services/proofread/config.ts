@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { msg, type LocalizedText } from '../../../shared/localized'
+import { resolveInRepo } from '../fs/paths'
 import { CONFIG_FILE_NAMES, parseConfigFile } from './config-file'
 import { defaultEngineConfig } from './default-config'
 import { readPrhDictionaries } from './prh-dictionary'
@@ -105,9 +106,25 @@ async function fromRc(
 export async function loadProofreadConfig(root: string): Promise<ProofreadConfig> {
   for (const name of CONFIG_FILE_NAMES) {
     const path = join(root, name)
+    // Checked on its real path like every file the app reads (D11): a link out of the repository
+    // or into .git is refused with the reason, and none of it is read.
+    const resolved = await resolveInRepo(root, name)
+    if (resolved.kind === 'refused') {
+      return {
+        file: name,
+        engine: defaultEngineConfig(),
+        files: [path],
+        notices: [
+          msg(
+            `${name}: ${resolved.reason.ja}直るまで内蔵の設定で校正します。`,
+            `${name}: ${resolved.reason.en} The built-in rules are used until it is fixed.`,
+          ),
+        ],
+      }
+    }
     let source: string
     try {
-      source = await readFile(path, 'utf8')
+      source = await readFile(resolved.realPath, 'utf8')
     } catch {
       continue
     }

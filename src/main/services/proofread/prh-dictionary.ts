@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises'
-import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Node } from 'yaml'
 import { msg, type LocalizedText } from '../../../shared/localized'
+import { yamlTooDeep } from '../../../shared/front-matter'
+import { resolveInRepo } from '../fs/paths'
 
 /**
  * prh dictionaries named by a `.textlintrc`, read in main: imports followed, every pattern checked
@@ -79,9 +81,21 @@ export async function readPrhDictionaries(
       )
       return
     }
+    // Where the name really leads is checked like every other file the app reads (D11): a link
+    // out of the repository or into .git is not read, so its text never reaches the findings.
+    const resolved = await resolveInRepo(root, shown.split(sep).join('/'))
+    if (resolved.kind === 'refused') {
+      out.notices.push(
+        msg(
+          `prh の辞書「${shown}」は使いません。${resolved.reason.ja}`,
+          `The prh dictionary "${shown}" is not used. ${resolved.reason.en}`,
+        ),
+      )
+      return
+    }
     let source: string
     try {
-      source = await readFile(file, 'utf8')
+      source = await readFile(resolved.realPath, 'utf8')
     } catch {
       out.notices.push(
         msg(
@@ -92,6 +106,17 @@ export async function readPrhDictionaries(
       return
     }
     out.files.push(file)
+    // The YAML library recurses once per level: deep nesting is refused before it runs (S12).
+    const deep = yamlTooDeep(source)
+    if (deep) {
+      out.notices.push(
+        msg(
+          `prh の辞書「${shown}」は${deep.ja}。この辞書は使いません。`,
+          `The prh dictionary "${shown}" is not used: ${deep.en}.`,
+        ),
+      )
+      return
+    }
     const lines = new LineCounter()
     const doc = parseDocument(source, { lineCounter: lines, prettyErrors: true })
     if (doc.errors.length > 0) {

@@ -16,7 +16,8 @@ export async function compareVersions(
 ): Promise<CompareVersions> {
   const snapshot = await takeSnapshot(ctx, repo.profile)
   const tips = branchTips(snapshot, post.branch)
-  const tip = tips.local ?? tips.remote
+  // What reviewers see: the server's copy (a reviewer's commits included), else the local one.
+  const tip = tips.remote ?? tips.local
   const text = async (commit: string | null) => {
     if (!commit) return null
     const oid = (await versionAt(ctx, commit, post)).get(post.path)

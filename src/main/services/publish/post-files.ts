@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { splitPost } from '../../../shared/front-matter'
 import { branchNameFor } from '../../../shared/publish'
 import { fillPattern, patternMatcher, type PostKey, type Profile } from '../../../shared/profile'
+import type { LocalizedText } from '../../../shared/localized'
+import { resolveInRepo } from '../fs/paths'
 import type { StatusEntry } from '../git/status'
 
 /** A post as publishing sees it. Paths are repository-relative with `/`. */
@@ -56,6 +58,23 @@ export function resolvePost(
     assetDir: fillPattern(profile.assetPath, key),
     branch: branchNameFor(profile.branchPattern, key),
   }
+}
+
+/**
+ * Why publishing must not touch this post, or null: its file or asset folder really lives
+ * outside the repository or inside `.git` (a link), checked on the real path by the one function
+ * every service uses (D11). Publishing reads the post, lists its asset folder and writes what an
+ * update brings in, so a link there would be read, listed or written through.
+ */
+export async function refusedPostPaths(
+  root: string,
+  post: PostFiles,
+): Promise<LocalizedText | null> {
+  for (const path of [post.path, post.assetDir]) {
+    const resolved = await resolveInRepo(root, path)
+    if (resolved.kind === 'refused') return resolved.reason
+  }
+  return null
 }
 
 /** A repository-relative path that stays inside the repository. */

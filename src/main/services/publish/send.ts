@@ -8,6 +8,7 @@ import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { msg, type LocalizedText } from '../../../shared/localized'
 import { checkPostForPublish } from '../check/preflight'
+import { resolveInRepo } from '../fs/paths'
 import {
   DEFAULT_MESSAGE_TEMPLATES,
   fillMessage,
@@ -22,7 +23,7 @@ import { ignoredPaths } from '../git/check-ignore'
 import { listTree } from '../git/ls-tree'
 import { commitTree } from '../git/commit-tree'
 import type { GitContext } from '../git/core'
-import { describeEmbeddedCredentials, MAX_FILE_BYTES } from '../git/errors'
+import { describeEmbeddedCredentials, MAX_FILE_BYTES, refusedPathMessage } from '../git/errors'
 import { fetchRemote } from '../git/fetch'
 import { fetchPercent, pushPercent } from '../git/progress'
 import { pushBranch } from '../git/push'
@@ -249,6 +250,16 @@ async function save(
 /** The post's publishable files on disk; oversized ones stop the flow before any commit (G6). */
 async function collectFiles(s: Session): Promise<string[] | Stop> {
   const files = [s.post.path, ...(await listAssetFiles(s.repo.root, s.post.assetDir))]
+  // A link among them is sent as a link: it must lead where a name could (D11), never into .git
+  // or out of the repository, or every reviewer's clone would get it.
+  for (const path of files) {
+    const resolved = await resolveInRepo(s.repo.root, path)
+    if (resolved.kind === 'refused')
+      return failure(s, 'path-refused', {
+        files: [path],
+        message: refusedPathMessage(resolved.reason),
+      })
+  }
   const sized = await Promise.all(
     files.map(async (p) => ({ p, bytes: await fileSize(s.repo.root, p) })),
   )

@@ -19,14 +19,14 @@ import type {
 } from '../../../shared/publish'
 import { normalizeHost, TOKEN_USERNAME, type TokenStore } from './credentials'
 import type { AskpassProgram, GitContext } from '../git/core'
-import { describeGitError } from '../git/errors'
+import { describeGitError, refusedPathMessage } from '../git/errors'
 import { pickRemote } from '../git/remote'
 import { setIdentity as writeIdentity, type Identity } from '../git/config'
 import { checkGitVersion, type GitVersionCheck } from '../git/version'
 import { compareVersions } from './compare'
 import { describePost } from './describe'
 import { folderState, returnToBase } from './folder'
-import { resolvePost, type PostFiles } from './post-files'
+import { refusedPostPaths, resolvePost, type PostFiles } from './post-files'
 import { statesOf } from './post-state'
 import { sendPost, type SavePost, type SendRequest, type SendStep } from './send'
 import {
@@ -155,6 +155,8 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
     if ('kind' in o) return o
     const post = resolvePost(path, o.repo.profile)
     if (!post) return { kind: 'error', message: describeGitError('not-a-post', { path }) }
+    const refused = await refusedPostPaths(o.repo.root, post)
+    if (refused) return { kind: 'error', message: refusedPathMessage(refused) }
     try {
       return { kind: 'ok', ...(await job(o.ctx, o.repo, post)) }
     } catch (e) {
@@ -188,6 +190,13 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
     if (!repo) return failure(null, 'not-a-repository', { phase })
     const post = resolvePost(path, repo.profile)
     if (!post) return failure(null, 'not-a-post', { phase, context: { path } })
+    const refused = await refusedPostPaths(repo.root, post)
+    if (refused)
+      return failure(null, 'path-refused', {
+        phase,
+        files: [path],
+        message: refusedPathMessage(refused),
+      })
     const ctx = contextFor(repo.root)
     const remote = await pickRemote(ctx, post.branch)
     const auth = await authFor(remote, options.tokens, options.askpass, TOKEN_USERNAME)

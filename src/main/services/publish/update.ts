@@ -97,17 +97,20 @@ export async function updateFromBase(s: Session, resolution?: Resolution): Promi
   if (tips.local && tips.remote && !(await isAncestor(ctx, tips.remote, tips.local)))
     sources.push({ commit: tips.remote, review: true })
   sources.push({ commit: snapshot.baseOid, review: false })
+  // The tip once the reviewers' commits are in: a conflict in a file they changed is theirs.
+  let reviewed = from
   for (const source of sources) {
     if (await isAncestor(ctx, source.commit, tip)) continue
     if (await isAncestor(ctx, tip, source.commit)) {
       tip = source.commit
       if (used === 'none') used = 'fast-forward'
-      continue
+    } else {
+      const merged = await mergeInto(s, tip, source.commit, source.review, resolution)
+      if ('kind' in merged) return merged
+      tip = merged.commit
+      used = 'merge'
     }
-    const merged = await mergeInto(s, tip, source.commit, source.review, resolution)
-    if ('kind' in merged) return merged
-    tip = merged.commit
-    used = 'merge'
+    if (source.review) reviewed = tip
   }
   if (tip === from && tips.local === from) {
     return {
@@ -121,18 +124,20 @@ export async function updateFromBase(s: Session, resolution?: Resolution): Promi
   }
 
   // 3. The writer's files: take what the update changed, merging with unsent edits.
+  const sent = await versionAt(ctx, from, post)
   const plan = await planWorkingWrites(
     ctx,
     s.repo.root,
     post,
-    {
-      sent: await versionAt(ctx, from, post),
-      next: await versionAt(ctx, tip, post),
-      working: versionIn(snapshot.working, post),
-    },
+    { sent, next: await versionAt(ctx, tip, post), working: versionIn(snapshot.working, post) },
     resolution,
   )
-  if ('kind' in plan) return failure(s, 'merge-conflict', { files: plan.files })
+  if ('kind' in plan) {
+    // Say whose change it meets: a reviewer's on the review branch, or the published version's.
+    const byReview = reviewed === from ? sent : await versionAt(ctx, reviewed, post)
+    const review = plan.files.some((f) => byReview.get(f) !== sent.get(f))
+    return failure(s, review ? 'review-conflict' : 'merge-conflict', { files: plan.files })
+  }
 
   // 4. Apply: the writer's files first (a failed ref update then only leaves them newer), then the ref.
   const applied = await applyWorkingWrites(s, plan.writes)
@@ -197,7 +202,7 @@ async function mergeInto(
     const outside = merged.files.filter((f) => !belongsToPost(f, post))
     if (outside.length > 0) return failure(s, 'conflict-outside-post', { files: outside })
     if (!resolution)
-      return failure(s, review ? 'review-branch-changed' : 'merge-conflict', {
+      return failure(s, review ? 'review-conflict' : 'merge-conflict', {
         files: merged.files,
       })
     tree = await settle(ctx, merged.tree, merged.files, resolution === 'mine' ? ours : other)

@@ -6,10 +6,14 @@ export const ARTICLE_ID = 'pw-article'
 
 /**
  * The preview frame's own Content-Security-Policy: nothing but images (from the repository's asset
- * origin, data: and the web) and inline styles. No scripts, fonts, frames, forms or connections.
+ * origin, data: and the web) and inline styles. No scripts, fonts, frames, forms or connections;
+ * `base-uri` and `form-action` do not fall back to `default-src`, so they are stated too.
  */
 export function previewCsp(assetBase: string): string {
-  return `default-src 'none'; img-src ${assetOriginOf(assetBase)} data: https: http:; style-src 'unsafe-inline'`
+  return (
+    `default-src 'none'; img-src ${assetOriginOf(assetBase)} data: https: http:; ` +
+    `style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'`
+  )
 }
 
 /**

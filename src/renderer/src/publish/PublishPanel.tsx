@@ -31,7 +31,12 @@ export interface PublishPanelProps {
 }
 
 /** Error codes after which bringing changes in is the next step. */
-const UPDATE_NEXT = new Set(['push-rejected', 'review-branch-changed', 'merge-conflict'])
+const UPDATE_NEXT = new Set([
+  'push-rejected',
+  'review-branch-changed',
+  'merge-conflict',
+  'review-conflict',
+])
 
 /**
  * The publish tab: the post's state, review place and files, the 「レビューを依頼」 button with a
@@ -204,7 +209,7 @@ function PostPublishPanel({
           >
             {busy === 'update'
               ? t('updating')
-              : error?.code === 'review-branch-changed'
+              : error?.code === 'review-branch-changed' || error?.code === 'review-conflict'
                 ? t('updateReview')
                 : t('update')}
           </button>
@@ -318,7 +323,7 @@ function ErrorBox({
           </ul>
         </>
       )}
-      {error.code === 'merge-conflict' && (
+      {(error.code === 'merge-conflict' || error.code === 'review-conflict') && (
         <div className="pwp-actions">
           <button
             type="button"
@@ -334,7 +339,7 @@ function ErrorBox({
             disabled={busy}
             onClick={() => onResolve('theirs')}
           >
-            {t('takeTheirs')}
+            {t(error.code === 'review-conflict' ? 'takeReview' : 'takeTheirs')}
           </button>
           <button type="button" className="pwp-secondary" onClick={onCompare}>
             {t('compare')}

@@ -17,6 +17,7 @@ export const publishStrings = {
   },
   keepMine: { ja: '自分の版を残す', en: 'Keep mine' },
   takeTheirs: { ja: '公開中の版を採る', en: 'Take the published version' },
+  takeReview: { ja: 'レビューでの版を採る', en: "Take the reviewer's version" },
   compare: { ja: '見比べる', en: 'Compare' },
   compareTitle: { ja: '違いを見比べる', en: 'Compare the versions' },
   compareMine: { ja: 'あなたの版（このフォルダー）', en: 'Yours (this folder)' },

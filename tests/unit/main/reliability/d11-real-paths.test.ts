@@ -2,7 +2,10 @@
  * D11 variants from issue 16: `.git` and other files reached through symlinks inside the
  * repository, and `posts:save` writing only post files and files in asset folders.
  */
+import { execFile } from 'node:child_process'
+import { closeSync, constants, openSync } from 'node:fs'
 import { mkdir, readdir, readFile, symlink } from 'node:fs/promises'
+import { promisify } from 'node:util'
 import { join, resolve } from 'node:path'
 import sharp from 'sharp'
 import { postsServiceFor } from '../../../helpers/posts-service'
@@ -10,8 +13,16 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { resolveAssetRequest } from '../../../../src/main/services/posts/assets'
 import { ImageService } from '../../../../src/main/services/images/image-service'
 import { resolveInRepo } from '../../../../src/main/services/fs/paths'
+import { loadProofreadConfig } from '../../../../src/main/services/proofread/config'
 import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
-import { makeTempRepo, postPathFor, postText, removeTempDirs } from '../../../helpers/temp-repo'
+import {
+  makeTempDir,
+  makeTempRepo,
+  postPathFor,
+  postText,
+  removeTempDirs,
+  writeFiles,
+} from '../../../helpers/temp-repo'
 
 afterAll(removeTempDirs)
 
@@ -93,6 +104,26 @@ describe('D11: a committed symlink into .git', () => {
   })
 })
 
+describe('D11: a new post reads no listed post through a link out of the repository', () => {
+  it('is created even when the newest listed post is a link to a FIFO elsewhere (it would wait forever)', async () => {
+    const away = await makeTempDir('pw-fifo-')
+    const fifo = join(away, 'pipe')
+    await promisify(execFile)('mkfifo', [fifo])
+    const { root, posts } = await setup({ [postPathFor('2025-05-01', 'older')]: postText({}) })
+    await symlink(fifo, join(root, postPathFor('2025-06-01', 'pipe')))
+    try {
+      const created = await Promise.race([
+        posts.create({ title: 'New', slug: 'new-post' }),
+        new Promise((r) => setTimeout(() => r('still waiting after 5 s'), 5000)),
+      ])
+      expect(created).toMatchObject({ kind: 'created' })
+    } finally {
+      // Release a reader stuck on the FIFO, so the test process can end either way.
+      closeSync(openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK))
+    }
+  })
+})
+
 describe('D11: posts:save writes only post files and files in asset folders', () => {
   it.each(['Gemfile', '.github/workflows/deploy.yml', '.portal-writer.yml', 'config.rb'])(
     'refuses %s and leaves it as it was',
@@ -119,5 +150,44 @@ describe('D11: posts:save writes only post files and files in asset folders', ()
     const note = `${ASSETS}/notes.md`
     expect((await posts.save({ path: note, text: 'n\n', expectedHash: null })).kind).toBe('saved')
     expect(await readFile(join(root, note), 'utf8')).toBe('n\n')
+  })
+})
+
+describe('D11: the proofreading configuration is read only where its real path is', () => {
+  const SECRET = 'SECRET-outside-0123'
+  async function outside(files: Record<string, string>): Promise<string> {
+    const dir = await makeTempDir('pw-outside-')
+    await writeFiles(dir, files)
+    return dir
+  }
+
+  it('refuses a .textlintrc linked out of the repository, with the reason, and reads none of it', async () => {
+    const away = await outside({ 'rc.json': `{ "rules": { "${SECRET}": true } }` })
+    const { root } = await setup()
+    await symlink(join(away, 'rc.json'), join(root, '.textlintrc.json'))
+    const config = await loadProofreadConfig(root)
+    expect(JSON.stringify(config)).not.toContain(SECRET)
+    expect(config.notices.map((n) => n.en)).toEqual([
+      expect.stringMatching(/^\.textlintrc\.json: .*outside the repository/),
+    ])
+  })
+
+  it('refuses a prh dictionary linked out of the repository or into .git', async () => {
+    const away = await outside({
+      'dict.yml': `version: 1\nrules:\n  - expected: ${SECRET}\n    pattern: /ポータブル/\n`,
+    })
+    const { root } = await setup({
+      '.textlintrc.yml': 'rules:\n  prh:\n    rulePaths: [dict/out.yml, dict/git.yml]\n',
+      '.git/prh.yml': `version: 1\nrules:\n  - expected: ${SECRET}\n    pattern: /x/\n`,
+    })
+    await mkdir(join(root, 'dict'))
+    await symlink(join(away, 'dict.yml'), join(root, 'dict/out.yml'))
+    await symlink('../.git/prh.yml', join(root, 'dict/git.yml'))
+    const config = await loadProofreadConfig(root)
+    expect(JSON.stringify(config.engine)).not.toContain(SECRET)
+    expect(config.notices.map((n) => n.en)).toEqual([
+      expect.stringMatching(/dict\/out\.yml.*outside the repository/),
+      expect.stringMatching(/dict\/git\.yml.*\.git folder/),
+    ])
   })
 })

@@ -11,6 +11,15 @@ import {
 } from '../../../../src/main/services/fs/temp-files'
 import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
 import { makeTempRepo, removeTempDirs } from '../../../helpers/temp-repo'
+import {
+  cleanup,
+  makeBareRemote,
+  makeBlogRepo,
+  makeService,
+  put,
+  sh,
+  writePost,
+} from '../services/git/fixtures'
 
 afterAll(removeTempDirs)
 
@@ -49,5 +58,39 @@ describe('D5: temp files of every writer', () => {
       fileName: 'b.png',
     })
     expect((await readdir(dir)).filter(isTempFileName)).toEqual([])
+  })
+})
+
+describe('D5: publishing never sends temp files, dotfiles or editor swap files', () => {
+  it('sends only the post and its real images from a folder full of leftovers', async () => {
+    const bare = await makeBareRemote()
+    const root = await makeBlogRepo(bare)
+    try {
+      const { service } = await makeService(root)
+      const post = await writePost(root, 'leftovers', { images: 1 })
+      const leftovers = [
+        '.portal-writer-0123456789ab.tmp',
+        '.image-1.png.pw-tmp-0123456789ab',
+        '.image-1.png.swp',
+        'image-1.png~',
+        '#notes.md#',
+        '.DS_Store',
+        '.hidden/x.png',
+        'photo.jpg.crdownload',
+      ]
+      for (const name of leftovers) await put(root, `${post.assetDir}/${name}`, 'junk')
+      const status = await service.status(post.path)
+      expect(status.kind === 'ok' && status.status.files.map((f) => f.path)).toEqual([
+        post.path,
+        `${post.assetDir}/image-1.png`,
+      ])
+      expect((await service.publish({ path: post.path })).kind).toBe('published')
+      const sent = await sh(bare, 'diff', '--name-only', 'main', 'post/leftovers')
+      expect(sent.trim().split('\n').sort()).toEqual(
+        [post.path, `${post.assetDir}/image-1.png`].sort(),
+      )
+    } finally {
+      await cleanup(bare, root)
+    }
   })
 })

@@ -87,3 +87,39 @@ describe('S12: a front matter at the limit parses without a quadratic step', () 
     expect(dup.error?.message.en).toMatch(/unique/)
   })
 })
+
+describe('S12: a deeply nested front matter is refused before parsing', () => {
+  // Each of these is under the size and line limits; the YAML library recurses once per level
+  // and ran out of stack (0.5–1 s each), and V8 can die compiling a regular expression there.
+  const deep: Array<[string, string]> = [
+    ['flow lists', `x: ${'['.repeat(30_000)}`],
+    ['flow lists, closed', `x: ${'['.repeat(15_000)}${']'.repeat(15_000)}`],
+    ['flow maps', `x: ${'{a: '.repeat(15_000)}`],
+    ['compact block lists', `x:\n  ${'- '.repeat(20_000)}y`],
+    ['more flow lists', `x: ${'['.repeat(60_000)}`],
+  ]
+
+  it.each(deep)('%s: refused with the nesting limit, quickly', (_name, yaml) => {
+    const text = `---\ntitle: "Deep"\n${yaml}\n---\n\n本文です。\n`
+    const { value, ms } = timed(() => splitPost(text))
+    expect(value.error?.message.en).toMatch(
+      new RegExp(`nested too deeply.*the limit is ${FRONT_MATTER_LIMITS.depth} levels`),
+    )
+    expect(value.error?.message.ja).toMatch(`上限は ${FRONT_MATTER_LIMITS.depth} 段`)
+    expect(ms).toBeLessThan(200)
+  })
+
+  it('reads real nesting, quoted brackets, comments and block text as before', () => {
+    const ok = [
+      'gallery:',
+      ...Array.from({ length: 300 }, (_, i) => `  - {src: "img-${i}.png", alt: "[${i}]]]"}`),
+      'note: |',
+      `  ${'[{'.repeat(200)} text, not nesting`,
+      `tags: [a, b] # ${'['.repeat(200)}`,
+      `deep: ${'['.repeat(40)}1${']'.repeat(40)}`,
+    ].join('\n')
+    const { value } = timed(() => splitPost(`---\ntitle: ok\n${ok}\n---\n`))
+    expect(value.error).toBeNull()
+    expect((value.data.gallery as unknown[]).length).toBe(300)
+  })
+})

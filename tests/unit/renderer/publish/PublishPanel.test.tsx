@@ -317,6 +317,43 @@ describe('<PublishPanel>', () => {
     expect(host.textContent).toContain('更新しました')
   })
 
+  it('a conflict with a reviewer’s commit offers keep mine and take the reviewer’s version (issue 16)', async () => {
+    const conflict: PublishResult = {
+      kind: 'error',
+      code: 'review-conflict',
+      message: {
+        ja: 'レビューで同じ箇所が変わっています。',
+        en: 'A reviewer changed the same places.',
+      },
+      phase: 'check',
+      commitKept: false,
+      files: [PATH],
+      tokenHost: null,
+      details: null,
+    }
+    const actions = fakeActions(
+      [],
+      status({ state: 'sent', branchExists: true, firstCommit: false }),
+    )
+    actions.update.mockResolvedValueOnce(conflict as never)
+    await act(async () =>
+      root.render(
+        <LocaleProvider initial="ja">
+          <PublishPanel path={PATH} locale="ja" actions={actions} />
+        </LocaleProvider>,
+      ),
+    )
+    await flush()
+    await act(async () => button('公開中の記事との差分を取り込む').click())
+    await flush()
+    expect(host.querySelector('[data-code="review-conflict"]')).not.toBeNull()
+    expect(button('自分の版を残す')).toBeDefined()
+    expect(host.textContent).not.toContain('公開中の版を採る')
+    await act(async () => button('レビューでの版を採る').click())
+    await flush()
+    expect(actions.update).toHaveBeenLastCalledWith({ path: PATH, resolution: 'theirs' })
+  })
+
   it('shows the saved token with a button to delete it', async () => {
     const actions = fakeActions([], status({ tokenStored: true }))
     await act(async () => root.render(<PublishPanel path={PATH} locale="ja" actions={actions} />))

@@ -18,6 +18,13 @@ describe('classifyGitError: git’s words (LC_ALL=C) → error kind', () => {
       ' ! [rejected]        main -> main (non-fast-forward)\nhint: Updates were rejected because the tip of your current branch is behind',
       'push-rejected',
     ],
+    // D7: our disk is read-only (before the lock words it shares); a server's disk is not ours
+    ["error: cannot open '.git/FETCH_HEAD': Read-only file system", 'read-only-disk'],
+    [
+      "fatal: cannot lock ref 'refs/heads/post/x': unable to create directory for .git/refs/heads/post/x: Read-only file system",
+      'read-only-disk',
+    ],
+    ['remote: error: unable to write file: Read-only file system', null],
     // G2
     [
       "fatal: unable to access 'https://github.com/o/r.git/': Could not resolve host: github.com",

@@ -140,6 +140,25 @@ describe('the proofreading configuration', () => {
     expect(await rulesFound(root)).toEqual(['prh'])
   })
 
+  it('refuses a .textlintrc or prh dictionary nested too deeply before parsing it (issue 16, S12)', async () => {
+    const deep = `x: ${'['.repeat(30_000)}\n`
+    const rc = await repoWith({ '.textlintrc.yml': deep })
+    const config = await loadProofreadConfig(rc)
+    expect(config.notices.map((n) => n.en)).toEqual([
+      expect.stringMatching(/^\.textlintrc\.yml, line 1: .*nested too deeply.*limit is 100 levels/),
+    ])
+    const prh = await repoWith({
+      '.textlintrc.yml': 'rules:\n  prh:\n    rulePaths: [deep.yml, good.yml]\n',
+      'deep.yml': `version: 1\nrules: ${'['.repeat(30_000)}\n`,
+      'good.yml': PRH,
+    })
+    const both = await loadProofreadConfig(prh)
+    expect(both.notices.map((n) => n.en)).toEqual([
+      expect.stringMatching(/"deep\.yml".*nested too deeply.*limit is 100 levels/),
+    ])
+    expect(await rulesFound(prh)).toEqual(['prh'])
+  })
+
   it('follows prh imports', async () => {
     const root = await repoWith({
       '.textlintrc.json': '{ "rules": { "prh": { "rulePaths": ["prh/index.yml"] } } }',

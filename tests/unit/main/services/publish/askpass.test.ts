@@ -216,6 +216,53 @@ describe('git runs without tracing and with redirects limited (G3)', () => {
   })
 })
 
+describe('a URL-specific followRedirects in git’s config cannot turn redirects back on (G3)', () => {
+  it('a push through a redirecting remote still follows nothing', async () => {
+    const token = newToken()
+    const target: GitHttpServer = await startGitHttpServer({ token })
+    await target.createRepo('acme/blog')
+    const redirector: Server = createServer((req, res) => {
+      res.writeHead(302, { Location: `${target.url}${req.url ?? '/'}` })
+      res.end()
+    })
+    await new Promise<void>((r) => redirector.listen(0, '127.0.0.1', r))
+    const port = (redirector.address() as AddressInfo).port
+    const work = await tempDir('pw-redirect-config-')
+    try {
+      const url = `http://127.0.0.1:${port}/acme/blog.git`
+      await sh(work, 'init', '--quiet')
+      await sh(
+        work,
+        '-c',
+        'user.name=t',
+        '-c',
+        'user.email=t@x',
+        'commit',
+        '--allow-empty',
+        '-qm',
+        'x',
+      )
+      // More specific than the wrapper's plain http.followRedirects: git's URL matching prefers it.
+      await sh(work, 'config', `http.${url}.followRedirects`, 'true')
+      await sh(work, 'config', `http.http://127.0.0.1:${port}.followRedirects`, 'true')
+      const askpass = await askpassProgram({ resourcesDir: ASKPASS_DIR })
+      const auth = { token, username: 'x-access-token', host: `127.0.0.1:${port}`, askpass }
+      const push = await git(['push', url, 'HEAD:refs/heads/post'], {
+        cwd: work,
+        timeoutMs: 30_000,
+        auth,
+        expectedErrors: 'all',
+      })
+      expect(push.errorKind).not.toBeNull()
+      expect(target.requests).toEqual([])
+    } finally {
+      await new Promise((r) => redirector.close(r))
+      await target.close()
+      await cleanup(work)
+    }
+  })
+})
+
 describe('the same server is still answered', () => {
   let server: GitHttpServer
   const token = newToken()
