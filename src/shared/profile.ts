@@ -44,7 +44,11 @@ export const profileSchema = z
     fields: profileFieldsSchema.optional(),
     /** Pull-request link template for hosts that are not GitHub-like (src/shared/publish.ts). */
     pullRequestUrl: z.string().includes('{branch}').optional(),
-    /** How "update from base" brings the post branch up to date. */
+    /**
+     * How "update from base" records the published state on a post branch: `merge` (a merge
+     * commit), or `rebase` (one commit on top of the new published tip, while the branch is not
+     * on the server yet; once it is, a merge, since publishing never force-pushes).
+     */
     updateMethod: z.enum(['merge', 'rebase']).optional(),
     /** Commit message templates: `{title}` and `{slug}` are filled in. */
     commitMessage: z.string().min(1).max(500).optional(),

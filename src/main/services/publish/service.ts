@@ -231,7 +231,7 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
       const s = await open(request.path, 'check')
       if ('kind' in s) return s
       try {
-        const result = await updateFromBase(s, request.resolution)
+        const result = await updateFromBase(s, request.resolution, request.method)
         log?.(
           `update ${request.path}: ${result.kind === 'updated' ? result.method : `stopped: ${result.code}`}`,
         )

@@ -4,15 +4,23 @@
  * `commit-tree` and a compare-and-swap `update-ref`. The writer's own files are reconciled with
  * a three-way merge; everything is computed first, so a conflict stops before any file or ref
  * changes (G5), and the writer's version is always kept unless they choose otherwise.
+ *
+ * With the profile's `updateMethod: rebase`, a review branch the server does not have yet is
+ * rebuilt instead: one commit on top of the new published tip, holding the same merged tree and
+ * the branch's own message, so the review starts with no merge commit. A branch already on the
+ * server is merged (rebuilding it would need a forced push, which publishing never does), and the
+ * result says so.
  */
-import { msg } from '../../../shared/localized'
+import { msg, type LocalizedText } from '../../../shared/localized'
 import type { UpdateResult } from '../../../shared/publish'
+import { readCommitMessage } from '../git/cat-file'
 import { commitTree } from '../git/commit-tree'
 import type { GitContext } from '../git/core'
 import { fetchRemote } from '../git/fetch'
 import { mergeTrees } from '../git/merge-tree'
 import { readTree } from '../git/read-tree'
 import { isAncestor } from '../git/merge-base'
+import { newestOwnCommit } from '../git/rev-list'
 import { treeOf } from '../git/rev-parse'
 import { withTempIndex } from '../git/temp-index'
 import { updateRef } from '../git/update-ref'
@@ -32,8 +40,24 @@ import { branchTips, takeSnapshot, versionAt, versionIn } from './versions'
 
 export type { Resolution } from './working-merge'
 
-/** Updates the review branch; see the module comment. */
-export async function updateFromBase(s: Session, resolution?: Resolution): Promise<UpdateResult> {
+/** How an update brings the published state in: a merge commit, or a rebuild on top of it. */
+export type UpdateMethod = 'merge' | 'rebase'
+
+/** Said when the profile asks for a rebase but the review branch is already on the server. */
+export const MERGED_NOT_REBASED: LocalizedText = msg(
+  'レビュー用の記事はすでにサーバーにあるため、設定のリベースではなくマージで取り込みました。',
+  'The review copy is already on the server, so this was brought in as a merge, not the rebase your settings ask for.',
+)
+
+/**
+ * Updates the review branch; see the module comment. `method` (default: the profile's
+ * `updateMethod`, else merge) only rebuilds a branch the server does not have.
+ */
+export async function updateFromBase(
+  s: Session,
+  resolution?: Resolution,
+  method: UpdateMethod = s.repo.profile.updateMethod ?? 'merge',
+): Promise<UpdateResult> {
   const { ctx, post } = s
   const remote = s.remote
   if (!remote) return failure(s, 'no-remote')
@@ -90,9 +114,12 @@ export async function updateFromBase(s: Session, resolution?: Resolution): Promi
   }
   if (!snapshot.baseOid) return failure(s, 'base-missing')
 
+  // A rebuilt branch must never replace one the server has: that push would have to be forced.
+  const rebuild = method === 'rebase' && tips.remote === null
+
   // 1. What a reviewer pushed to the review branch, then 2. the base branch.
   let tip = from
-  let used: 'merge' | 'fast-forward' | 'none' = 'none'
+  let used: 'merge' | 'rebase' | 'fast-forward' | 'none' = 'none'
   const sources: Array<{ commit: string; review: boolean }> = []
   if (tips.local && tips.remote && !(await isAncestor(ctx, tips.remote, tips.local)))
     sources.push({ commit: tips.remote, review: true })
@@ -105,10 +132,11 @@ export async function updateFromBase(s: Session, resolution?: Resolution): Promi
       tip = source.commit
       if (used === 'none') used = 'fast-forward'
     } else {
-      const merged = await mergeInto(s, tip, source.commit, source.review, resolution)
+      const shape = rebuild && !source.review ? 'rebase' : 'merge'
+      const merged = await mergeInto(s, tip, source.commit, source.review, resolution, shape)
       if ('kind' in merged) return merged
       tip = merged.commit
-      used = 'merge'
+      used = shape
     }
     if (source.review) reviewed = tip
   }
@@ -150,14 +178,18 @@ export async function updateFromBase(s: Session, resolution?: Resolution): Promi
     `bring the published state into ${post.path}`,
   )
   if (moved.errorKind) return failure(s, moved.errorKind, { details: moved.stderr })
+  const done = msg(
+    '公開中の最新の状態を、この記事のレビュー用の場所に取り込みました。「変更を送る」を押すとレビューに反映されます。',
+    'The latest published state is now in this post\'s review place. Press "Send changes" to update the review.',
+  )
+  const notRebased = method === 'rebase' && used === 'merge'
   return {
     kind: 'updated',
     changed: true,
     method: used,
-    message: msg(
-      '公開中の最新の状態を、この記事のレビュー用の場所に取り込みました。「変更を送る」を押すとレビューに反映されます。',
-      'The latest published state is now in this post\'s review place. Press "Send changes" to update the review.',
-    ),
+    message: notRebased
+      ? msg(`${done.ja}${MERGED_NOT_REBASED.ja}`, `${done.en} ${MERGED_NOT_REBASED.en}`)
+      : done,
     workingUpdated: plan.writes.map((w) => w.path),
     warnings: plan.warnings,
   }
@@ -185,13 +217,18 @@ async function recordOnBase(
   return { commit: made.commit }
 }
 
-/** Merges `other` into `ours` in memory and commits the result; conflicts outside the post stop it. */
+/**
+ * Merges `other` into `ours` in memory and commits the result; conflicts outside the post stop it.
+ * As a `merge`, the commit has both parents; as a `rebase`, it has `other` as its only parent and
+ * the message of the branch's own newest commit, so it replays the branch on top of `other`.
+ */
 async function mergeInto(
   s: Session,
   ours: string,
   other: string,
   review: boolean,
   resolution: Resolution | undefined,
+  shape: UpdateMethod,
 ): Promise<{ commit: string } | (UpdateResult & { kind: 'error' })> {
   const { ctx, post } = s
   const merged = await mergeTrees(ctx, ours, other)
@@ -207,13 +244,31 @@ async function mergeInto(
       })
     tree = await settle(ctx, merged.tree, merged.files, resolution === 'mine' ? ours : other)
   }
-  const message = review
-    ? `レビューでの変更を取り込む: ${post.path}`
-    : `公開中の記事との差分を取り込む: ${post.path}`
-  const made = await commitTree(ctx, tree, [ours, other], message)
+  const message =
+    shape === 'rebase'
+      ? await ownMessage(s, ours, other)
+      : review
+        ? `レビューでの変更を取り込む: ${post.path}`
+        : `公開中の記事との差分を取り込む: ${post.path}`
+  const parents = shape === 'rebase' ? [other] : [ours, other]
+  const made = await commitTree(ctx, tree, parents, message)
   if (!made.commit)
     return failure(s, made.result.errorKind ?? 'unknown', { details: made.result.stderr })
   return { commit: made.commit }
+}
+
+/**
+ * The message a rebuilt branch keeps: its newest own (non-merge) commit's, e.g. 「記事を追加: …」
+ * or what the writer typed; the suggested one when the branch has only merges of its own.
+ */
+async function ownMessage(s: Session, tip: string, base: string): Promise<string> {
+  const own = await newestOwnCommit(s.ctx, tip, base)
+  if (own) {
+    const message = await readCommitMessage(s.ctx, own)
+    if (message.trim() !== '') return message
+  }
+  const newToBase = (await versionAt(s.ctx, base, s.post)).size === 0
+  return suggestedMessage(s, newToBase)
 }
 
 /** The merged tree with each conflicted path taken whole from `side` (or removed where it has none). */

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addPaths } from '../../../../../src/main/services/git/add'
-import { readBlob } from '../../../../../src/main/services/git/cat-file'
+import { readBlob, readCommitMessage } from '../../../../../src/main/services/git/cat-file'
 import { ignoredPaths } from '../../../../../src/main/services/git/check-ignore'
 import { commitTree } from '../../../../../src/main/services/git/commit-tree'
 import { getIdentity, setIdentity } from '../../../../../src/main/services/git/config'
@@ -14,6 +14,7 @@ import { mergeFileTexts } from '../../../../../src/main/services/git/merge-file'
 import { mergeTrees } from '../../../../../src/main/services/git/merge-tree'
 import { movePath } from '../../../../../src/main/services/git/mv'
 import { readTree } from '../../../../../src/main/services/git/read-tree'
+import { newestOwnCommit } from '../../../../../src/main/services/git/rev-list'
 import { removeFromIndex } from '../../../../../src/main/services/git/rm'
 import { switchTo } from '../../../../../src/main/services/git/switch'
 import { withTempIndex } from '../../../../../src/main/services/git/temp-index'
@@ -182,6 +183,27 @@ describe('merge-tree', () => {
     await sh(root, 'commit', '--quiet', '-am', 'clash')
     const clash = await mergeTrees(ctx, 'clash', 'other')
     expect(clash).toMatchObject({ kind: 'conflicts', files: ['a.md'] })
+  })
+})
+
+describe('rev-list and cat-file on commits', () => {
+  it('finds a branch’s newest own commit past merges, and reads its whole message', async () => {
+    const base = (await sh(root, 'rev-parse', 'HEAD')).trim()
+    await sh(root, 'switch', '--quiet', '-c', 'post/x')
+    await put(root, 'b.md', 'beta\n')
+    await sh(root, 'add', '-A')
+    await sh(root, 'commit', '--quiet', '-m', '記事を追加: 記事X', '-m', '本文の説明')
+    const own = (await sh(root, 'rev-parse', 'HEAD')).trim()
+    await sh(root, 'switch', '--quiet', 'main')
+    await put(root, 'c.md', 'gamma\n')
+    await sh(root, 'add', '-A')
+    await sh(root, 'commit', '--quiet', '-m', 'main moves on')
+    await sh(root, 'switch', '--quiet', 'post/x')
+    await sh(root, 'merge', '--quiet', '--no-edit', 'main')
+    expect(await newestOwnCommit(ctx, 'post/x', 'main')).toBe(own)
+    expect(await newestOwnCommit(ctx, 'main', 'post/x')).toBeNull()
+    expect(await newestOwnCommit(ctx, own, base)).toBe(own)
+    expect(await readCommitMessage(ctx, own)).toBe('記事を追加: 記事X\n\n本文の説明\n')
   })
 })
 

@@ -595,4 +595,129 @@ describe.each(REMOTES)('publishing never moves the writer (issue 9 scenario), %s
     })
     expect((await sh(bare, 'rev-parse', 'post/killed~1')).trim()).toBe(sent)
   })
+  /** A send that commits but stops before the push (the app closed, the network gone): never on the server. */
+  async function sendWithoutPush(profile: Record<string, unknown>, path: string) {
+    let stopAtPush = true
+    const made = await makeService(root, {
+      profile,
+      beforeStep: (step) => {
+        if (step === 'push' && stopAtPush) throw new Error('stopped before the push')
+      },
+    })
+    expect((await made.service.publish({ path })).kind).toBe('error')
+    stopAtPush = false
+    return made.service
+  }
+  const parentsOf = async (ref: string) =>
+    (await sh(root, 'rev-list', '--parents', '-n', '1', ref)).trim().split(' ').slice(1)
+
+  it('rebase profile, a review branch not on the server yet: rebuilt on the new published state, no merge commit', async () => {
+    const A = await writePost(root, 'post-a', { title: '記事A', images: 1 })
+    const service = await sendWithoutPush({ updateMethod: 'rebase' }, A.path)
+    expect(await sh(bare, 'branch', '--list', 'post/post-a')).toBe('')
+    const sentTip = (await sh(root, 'rev-parse', 'post/post-a')).trim()
+    expect(await service.states([A.path])).toEqual({
+      kind: 'ok',
+      states: { [A.path]: 'unsent-commit' },
+    })
+
+    // The published blog moves on elsewhere.
+    const newBase = await colleagueCommit(bare, { 'README.md': '# Blog\n\nnews\n' }, 'readme')
+    const before = await take()
+    const result = await service.update({ path: A.path })
+    expect(result).toMatchObject({ kind: 'updated', changed: true, method: 'rebase' })
+    await expectUntouched(before)
+    // One new commit, its only parent the new published tip, the writer's files, the same message.
+    expect(await parentsOf('post/post-a')).toEqual([newBase])
+    expect((await sh(root, 'rev-parse', 'post/post-a')).trim()).not.toBe(sentTip)
+    expect((await sh(root, 'log', '-1', '--format=%s', 'post/post-a')).trim()).toBe(
+      '記事を追加: 記事A',
+    )
+    expect(await sh(root, 'show', `post/post-a:${A.path}`)).toBe(
+      await readFile(join(root, A.path), 'utf8'),
+    )
+    expect(await sh(root, 'show', 'post/post-a:README.md')).toBe('# Blog\n\nnews\n')
+    expect(
+      (await sh(root, 'diff', '--name-only', newBase, 'post/post-a')).trim().split('\n').sort(),
+    ).toEqual([A.path, `${A.assetDir}/image-1.png`].sort())
+    expect(await service.states([A.path])).toEqual({
+      kind: 'ok',
+      states: { [A.path]: 'unsent-commit' },
+    })
+    // Pressing again changes nothing; sending pushes it as it is (no force needed).
+    expect(await service.update({ path: A.path })).toMatchObject({ changed: false })
+    expect(await service.publish({ path: A.path })).toMatchObject({ kind: 'published' })
+    expect((await sh(bare, 'rev-list', '--parents', '-n', '1', 'post/post-a')).trim()).toBe(
+      `${(await sh(root, 'rev-parse', 'post/post-a')).trim()} ${newBase}`,
+    )
+    await expectBranchesHoldOnlyTheirPost()
+  })
+
+  it('rebase profile, a conflict: stopped with nothing changed, settled in the app, still one parent', async () => {
+    const B = postPaths('post-b', '2024-11-01')
+    const original = await readFile(join(root, B.path), 'utf8')
+    await put(root, B.path, original.replace('本文です。', '書き手の本文。'))
+    const service = await sendWithoutPush({ updateMethod: 'rebase' }, B.path)
+    const sentTip = (await sh(root, 'rev-parse', 'post/post-b')).trim()
+    const newBase = await colleagueCommit(
+      bare,
+      { [B.path]: original.replace('本文です。', '編集部の本文。') },
+      'fix B',
+    )
+    let before = await take()
+    expect(await service.update({ path: B.path })).toMatchObject({
+      kind: 'error',
+      code: 'merge-conflict',
+      files: [B.path],
+    })
+    await expectUntouched(before)
+    expect((await sh(root, 'rev-parse', 'post/post-b')).trim()).toBe(sentTip)
+
+    before = await take()
+    expect(await service.update({ path: B.path, resolution: 'mine' })).toMatchObject({
+      kind: 'updated',
+      changed: true,
+      method: 'rebase',
+    })
+    await expectUntouched(before)
+    expect(await parentsOf('post/post-b')).toEqual([newBase])
+    expect(await sh(root, 'show', `post/post-b:${B.path}`)).toContain('書き手の本文。')
+    expect((await sh(root, 'log', '-1', '--format=%s', 'post/post-b')).trim()).toBe(
+      '記事を更新: 記事B',
+    )
+  })
+
+  it('rebase profile, a review branch already on the server: merged, and the result says why', async () => {
+    const { service } = await makeService(root, { profile: { updateMethod: 'rebase' } })
+    const B = postPaths('post-b', '2024-11-01')
+    await put(root, B.path, (await readFile(join(root, B.path), 'utf8')) + '\n追記B\n')
+    expect((await service.publish({ path: B.path })).kind).toBe('published')
+    const sent = (await sh(root, 'rev-parse', 'post/post-b')).trim()
+    const newBase = await colleagueCommit(bare, { 'README.md': '# Blog\n\nnews\n' }, 'readme')
+    const before = await take()
+    const result = await service.update({ path: B.path })
+    expect(result).toMatchObject({ kind: 'updated', changed: true, method: 'merge' })
+    await expectUntouched(before)
+    expect(await parentsOf('post/post-b')).toEqual([sent, newBase])
+    if (result.kind === 'updated') {
+      expect(result.message.ja).toContain('すでにサーバーにある')
+      expect(result.message.en).toContain('already on the server')
+    }
+    // The review on the server only ever moves forward.
+    expect((await service.publish({ path: B.path })).kind).toBe('published')
+    expect((await sh(bare, 'merge-base', '--is-ancestor', sent, 'post/post-b')).trim()).toBe('')
+  })
+
+  it('merge profile: a review branch not on the server yet still gets a merge commit, with no notice', async () => {
+    const A = await writePost(root, 'post-a', { title: '記事A' })
+    const service = await sendWithoutPush({ updateMethod: 'merge' }, A.path)
+    const sent = (await sh(root, 'rev-parse', 'post/post-a')).trim()
+    const newBase = await colleagueCommit(bare, { 'README.md': '# Blog\n\nnews\n' }, 'readme')
+    const before = await take()
+    const result = await service.update({ path: A.path })
+    expect(result).toMatchObject({ kind: 'updated', changed: true, method: 'merge' })
+    await expectUntouched(before)
+    expect(await parentsOf('post/post-a')).toEqual([sent, newBase])
+    if (result.kind === 'updated') expect(result.message.ja).not.toContain('サーバーにある')
+  })
 })
