@@ -108,7 +108,9 @@ function inclusiveTimes(profile: CpuProfile): Array<[string, number]> {
     }
   })
   return [...totals.entries()]
-    .filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(root)') && !k.startsWith('(program)'))
+    .filter(
+      ([k]) => !k.startsWith('(idle)') && !k.startsWith('(root)') && !k.startsWith('(program)'),
+    )
     .sort((a, b) => b[1] - a[1])
 }
 

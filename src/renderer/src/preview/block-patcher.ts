@@ -120,19 +120,6 @@ function shiftLines(nodes: readonly Node[], delta: number): void {
 }
 
 /**
- * From this many blocks on, the article's blocks live in chunks of {@link CHUNK_BLOCKS} (`div`s
- * that contain their layout, see preview-css.ts): a 200k-character post has thousands of blocks,
- * and with each of them a direct child of the article, replacing one block re-laid out the
- * article's whole child list (with per-block `content-visibility`, the browser also checked every
- * block's visibility each frame: 11 ms of the keystroke's frame at 200k characters; in chunks 4 ms).
- */
-export const CHUNK_FROM_BLOCKS = 300
-/** Below this many blocks a chunked article goes back to plain children (no flapping at the edge). */
-const UNCHUNK_BELOW_BLOCKS = 250
-/** Blocks per chunk when chunks are made; a chunk grown to twice this (a paste) is split. */
-export const CHUNK_BLOCKS = 32
-export const CHUNK_CLASS = 'pw-chunk'
-/**
  * Time one patch spends sanitizing new blocks when many arrive at once (a paste, an undo of a large
  * change; ms). Blocks past it show 「レンダリング中…」 and follow in the next patch, after the frame is
  * painted, so a 10k-character paste never holds one frame for all of its blocks. Typing (a few new
@@ -148,9 +135,7 @@ const PENDING_KEY = '\u0000pending'
 export class BlockPatcher {
   private live: LiveBlock[] = []
   private article: HTMLElement | null = null
-  private chunked = false
   private elementsCache: Element[] | null = null
-  private readonly margins = new ChunkMargins()
   /** Sanitized fragments by relative key (templates, cloned for each use). */
   private cache = new Map<string, DocumentFragment>()
   /** Blocks sanitized (not reused) by the last patch; for tests and measurements. */
@@ -166,17 +151,11 @@ export class BlockPatcher {
   reset(): void {
     this.live = []
     this.article = null
-    this.chunked = false
     this.elementsCache = null
     this.cache.clear()
   }
 
-  /** Whether the blocks live in chunks (a long article). */
-  get isChunked(): boolean {
-    return this.chunked
-  }
-
-  /** The article's block elements in source order (inside chunks or not; the header excluded). */
+  /** The article's block elements in source order (the header excluded). */
   elements(): readonly Element[] {
     if (this.elementsCache) return this.elementsCache
     const out: Element[] = []
@@ -192,20 +171,12 @@ export class BlockPatcher {
   patch(article: HTMLElement, blocks: readonly RenderedBlock[]): number {
     if (this.article !== article) {
       this.live.forEach((b) => b.nodes.forEach((n) => n.parentNode?.removeChild(n)))
-      for (const c of Array.from(article.querySelectorAll(`:scope > .${CHUNK_CLASS}`))) c.remove()
       this.live = []
-      this.chunked = false
       this.article = article
     }
     this.elementsCache = null
     const doc = article.ownerDocument
     const next = groupBalanced(blocks).map((b) => ({ key: relativeKey(b), base: b.line }))
-    const chunk = this.chunked
-      ? next.length >= UNCHUNK_BELOW_BLOCKS
-      : next.length >= CHUNK_FROM_BLOCKS
-    if (chunk !== this.chunked) this.rechunk(article, chunk)
-    /** Chunks whose children this patch changes (emptied ones are removed, big ones split). */
-    const touched = new Set<Element>()
     const old = this.live
     let prefix = 0
     const maxPrefix = Math.min(old.length, next.length)
@@ -230,17 +201,17 @@ export class BlockPatcher {
     for (let i = old.length - suffix; i < old.length && anchor === null; i++) {
       anchor = old[i]!.nodes[0] ?? null
     }
+    // Block for block (typing), the new block starts from the old one's height: far from the
+    // viewport a new block is not laid out (content-visibility) and would otherwise count as 3em,
+    // so a long block replaced there (the table of contents, when a heading is typed in) shrank the
+    // page by thousands of pixels and the scroll position jumped.
+    const heights =
+      old.length - suffix - prefix === next.length - suffix - prefix
+        ? old.slice(prefix, old.length - suffix).map((b) => heightOf(b.nodes))
+        : null
     for (let i = prefix; i < old.length - suffix; i++) {
-      for (const n of old[i]!.nodes) {
-        const parent = n.parentNode
-        if (!parent) continue
-        if (this.chunked && parent !== article) touched.add(parent as Element)
-        parent.removeChild(n)
-      }
+      for (const n of old[i]!.nodes) n.parentNode?.removeChild(n)
     }
-    // Where the new middle goes: before the kept tail, or at the end (of the last chunk).
-    const container: Node = anchor?.parentNode ?? (this.chunked ? lastChunk(article) : article)
-    if (this.chunked && container !== article) touched.add(container as Element)
     // Insert the new middle.
     let sanitized = 0
     const missing = next.slice(prefix, next.length - suffix).filter((b) => !this.cache.has(b.key))
@@ -258,7 +229,7 @@ export class BlockPatcher {
       const template = this.cache.get(b.key)
       if (!template) {
         // One 「レンダリング中…」 line for a run of blocks not sanitized yet.
-        const nodes = pendingRun ? [] : [container.insertBefore(pendingNode(doc), anchor)]
+        const nodes = pendingRun ? [] : [article.insertBefore(pendingNode(doc), anchor)]
         pendingRun = true
         result.push({ key: PENDING_KEY, base: b.base, nodes })
         continue
@@ -267,7 +238,10 @@ export class BlockPatcher {
       const copy = doc.importNode(template, true)
       const nodes = Array.from(copy.childNodes)
       shiftLines(nodes, b.base)
-      container.insertBefore(copy, anchor)
+      const height = heights?.[i - prefix] ?? 0
+      const first = nodes.find((n) => n.nodeType === 1) as HTMLElement | undefined
+      if (height > 0 && first?.style) first.style.containIntrinsicSize = `auto ${height}px`
+      article.insertBefore(copy, anchor)
       result.push({ key: b.key, base: b.base, nodes })
     }
     // Keep the unchanged tail, renumbering it when lines were added or removed above it.
@@ -278,10 +252,6 @@ export class BlockPatcher {
       result.push({ key: kept.key, base: target.base, nodes: kept.nodes })
     }
     this.live = result
-    if (this.chunked) {
-      for (const c of touched) normalizeChunk(c)
-      this.margins.update(article)
-    }
     this.lastSanitized = sanitized
     this.lastReplaced = next.length - suffix - prefix
     // Bound the cache: keep what is live plus a little history for undo/redo.
@@ -294,30 +264,25 @@ export class BlockPatcher {
     }
     return this.lastReplaced
   }
+}
 
-  /** Moves the live nodes into chunks, or back out of them into the article. */
-  private rechunk(article: HTMLElement, chunk: boolean): void {
-    const nodes = this.live.flatMap((b) => b.nodes)
-    for (const c of Array.from(article.querySelectorAll(`:scope > .${CHUNK_CLASS}`))) c.remove()
-    this.chunked = chunk
-    if (!chunk) {
-      article.append(...nodes)
-      return
-    }
-    const doc = article.ownerDocument
-    const chunks = doc.createDocumentFragment()
-    let current: Element | null = null
-    let count = 0
-    for (const n of nodes) {
-      if (!current || (n.nodeType === 1 && count === CHUNK_BLOCKS)) {
-        current = chunks.appendChild(newChunk(doc))
-        count = 0
-      }
-      if (n.nodeType === 1) count++
-      current.appendChild(n)
-    }
-    article.append(chunks)
+/**
+ * The content height of a block's first element as laid out (or kept while skipped): what
+ * `contain-intrinsic-size` gives a skipped element, padding and border coming on top. 0 when unknown.
+ */
+function heightOf(nodes: readonly Node[]): number {
+  const first = nodes.find((n) => n.nodeType === 1) as HTMLElement | undefined
+  if (!first?.clientHeight) return 0
+  // Typed OM: computed values need a style pass only (getComputedStyle may force a layout).
+  const map = (
+    first as HTMLElement & { computedStyleMap?: () => StylePropertyMapReadOnly }
+  ).computedStyleMap?.()
+  const px = (p: string) => {
+    // The preview's elements answer with the frame's own CSSUnitValue (not this window's).
+    const v = map?.get(p) as { value?: unknown; unit?: unknown } | undefined
+    return typeof v?.value === 'number' && v.unit === 'px' ? v.value : 0
   }
+  return Math.max(0, first.clientHeight - px('padding-top') - px('padding-bottom'))
 }
 
 function pendingNode(doc: Document): Element {
@@ -326,175 +291,4 @@ function pendingNode(doc: Document): Element {
   p.setAttribute('aria-busy', 'true')
   p.textContent = 'レンダリング中…'
   return p
-}
-
-function newChunk(doc: Document): Element {
-  const c = doc.createElement('div')
-  c.className = CHUNK_CLASS
-  return c
-}
-
-function lastChunk(article: HTMLElement): Element {
-  const last = article.lastElementChild
-  if (last?.classList.contains(CHUNK_CLASS)) return last
-  return article.appendChild(newChunk(article.ownerDocument))
-}
-
-/** Removes an emptied chunk; splits one grown past twice {@link CHUNK_BLOCKS} (a paste). */
-function normalizeChunk(chunk: Element): void {
-  if (!chunk.parentNode) return
-  if (!chunk.firstChild) {
-    chunk.remove()
-    return
-  }
-  if (chunk.childElementCount <= CHUNK_BLOCKS * 2) return
-  const doc = chunk.ownerDocument
-  let current: Element = chunk
-  let count = 0
-  for (const n of Array.from(chunk.childNodes)) {
-    if (n.nodeType === 1) {
-      if (count === CHUNK_BLOCKS) {
-        const next = newChunk(doc)
-        current.after(next)
-        current = next
-        count = 0
-      }
-      count++
-    }
-    if (current !== chunk) current.appendChild(n)
-  }
-}
-
-/** Margins of one edge of an element and of the descendants whose margins collapse through it. */
-type MarginChain = readonly number[]
-
-/** The collapsed value of adjoining margins (CSS 2 §8.3.1): the largest positive plus the most negative. */
-function collapse(margins: MarginChain): number {
-  let pos = 0
-  let neg = 0
-  for (const m of margins) {
-    if (m > pos) pos = m
-    if (m < neg) neg = m
-  }
-  return pos + neg
-}
-
-const BLOCK_DISPLAY = new Set(['block', 'list-item'])
-
-/**
- * Keeps chunked blocks spaced exactly as plain children would be. A chunk contains its layout
- * (`contain: layout`), so the margins at its edges no longer collapse with the blocks of
- * the neighbouring chunk: a paragraph's bottom margin and the next heading's top margin would add up
- * instead of the larger one winning. Each chunk gets a negative top margin that takes back the
- * difference, computed from the blocks' computed margins (lengths, no layout), cached per element
- * (a changed block is a new element).
- */
-class ChunkMargins {
-  private readonly chains = new WeakMap<Element, { top?: MarginChain; bottom?: MarginChain }>()
-  private readonly applied = new WeakMap<Element, number>()
-
-  /** Reads every edge first, then writes: a write between two reads would force a new style pass. */
-  update(article: HTMLElement): void {
-    const writes: Array<[HTMLElement, number]> = []
-    for (let c = article.firstElementChild; c; c = c.nextElementSibling) {
-      if (!c.classList.contains(CHUNK_CLASS)) continue
-      const first = c.firstElementChild
-      const prev = c.previousElementSibling
-      const before = !prev
-        ? null
-        : prev.classList.contains(CHUNK_CLASS)
-          ? prev.lastElementChild
-          : prev
-      let shift = 0
-      if (first && before) {
-        const a = this.chain(before, 'bottom')
-        const b = this.chain(first, 'top')
-        shift = collapse([...a, ...b]) - collapse(a) - collapse(b)
-      }
-      if ((this.applied.get(c) ?? 0) !== shift) writes.push([c as HTMLElement, shift])
-    }
-    for (const [c, shift] of writes) {
-      this.applied.set(c, shift)
-      c.style.marginTop = shift === 0 ? '' : `${shift}px`
-    }
-  }
-
-  private chain(el: Element, side: 'top' | 'bottom'): MarginChain {
-    let entry = this.chains.get(el)
-    if (!entry) this.chains.set(el, (entry = {}))
-    const known = entry[side]
-    if (known) return known
-    const out: number[] = []
-    let cur: Element | null = el
-    while (cur) {
-      const s = computedOf(cur)
-      if (!s) break
-      out.push(s.px(`margin-${side}`))
-      const through =
-        BLOCK_DISPLAY.has(s.keyword('display')) &&
-        s.keyword('float') === 'none' &&
-        (s.keyword('position') === 'static' || s.keyword('position') === 'relative') &&
-        s.keyword('overflow-y') === 'visible' &&
-        s.px(`padding-${side}`) === 0 &&
-        // Typed OM answers the specified width even where the border style is none.
-        (['none', 'hidden'].includes(s.keyword(`border-${side}-style`)) ||
-          s.px(`border-${side}-width`) === 0)
-      cur = through ? edgeChild(cur, side) : null
-    }
-    entry[side] = out
-    return out
-  }
-}
-
-/** Computed values of an element: lengths in px and keywords. */
-interface Computed {
-  px(property: string): number
-  keyword(property: string): string
-}
-
-/**
- * An element's computed values. Chromium's typed `computedStyleMap()` gives computed values, which
- * need a style pass only; `getComputedStyle` answers margins with used values and forced a layout
- * of the whole article per read (half a second for a paste into a 200k post). jsdom has only the
- * latter.
- */
-function computedOf(el: Element): Computed | null {
-  const typed = (el as Element & { computedStyleMap?: () => StylePropertyMapReadOnly })
-    .computedStyleMap
-  if (typed) {
-    const map = typed.call(el)
-    return {
-      px: (p) => {
-        // The preview's elements answer with the frame's own CSSUnitValue (not this window's).
-        const v = map.get(p) as { value?: unknown; unit?: unknown } | undefined
-        return typeof v?.value === 'number' && v.unit === 'px' ? v.value : 0
-      },
-      keyword: (p) => String(map.get(p) ?? ''),
-    }
-  }
-  const view = el.ownerDocument.defaultView
-  if (!view) return null
-  const s = view.getComputedStyle(el)
-  return {
-    px: (p) => parseFloat(s.getPropertyValue(p)) || 0,
-    keyword: (p) => s.getPropertyValue(p),
-  }
-}
-
-/** The block-level child at an edge whose margin adjoins its parent's, or null (text comes first). */
-function edgeChild(el: Element, side: 'top' | 'bottom'): Element | null {
-  const kids = el.childNodes
-  for (let i = 0; i < kids.length; i++) {
-    const n = kids[side === 'top' ? i : kids.length - 1 - i]!
-    if (n.nodeType === 8) continue
-    if (n.nodeType === 3) {
-      if ((n.textContent ?? '').trim() === '') continue
-      return null
-    }
-    if (n.nodeType !== 1) continue
-    const display = computedOf(n as Element)?.keyword('display') ?? ''
-    if (display === 'none') continue
-    return display.startsWith('inline') ? null : (n as Element)
-  }
-  return null
 }

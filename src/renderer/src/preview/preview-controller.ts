@@ -59,7 +59,12 @@ export interface PreviewUpdated {
  * or more only when renders stay slow; and patches only the changed blocks so the page neither flickers nor loses
  * its scroll position.
  */
-/** Marks an article whose blocks live in layout-contained chunks (see BlockPatcher). */
+/**
+ * From this many top-level blocks on, blocks far from the viewport skip style, layout and paint
+ * (`content-visibility: auto`, see preview-css.ts): a 200k-character post has thousands of blocks,
+ * and laying all of them out after each keystroke took most of the keystroke's frame.
+ */
+export const LONG_ARTICLE_BLOCKS = 300
 const LONG_CLASS = 'pw-long'
 
 export class PreviewController {
@@ -93,7 +98,7 @@ export class PreviewController {
     return this.article?.ownerDocument ?? null
   }
 
-  /** The article's block elements in source order (a long article keeps them in chunks). */
+  /** The article's block elements in source order (the header not included). */
   blockElements(): readonly Element[] | null {
     return this.article ? this.patcher.elements() : null
   }
@@ -272,7 +277,7 @@ export class PreviewController {
       this.headerKey = next.headerKey
     }
     this.patcher.patch(article, next.blocks)
-    article.classList.toggle(LONG_CLASS, this.patcher.isChunked)
+    article.classList.toggle(LONG_CLASS, next.blocks.length >= LONG_ARTICLE_BLOCKS)
   }
 
   /** Scrolls the preview to the element with this id (a `#fragment` link). */

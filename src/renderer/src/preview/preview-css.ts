@@ -47,15 +47,9 @@ body { margin: 0; }
   letter-spacing: 0.02em;
 }
 .pw-article:empty::before { content: ""; }
-.pw-article > :first-child, .pw-article > .pw-chunk:first-child > :first-child { margin-top: 0; }
-/*
- * Long articles keep their blocks in chunks that contain their layout: a changed block re-lays out
- * its chunk, not the whole article. Not content-visibility: its placeholder sizes made the page
- * shrink and grow while typing, and the scroll anchoring that followed moved the editor. The
- * patcher gives each chunk the negative top margin that spaces the blocks on both sides of a chunk
- * edge as if there were no chunk.
- */
-.pw-chunk { contain: layout style; }
+.pw-article > :first-child { margin-top: 0; }
+/* Long articles: off-screen blocks are not laid out (their last size is kept as a placeholder). */
+.pw-article.pw-long > * { content-visibility: auto; contain-intrinsic-size: auto 3em; }
 h1, h2, h3, h4, h5, h6 { line-height: 1.5; font-weight: 700; letter-spacing: 0.01em; scroll-margin-top: 16px; text-spacing-trim: trim-both; }
 h1 { font-size: 1.9em; margin: 0 0 0.8em; }
 h2 { font-size: 1.5em; margin: 2.2em 0 0.9em; padding-bottom: 0.3em; border-bottom: 1px solid var(--line); }

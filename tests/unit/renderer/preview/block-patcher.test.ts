@@ -8,9 +8,6 @@ import { renderPost, sanitizePreviewFragment } from '../../../../src/shared/mark
 import { generateBenchPost } from '../../../helpers/long-post'
 import {
   BlockPatcher,
-  CHUNK_BLOCKS,
-  CHUNK_CLASS,
-  CHUNK_FROM_BLOCKS,
   SANITIZE_BUDGET_MS,
   groupBalanced,
   openTagBalance,
@@ -137,81 +134,6 @@ describe('BlockPatcher', () => {
   })
 })
 
-/** The article's content with chunk wrappers taken away (what a flat article would hold). */
-function unchunked(article: HTMLElement): string {
-  let out = ''
-  for (const n of Array.from(article.childNodes)) {
-    if (n.nodeType === 1 && (n as Element).classList.contains(CHUNK_CLASS))
-      out += (n as Element).innerHTML
-    else out += n.nodeType === 1 ? (n as Element).outerHTML : (n.textContent ?? '')
-  }
-  return out
-}
-
-describe('BlockPatcher: a long article in chunks', () => {
-  const long = generateBenchPost('長い記事', '2026-11-10T10:00:00+09:00', 40_000)
-
-  it('keeps a long article in chunks of bounded size, and a short one flat', () => {
-    const article = document.createElement('article')
-    const patcher = new BlockPatcher(sanitize)
-    const blocks = renderPost(long).blocks
-    expect(blocks.length).toBeGreaterThan(CHUNK_FROM_BLOCKS)
-    patcher.patch(article, blocks)
-    expect(patcher.isChunked).toBe(true)
-    const chunks = Array.from(article.children)
-    expect(chunks.every((c) => c.classList.contains(CHUNK_CLASS))).toBe(true)
-    expect(chunks.every((c) => c.childElementCount <= CHUNK_BLOCKS * 2)).toBe(true)
-    expect(unchunked(article)).toBe(flat(long))
-    expect(patcher.elements()).toEqual(chunks.flatMap((c) => Array.from(c.children)))
-    // The same patcher on a short post goes back to plain children.
-    const short = renderPost(samplePosts[1]!).blocks
-    patcher.patch(article, short)
-    while (patcher.pending) patcher.patch(article, short)
-    expect(patcher.isChunked).toBe(false)
-    expect(article.querySelector(`.${CHUNK_CLASS}`)).toBeNull()
-    expect(article.innerHTML).toBe(fresh(samplePosts[1]!))
-  })
-
-  it('after any sequence of edits, pastes and cuts holds what a flat render holds', () => {
-    const paste = generateBenchPost('貼り付け', '2026-11-10', 9000).split('---\n').pop()!
-    const edit = fc.record({
-      at: fc.nat(),
-      cut: fc.oneof(fc.nat({ max: 40 }), fc.nat({ max: 30_000 })),
-      insert: fc.constantFrom('あ', '\n', '\n\n', '## 見出し\n', '- 項目\n', paste, ''),
-    })
-    fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
-        const article = document.createElement('article')
-        const patcher = new BlockPatcher(sanitize)
-        let text = long
-        patcher.patch(article, renderPost(text).blocks)
-        for (const e of edits) {
-          const at = e.at % (text.length + 1)
-          text = text.slice(0, at) + e.insert + text.slice(at + e.cut)
-          const rendered = renderPost(text).blocks
-          patcher.patch(article, rendered)
-          // A big paste shows part of its blocks as pending; the next patches complete it.
-          while (patcher.pending) patcher.patch(article, rendered)
-          expect(unchunked(article)).toBe(flat(text))
-          const chunks = Array.from(article.querySelectorAll(`:scope > .${CHUNK_CLASS}`))
-          if (patcher.isChunked) {
-            expect(chunks.length).toBe(article.children.length)
-            for (const c of chunks) {
-              expect(c.firstChild).not.toBeNull()
-              expect(c.childElementCount).toBeLessThanOrEqual(CHUNK_BLOCKS * 2)
-            }
-          } else expect(chunks).toEqual([])
-          const elements = patcher.isChunked
-            ? chunks.flatMap((c) => Array.from(c.children))
-            : Array.from(article.children)
-          expect(patcher.elements()).toEqual(elements)
-        }
-      }),
-      { numRuns: 25 },
-    )
-  }, 120_000)
-})
-
 describe('BlockPatcher: many new blocks at once', () => {
   it('sanitizes within its budget, shows the rest as pending, and completes in later patches', () => {
     // A sanitizer that takes 1 ms a block: a paste of ~100 blocks cannot fit in one budget.
@@ -234,7 +156,8 @@ describe('BlockPatcher: many new blocks at once', () => {
     expect(performance.now() - started).toBeLessThan(SANITIZE_BUDGET_MS * 4)
     expect(patcher.pending).toBe(true)
     expect(patcher.lastSanitized).toBeGreaterThan(0)
-    expect(article.querySelectorAll('.pw-pending')).toHaveLength(1)
+    // A 「レンダリング中…」 line for each run of blocks not sanitized yet (blocks seen before show).
+    expect(article.querySelectorAll('.pw-pending').length).toBeGreaterThan(0)
     expect(article.innerHTML).not.toBe(flat(text))
     let rounds = 0
     while (patcher.pending && rounds++ < 100) patcher.patch(article, blocks)
