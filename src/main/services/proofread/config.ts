@@ -102,6 +102,24 @@ async function fromRc(
   return { engine, notices, files }
 }
 
+/**
+ * A configuration file that cannot be used (refused or broken): the built-in rules, with a notice
+ * that says what is wrong and that they apply until it is fixed; the file is still watched.
+ */
+function builtInUntilFixed(name: string, path: string, problem: LocalizedText): ProofreadConfig {
+  return {
+    file: name,
+    engine: defaultEngineConfig(),
+    files: [path],
+    notices: [
+      msg(
+        `${problem.ja}直るまで内蔵の設定で校正します。`,
+        `${problem.en} The built-in rules are used until it is fixed.`,
+      ),
+    ],
+  }
+}
+
 /** Reads the repository's proofreading configuration (see the module comment). */
 export async function loadProofreadConfig(root: string): Promise<ProofreadConfig> {
   for (const name of CONFIG_FILE_NAMES) {
@@ -110,17 +128,10 @@ export async function loadProofreadConfig(root: string): Promise<ProofreadConfig
     // or into .git is refused with the reason, and none of it is read.
     const resolved = await resolveInRepo(root, name)
     if (resolved.kind === 'refused') {
-      return {
-        file: name,
-        engine: defaultEngineConfig(),
-        files: [path],
-        notices: [
-          msg(
-            `${name}: ${resolved.reason.ja}直るまで内蔵の設定で校正します。`,
-            `${name}: ${resolved.reason.en} The built-in rules are used until it is fixed.`,
-          ),
-        ],
-      }
+      return builtInUntilFixed(name, path, {
+        ja: `${name}: ${resolved.reason.ja}`,
+        en: `${name}: ${resolved.reason.en}`,
+      })
     }
     let source: string
     try {
@@ -130,17 +141,10 @@ export async function loadProofreadConfig(root: string): Promise<ProofreadConfig
     }
     const parsed = parseConfigFile(name, source)
     if (parsed.kind === 'error') {
-      return {
-        file: name,
-        engine: defaultEngineConfig(),
-        files: [path],
-        notices: [
-          msg(
-            `${name} の ${parsed.line} 行目: ${parsed.reason.ja}。直るまで内蔵の設定で校正します。`,
-            `${name}, line ${parsed.line}: ${parsed.reason.en}. The built-in rules are used until it is fixed.`,
-          ),
-        ],
-      }
+      return builtInUntilFixed(name, path, {
+        ja: `${name} の ${parsed.line} 行目: ${parsed.reason.ja}。`,
+        en: `${name}, line ${parsed.line}: ${parsed.reason.en}.`,
+      })
     }
     const { engine, notices, files } = await fromRc(root, parsed.value)
     return { file: name, engine, notices, files: [path, ...files] }
