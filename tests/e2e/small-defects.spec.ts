@@ -85,3 +85,36 @@ test('a post’s tags in the list wrap instead of being cut off', async () => {
   const last = (await tags.textContent())!.trim().split(' ').pop()!
   expect(last.startsWith('#')).toBe(true)
 })
+
+test('a post clicked while the app is still starting stays open (start-up never overrides it)', async () => {
+  // Start-up's last steps (the look for restored drafts, then opening a post by itself) run while
+  // the writer's click is still reading its post: both are held until the test lets them go.
+  let releaseStartup: () => void = () => undefined
+  let releaseRead: () => void = () => undefined
+  const startup = new Promise<void>((resolve) => (releaseStartup = resolve))
+  const read = new Promise<void>((resolve) => (releaseRead = resolve))
+  app = await launchApp({
+    wrapHandlers: (table) => ({
+      ...table,
+      'recovery:list': async (...args: Parameters<(typeof table)['recovery:list']>) => {
+        await startup
+        return table['recovery:list'](...args)
+      },
+      'posts:read': async (...args: Parameters<(typeof table)['posts:read']>) => {
+        if (JSON.stringify(args).includes('rails-upgrade')) await read
+        return table['posts:read'](...args)
+      },
+    }),
+  })
+  const { page } = app
+  const option = page.getByRole('listbox').getByRole('option', { name: new RegExp(RAILS) })
+  await option.click()
+  releaseStartup()
+  await page.waitForTimeout(500)
+  releaseRead()
+  // The writer's post is the one shown, in the list and in the editor.
+  await expect(editorContent(page)).toContainText(`title: ${RAILS}`)
+  await page.waitForTimeout(1000)
+  await expect(option).toHaveAttribute('aria-selected', 'true')
+  await expect(editorContent(page)).toContainText(`title: ${RAILS}`)
+})

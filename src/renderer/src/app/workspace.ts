@@ -314,6 +314,8 @@ export class Workspace implements WorkspacePort {
     this.posts.clear()
     this.set({ repo, posts: [], currentPath: null, current: null, notice: null, recovered: [] })
     await this.refreshPosts()
+    // From here the list is shown: a post the writer opens now wins over start-up's own choice.
+    const opensBefore = this.openSeq
     const recovered = await restoreEdits(this.api, this.posts)
     if (recovered.length > 0) this.set({ recovered })
     const restored = recovered.map((r) => r.path)
@@ -327,7 +329,7 @@ export class Workspace implements WorkspacePort {
       (last !== null && restored.includes(last) ? last : restored[0]) ??
       this.view.posts.find((p) => p.path === last)?.path ??
       this.view.posts[0]?.path
-    if (target) await this.openPost(target)
+    if (target && this.openSeq === opensBefore) await this.openPost(target)
   }
 
   private dropRecovered(path: string): void {
