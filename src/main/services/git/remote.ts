@@ -12,24 +12,24 @@ export interface Remote {
   info: RemoteInfo
 }
 
-/** Lists the remotes' names. */
-export async function listRemoteNames(ctx: GitContext): Promise<string[]> {
-  const r = await gitIn(ctx, ['remote'], { readOnly: true })
-  return r.stdout
-    .split('\n')
-    .map((s) => s.trim())
-    .filter(Boolean)
+/**
+ * Parses `git remote -v`: each remote's push address, `insteadOf` and `pushInsteadOf` applied
+ * (the first one when several are set, as `remote get-url --push` gives). Pure.
+ */
+export function parseRemoteList(output: string): Map<string, string> {
+  const remotes = new Map<string, string>()
+  for (const line of output.split('\n')) {
+    const tab = line.indexOf('\t')
+    if (tab <= 0 || !line.endsWith(' (push)')) continue
+    const name = line.slice(0, tab)
+    if (!remotes.has(name)) remotes.set(name, line.slice(tab + 1, -' (push)'.length))
+  }
+  return remotes
 }
 
-/** Reads one remote's push address and what can safely be said about it. */
-export async function getRemote(ctx: GitContext, name: string): Promise<Remote | null> {
-  const r = await gitIn(ctx, ['remote', 'get-url', '--push', name], {
-    expectedErrors: 'all',
-    readOnly: true,
-  })
-  if (r.errorKind) return null
-  const pushUrl = r.stdout.trim()
-  return { name, pushUrl, info: describeRemote(name, pushUrl) }
+/** Every remote's push address, in one git run. Secret-bearing: use `describeRemote` to show. */
+export async function listRemotes(ctx: GitContext): Promise<Map<string, string>> {
+  return parseRemoteList((await gitIn(ctx, ['remote', '-v'], { readOnly: true })).stdout)
 }
 
 /** What the UI may know about a remote: its address without credentials, token host, locality. */
@@ -50,13 +50,22 @@ export function describeRemote(name: string, url: string): RemoteInfo {
  * remote. Null when the repository has none.
  */
 export async function pickRemote(ctx: GitContext, branch: string | null): Promise<Remote | null> {
-  const names = await listRemoteNames(ctx)
-  if (names.length === 0) return null
-  let name: string | undefined
-  if (branch) {
-    const configured = await readConfig(ctx, `branch.${branch}.remote`)
-    if (configured && names.includes(configured)) name = configured
-  }
-  name ??= names.includes('origin') ? 'origin' : names.length === 1 ? names[0] : undefined
-  return name ? getRemote(ctx, name) : null
+  const [remotes, configured] = await Promise.all([
+    listRemotes(ctx),
+    branch ? readConfig(ctx, `branch.${branch}.remote`) : null,
+  ])
+  if (remotes.size === 0) return null
+  const names = [...remotes.keys()]
+  const name =
+    configured && remotes.has(configured)
+      ? configured
+      : remotes.has('origin')
+        ? 'origin'
+        : names.length === 1
+          ? names[0]!
+          : null
+  const pushUrl = name === null ? undefined : remotes.get(name)
+  return name === null || pushUrl === undefined
+    ? null
+    : { name, pushUrl, info: describeRemote(name, pushUrl) }
 }

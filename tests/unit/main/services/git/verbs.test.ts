@@ -14,6 +14,7 @@ import { mergeFileTexts } from '../../../../../src/main/services/git/merge-file'
 import { mergeTrees } from '../../../../../src/main/services/git/merge-tree'
 import { movePath } from '../../../../../src/main/services/git/mv'
 import { readTree } from '../../../../../src/main/services/git/read-tree'
+import { pickRemote } from '../../../../../src/main/services/git/remote'
 import { newestOwnCommit } from '../../../../../src/main/services/git/rev-list'
 import { removeFromIndex } from '../../../../../src/main/services/git/rm'
 import { switchTo } from '../../../../../src/main/services/git/switch'
@@ -204,6 +205,25 @@ describe('rev-list and cat-file on commits', () => {
     expect(await newestOwnCommit(ctx, 'main', 'post/x')).toBeNull()
     expect(await newestOwnCommit(ctx, own, base)).toBe(own)
     expect(await readCommitMessage(ctx, own)).toBe('記事を追加: 記事X\n\n本文の説明\n')
+  })
+})
+
+describe('remote', () => {
+  it('picks the branch’s remote, else origin, else the only one, with rewrites applied', async () => {
+    expect(await pickRemote(ctx, 'main')).toBeNull()
+    await sh(root, 'remote', 'add', 'mirror', 'https://mirror.example/blog.git')
+    expect((await pickRemote(ctx, null))?.name).toBe('mirror')
+    await sh(root, 'remote', 'add', 'origin', 'https://example.com/blog.git')
+    await sh(root, 'config', 'url.https://push.example.com/.pushInsteadOf', 'https://example.com/')
+    const origin = await pickRemote(ctx, null)
+    expect(origin?.pushUrl).toBe('https://push.example.com/blog.git')
+    expect(origin?.info.tokenHost).toBe('push.example.com')
+    await sh(root, 'config', 'branch.main.remote', 'mirror')
+    expect((await pickRemote(ctx, 'main'))?.name).toBe('mirror')
+    // Several push addresses: the first, as `git push` and `get-url --push` use.
+    await sh(root, 'config', 'remote.origin.pushurl', 'https://one.example/b.git')
+    await sh(root, 'config', '--add', 'remote.origin.pushurl', 'https://two.example/b.git')
+    expect((await pickRemote(ctx, null))?.pushUrl).toBe('https://one.example/b.git')
   })
 })
 
