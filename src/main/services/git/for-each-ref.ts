@@ -6,31 +6,29 @@ export interface BranchRef {
   /** Full ref name, e.g. `refs/heads/post/x` or `refs/remotes/origin/post/x`. */
   ref: string
   oid: string
+  /** The branch checked out in the working folder. */
+  head: boolean
 }
 
-/** Parses `for-each-ref --format=%(objectname) %(refname)` output. Pure. */
+const FORMAT = '--format=%(objectname) %(HEAD) %(refname)'
+
+/** Parses `for-each-ref` output in {@link FORMAT}: `<oid> <* or space> <refname>` lines. Pure. */
 export function parseRefs(output: string): BranchRef[] {
   const refs: BranchRef[] = []
   for (const line of output.split('\n')) {
     const space = line.indexOf(' ')
-    if (space <= 0) continue
-    refs.push({ oid: line.slice(0, space), ref: line.slice(space + 1) })
+    if (space <= 0 || line[space + 2] !== ' ') continue
+    refs.push({
+      oid: line.slice(0, space),
+      head: line[space + 1] === '*',
+      ref: line.slice(space + 3),
+    })
   }
   return refs
 }
 
 /** Lists refs under the given prefixes (`refs/heads/`, `refs/remotes/origin/`…). */
 export async function listRefs(ctx: GitContext, prefixes: readonly string[]): Promise<BranchRef[]> {
-  const r = await gitIn(ctx, ['for-each-ref', '--format=%(objectname) %(refname)', ...prefixes], {
-    readOnly: true,
-  })
+  const r = await gitIn(ctx, ['for-each-ref', FORMAT, ...prefixes], { readOnly: true })
   return parseRefs(r.stdout)
-}
-
-/** The refs as a map of full ref name → commit. */
-export async function refMap(
-  ctx: GitContext,
-  prefixes: readonly string[],
-): Promise<Map<string, string>> {
-  return new Map((await listRefs(ctx, prefixes)).map((r) => [r.ref, r.oid]))
 }

@@ -3,13 +3,13 @@ import { msg, type LocalizedText } from '../../../shared/localized'
 import { pullRequestUrl, type IncludedFile, type PublishStatus } from '../../../shared/publish'
 import type { GitContext } from '../git/core'
 import { describeEmbeddedCredentials, describeGitError, MAX_FILE_BYTES } from '../git/errors'
-import { isAncestor } from '../git/merge-base'
 import { countCommits } from '../git/rev-list'
 import { fileSize, type PostFiles } from './post-files'
 import { decideState, factsOf } from './post-state'
 import { suggestedMessage } from './send'
 import type { PublishRepo } from './session'
-import { takeSnapshot, type PostVersion } from './versions'
+import { inHistoryOf } from './object-answers'
+import { postScope, takeSnapshot, type PostVersion } from './versions'
 
 /** Files at or above this size get a warning (GitHub warns from 50 MB). */
 const WARN_FILE_BYTES = 50 * 1024 * 1024
@@ -21,7 +21,8 @@ export async function describePost(
   post: PostFiles,
 ): Promise<PublishStatus> {
   const profile = repo.profile
-  const snapshot = await takeSnapshot(ctx, profile)
+  // Only this post's paths: the tab needs no status of the other posts' folders.
+  const snapshot = await takeSnapshot(ctx, profile, postScope(post))
   const facts = await factsOf(ctx, snapshot, post)
   const { remote, baseRef } = snapshot
   const state = decideState(facts)
@@ -64,7 +65,7 @@ export async function describePost(
   const unpushedCommits =
     local && local !== remoteTip ? await countCommits(ctx, local, remoteTip ?? baseRef) : 0
   const behindBase =
-    tip !== null && snapshot.baseOid !== null && !(await isAncestor(ctx, snapshot.baseOid, tip))
+    tip !== null && snapshot.baseOid !== null && !(await inHistoryOf(ctx, snapshot.baseOid, tip))
   const newToBase = facts.base.size === 0
   return {
     path: post.path,

@@ -2,13 +2,14 @@
 import type { PublishState } from '../../../shared/publish'
 import { patternMatcher, type Profile } from '../../../shared/profile'
 import type { GitContext } from '../git/core'
-import { isAncestor } from '../git/merge-base'
+import { filesAtEach, inHistoryOf } from './object-answers'
 import { resolvePost, type PostFiles } from './post-files'
 import {
   branchTips,
   groupByPost,
+  postScope,
   sameVersion,
-  takeSnapshot,
+  startSnapshot,
   versionAt,
   versionIn,
   type PostVersion,
@@ -64,15 +65,17 @@ export async function factsOf(
     working: Map<string, PostVersion>
     base: Map<string, PostVersion>
     fork: Map<string, PostVersion>
+    /** Each post's files at its review branch's tip (posts without one are absent). */
+    sent?: Map<string, PostVersion>
   },
 ): Promise<StateFacts & { tips: { local: string | null; remote: string | null } }> {
   const tips = branchTips(snapshot, post.branch)
   const tip = tips.local ?? tips.remote
-  const sent = tip ? await versionAt(ctx, tip, post) : null
+  const sent = tip ? (grouped?.sent?.get(post.path) ?? (await versionAt(ctx, tip, post))) : null
   let unsentCommit = false
   if (tips.local && tips.local !== tips.remote) {
     // Ahead of the server (or never pushed). Behind it is not "unsent": a reviewer added to it.
-    unsentCommit = !tips.remote || (await isAncestor(ctx, tips.remote, tips.local))
+    unsentCommit = !tips.remote || (await inHistoryOf(ctx, tips.remote, tips.local))
   }
   const base = grouped?.base.get(post.path) ?? versionIn(snapshot.base, post)
   // One more question only for a sent post the base does not hold as sent.
@@ -81,7 +84,7 @@ export async function factsOf(
     sent !== null &&
     snapshot.baseOid !== null &&
     !(base.size > 0 && sameVersion(base, sent)) &&
-    (await isAncestor(ctx, tip, snapshot.baseOid))
+    (await inHistoryOf(ctx, tip, snapshot.baseOid))
   return {
     working: grouped?.working.get(post.path) ?? versionIn(snapshot.working, post),
     base,
@@ -113,19 +116,35 @@ export async function statesOf(
   paths: readonly string[],
   profile: Profile,
 ): Promise<Record<string, PublishState>> {
-  const snapshot = await takeSnapshot(ctx, profile)
+  const started = startSnapshot(ctx, profile)
+  // Work of this process while git works.
   const matcher = patternMatcher(profile.postPath)
   const posts = paths
     .map((p) => resolvePost(p, profile, matcher))
     .filter((p): p is PostFiles => p !== null)
+  // Every review branch's post, read together (a git run per folder level, not per branch), as
+  // soon as the branches are known.
+  const sentRead = started.refs.then(async (refs) => {
+    const sent = posts
+      .map((post) => ({ post, tips: branchTips(refs, post.branch) }))
+      .filter((b) => (b.tips.local ?? b.tips.remote) !== null)
+    const files = await filesAtEach(
+      ctx,
+      sent.map((b) => ({ commit: (b.tips.local ?? b.tips.remote)!, paths: postScope(b.post) })),
+    )
+    return new Map(sent.map((b, i) => [b.post.path, versionIn(files[i]!, b.post)]))
+  })
+  sentRead.catch(() => undefined) // a failure surfaces from the snapshot or the await below
+  const snapshot = await started.snapshot
   const base = groupByPost(snapshot.base, posts)
-  const grouped = {
+  const grouped: NonNullable<Parameters<typeof factsOf>[3]> = {
     working: groupByPost(snapshot.working, posts),
     base,
     // Usually the same map as the base's (the folder's branch is the base): grouped once.
     fork: snapshot.fork === snapshot.base ? base : groupByPost(snapshot.fork, posts),
+    sent: await sentRead,
   }
-  // Only posts with a review branch need more git calls; a few at a time.
+  // Only posts with a review branch may need more git calls; a few at a time.
   const states = await pooled(posts, 4, async (post) =>
     decideState(await factsOf(ctx, snapshot, post, grouped)),
   )

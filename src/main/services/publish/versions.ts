@@ -6,13 +6,12 @@
  */
 import { patternRoot, type Profile } from '../../../shared/profile'
 import type { GitContext } from '../git/core'
-import { refMap } from '../git/for-each-ref'
-import { hashFiles } from '../git/hash-object'
-import { listTree } from '../git/ls-tree'
-import { mergeBase } from '../git/merge-base'
+import { listRefs } from '../git/for-each-ref'
 import { pickRemote, type Remote } from '../git/remote'
 import { getStatus, type StatusSnapshot } from '../git/status'
+import { filesAt, forkPointOf } from './object-answers'
 import { isPublishable, type PostFiles } from './post-files'
+import { workingBlobIds } from './working-hashes'
 
 /** A post's publishable files in one place: path → blob id. */
 export type PostVersion = ReadonlyMap<string, string>
@@ -28,7 +27,7 @@ export interface RepoSnapshot {
   baseRef: string | null
   baseOid: string | null
   /** Files under the posts' folder on the base branch. */
-  base: Map<string, string>
+  base: ReadonlyMap<string, string>
   /** Files under the posts' folder in the working folder (what publishing would take). */
   working: Map<string, string>
   /**
@@ -36,7 +35,7 @@ export interface RepoSnapshot {
    * HEAD and the base; HEAD itself when the folder is merely behind). A post the folder has as it
    * was there, but the base has changed since, was changed by others, not edited by the writer.
    */
-  fork: Map<string, string>
+  fork: ReadonlyMap<string, string>
 }
 
 /** The base branch to compare with: the remote's copy when it exists, else the local one. */
@@ -64,53 +63,97 @@ export function branchTips(
   }
 }
 
-const blobs = (tree: Map<string, { oid: string }>) =>
-  new Map([...tree].map(([path, f]) => [path, f.oid]))
+const NO_FILES: ReadonlyMap<string, string> = new Map()
 
-/** Gathers the snapshot: status, refs, the base's and HEAD's trees, and hashes of changed files. */
-export async function takeSnapshot(
+/**
+ * Gathers the snapshot: status, refs and the remote (asked every time: they change), then the
+ * trees of HEAD, the base and their fork point (immutable, so usually already known; see
+ * object-answers.ts) and hashes of the changed files. `scope` limits it to some paths (one post's
+ * file and asset folder); by default it covers the posts' folders.
+ */
+export function takeSnapshot(
   ctx: GitContext,
   profile: Pick<Profile, 'baseBranch' | 'postPath' | 'assetPath'>,
+  scope?: readonly string[],
 ): Promise<RepoSnapshot> {
-  const roots = [...new Set([patternRoot(profile.postPath), patternRoot(profile.assetPath)])].map(
-    (r) => (r === '' ? '.' : r),
-  )
-  // One parallel batch: status, the remote, every branch, and HEAD's files.
-  const [status, remote, allRefs, headTree] = await Promise.all([
-    getStatus(ctx, roots),
+  return startSnapshot(ctx, profile, scope).snapshot
+}
+
+/**
+ * {@link takeSnapshot} in two steps: `refs` settles as soon as the branches and the remote are
+ * known, so a caller can start reading review branches while the trees are still being read.
+ */
+export function startSnapshot(
+  ctx: GitContext,
+  profile: Pick<Profile, 'baseBranch' | 'postPath' | 'assetPath'>,
+  scope?: readonly string[],
+): { refs: Promise<Pick<RepoSnapshot, 'refs' | 'remote'>>; snapshot: Promise<RepoSnapshot> } {
+  const roots =
+    scope ??
+    [...new Set([patternRoot(profile.postPath), patternRoot(profile.assetPath)])].map((r) =>
+      r === '' ? '.' : r,
+    )
+  // The questions whose answers change, at once.
+  const statusRead = getStatus(ctx, roots)
+  const refsRead = Promise.all([
     pickRemote(ctx, null),
-    refMap(ctx, ['refs/heads/', 'refs/remotes/']),
-    listTree(ctx, 'HEAD', roots).catch(() => new Map<string, { oid: string }>()),
-  ])
-  const refs = new Map(
-    [...allRefs].filter(
-      ([ref]) =>
-        ref.startsWith('refs/heads/') || (remote && ref.startsWith(`refs/remotes/${remote.name}/`)),
-    ),
-  )
+    listRefs(ctx, ['refs/heads/', 'refs/remotes/']),
+  ]).then(([remote, allRefs]) => {
+    // The checked-out branch's files are read while status still runs (in object-answers, so
+    // the read below at the commit status saw shares it; HEAD seldom moves in between).
+    const head = allRefs.find((r) => r.head)
+    if (head) filesAt(ctx, head.oid, roots).catch(() => undefined)
+    return {
+      remote,
+      refs: new Map(
+        allRefs
+          .filter(
+            ({ ref }) =>
+              ref.startsWith('refs/heads/') ||
+              (remote && ref.startsWith(`refs/remotes/${remote.name}/`)),
+          )
+          .map((r) => [r.ref, r.oid]),
+      ),
+    }
+  })
+  return { refs: refsRead, snapshot: snapshotFrom(ctx, profile, roots, statusRead, refsRead) }
+}
+
+async function snapshotFrom(
+  ctx: GitContext,
+  profile: Pick<Profile, 'baseBranch'>,
+  roots: readonly string[],
+  statusRead: Promise<StatusSnapshot>,
+  refsRead: Promise<Pick<RepoSnapshot, 'refs' | 'remote'>>,
+): Promise<RepoSnapshot> {
+  const [status, { remote, refs }] = await Promise.all([statusRead, refsRead])
   const baseRef = baseRefIn(refs, remote?.name ?? null, profile.baseBranch)
   const baseOid = baseRef ? refs.get(baseRef)! : null
-  const head = status.oid ? blobs(headTree) : new Map<string, string>()
   const differs = baseOid !== null && status.oid !== null && baseOid !== status.oid
-  const [base, forkOid] = await Promise.all([
-    differs ? listTree(ctx, baseOid, roots).then(blobs) : null,
-    differs ? mergeBase(ctx, status.oid!, baseOid) : null,
-  ])
-  const working = new Map(head)
   const toHash: string[] = []
+  const gone: string[] = []
   for (const e of status.entries) {
     if (e.kind === 'ignored') continue
-    if (e.origPath) working.delete(e.origPath)
-    if (e.worktree === 'D' || (e.index === 'D' && e.worktree === '.')) working.delete(e.path)
+    if (e.origPath) gone.push(e.origPath)
+    if (e.worktree === 'D' || (e.index === 'D' && e.worktree === '.')) gone.push(e.path)
     else toHash.push(e.path)
   }
-  for (const [path, oid] of await hashFiles(ctx, toHash)) working.set(path, oid)
+  // HEAD's files are read at the commit status saw, so both describe the same moment.
+  const [head, base, forkOid, hashes] = await Promise.all([
+    status.oid ? filesAt(ctx, status.oid, roots) : NO_FILES,
+    differs ? filesAt(ctx, baseOid, roots) : null,
+    differs ? forkPointOf(ctx, status.oid!, baseOid) : null,
+    workingBlobIds(ctx, toHash),
+  ])
+  const working = new Map(head)
+  for (const path of gone) working.delete(path)
+  for (const [path, oid] of hashes) working.set(path, oid)
   const fork =
     forkOid === null || forkOid === status.oid
       ? head
       : forkOid === baseOid
         ? (base ?? head)
-        : blobs(await listTree(ctx, forkOid, roots))
+        : await filesAt(ctx, forkOid, roots)
   return { status, remote, refs, baseRef, baseOid, base: base ?? head, working, fork }
 }
 
@@ -167,7 +210,12 @@ export async function versionAt(
   commit: string,
   post: PostFiles,
 ): Promise<Map<string, string>> {
-  return versionIn(blobs(await listTree(ctx, commit, [post.path, post.assetDir])), post)
+  return versionIn(await filesAt(ctx, commit, postScope(post)), post)
+}
+
+/** The paths one post's versions live under: its file and its asset folder. */
+export function postScope(post: PostFiles): string[] {
+  return [post.path, post.assetDir]
 }
 
 /** Whether two versions hold the same files with the same contents. */

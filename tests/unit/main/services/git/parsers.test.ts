@@ -190,9 +190,12 @@ describe('small parsers', () => {
     )
   })
   it('for-each-ref lines', () => {
-    expect(parseRefs('abc refs/heads/post/x\ndef refs/remotes/origin/main\n')).toEqual([
-      { oid: 'abc', ref: 'refs/heads/post/x' },
-      { oid: 'def', ref: 'refs/remotes/origin/main' },
+    expect(
+      parseRefs('abc   refs/heads/post/x\nabd * refs/heads/main\ndef   refs/remotes/origin/main\n'),
+    ).toEqual([
+      { oid: 'abc', head: false, ref: 'refs/heads/post/x' },
+      { oid: 'abd', head: true, ref: 'refs/heads/main' },
+      { oid: 'def', head: false, ref: 'refs/remotes/origin/main' },
     ])
   })
 })
