@@ -5,11 +5,18 @@
  * - publish-3-images-loopback: the one-click flow (check, fetch, branch, commit, push with a
  *   token through askpass) of a new post with three ~200 KB images to the HTTP git server on
  *   127.0.0.1. Each run gets a fresh repository; setup is not timed. Target ≤ 1500 ms.
- * - states-2000-posts: states of all 2,000 posts of a repository (the post list). Target ≤ 150 ms.
+ * - states-2000-posts: states of all 2,000 posts (+ 5 drafts, 10 review branches, 3 of them sent)
+ *   of a writer's clone, as the post list refreshes them. Target ≤ 150 ms.
+ * - states-2000-posts-first-refresh: the same, the first time after the app opens the folder
+ *   (nothing remembered of its commits and files yet). Target ≤ 150 ms.
  * - status-one-post-of-2000: the publish panel's full status of one post in that repository.
+ * - states-2000-posts-unsettled-index: the worst case, a clone whose index no git has rewritten
+ *   since the checkout (reported without a target; see writersClone).
  */
 import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
+import { forgetObjectAnswers } from '../src/main/services/publish/object-answers'
+import { forgetWorkingHashes } from '../src/main/services/publish/working-hashes'
 import { DEFAULT_PROFILE } from '../src/shared/profile'
 import { startGitHttpServer } from '../tests/helpers/git-http-server'
 import {
@@ -57,10 +64,30 @@ async function benchPublish(runs: number): Promise<void> {
   report('publish-3-images-loopback', samples, 1500)
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * The writer's folder: a clone, as on a real blog, so its objects arrive packed (a seed folder's
+ * 6,000 loose objects make every tree read several times slower than any writer's repository).
+ * Settled: some git (a terminal's, an editor's) has rewritten the index since the checkout, in a
+ * later second, as happens in any folder in use; until then git re-reads every file on each status.
+ */
+async function writersClone(bare: string, options: { settle?: boolean } = {}): Promise<string> {
+  const root = await tempDir('pw-bench-clone-')
+  await sh(root, 'clone', '--quiet', bare, '.')
+  await sh(root, 'config', 'user.name', 'Bench Writer')
+  await sh(root, 'config', 'user.email', 'writer@example.com')
+  if (options.settle !== false) {
+    await sleep(1100)
+    await sh(root, 'status', '--porcelain')
+  }
+  return root
+}
+
 async function benchStatus(runs: number): Promise<void> {
   const bare = await tempDir('pw-bench-bare-')
   await sh(bare, 'init', '--quiet', '--bare', '--initial-branch=main')
-  const root = await makeBlogRepo(bare)
+  const seed = await makeBlogRepo(bare)
   const paths: string[] = []
   for (let i = 0; i < 2000; i++) {
     const day = String((i % 28) + 1).padStart(2, '0')
@@ -70,32 +97,53 @@ async function benchStatus(runs: number): Promise<void> {
     const path = `source/blog/${year}-${month}-${day}-${slug}.html.md`
     paths.push(path)
     await put(
-      root,
+      seed,
       path,
       `---\ntitle: Post ${i}\ndate: ${year}-${month}-${day}T10:00:00+09:00\n---\n\nBody ${i}\n`,
     )
-    await put(root, `source/blog/${year}-${month}-${day}-${slug}/eyecatch.png`, randomBytes(512))
+    await put(seed, `source/blog/${year}-${month}-${day}-${slug}/eyecatch.png`, randomBytes(512))
   }
-  await sh(root, 'add', '-A')
-  await sh(root, 'commit', '--quiet', '-m', '2000 posts')
-  await sh(root, 'push', '--quiet', 'origin', 'main')
-  // A realistic working state: a few drafts and edits, a few post branches.
+  await sh(seed, 'add', '-A')
+  await sh(seed, 'commit', '--quiet', '-m', '2000 posts')
+  await sh(seed, 'push', '--quiet', 'origin', 'main')
+  // The writer's folder is a clone, as on a real blog: its objects arrive packed. (The seed
+  // folder's 6,000 loose objects would make every tree read several times slower than any
+  // writer's repository is.)
+  const root = await writersClone(bare)
+  const unsettled = await writersClone(bare, { settle: false })
+  // A realistic working state: a few drafts and edits, and review branches (half of them sent).
+  for (const dir of [root, unsettled]) {
+    for (let i = 0; i < 5; i++) await writePost(dir, `draft-${i}`, { images: 1 })
+    await put(dir, paths[10]!, 'edited\n')
+    for (let n = 20; n < 120; n += 10) await sh(dir, 'branch', `post/post-${n}`)
+    await sh(dir, 'push', '--quiet', 'origin', 'post/post-20', 'post/post-30', 'post/post-40')
+  }
+  for (let i = 0; i < 5; i++) paths.push(`source/blog/2025-01-15-draft-${i}.html.md`)
   const { service } = await makeService(root, { profile: DEFAULT_PROFILE })
-  for (let i = 0; i < 5; i++) paths.push((await writePost(root, `draft-${i}`, { images: 1 })).path)
-  await put(root, paths[10]!, 'edited\n')
-  await sh(root, 'branch', 'post/post-20')
-  await sh(root, 'branch', 'post/post-30')
-  const one = paths[10]!
-  await service.states(paths) // warm-up
-  const listSamples: number[] = []
-  for (let i = 0; i < runs; i++) {
+  const states = async () => {
     const started = performance.now()
     const r = await service.states(paths)
-    listSamples.push(performance.now() - started)
+    const elapsed = performance.now() - started
     if (r.kind !== 'ok' || Object.keys(r.states).length !== paths.length)
       throw new Error('states failed')
+    if (r.states[paths[10]!] !== 'edited' || r.states[paths.at(-1)!] !== 'draft')
+      throw new Error('states wrong')
+    return elapsed
   }
+  // The first refresh after opening: nothing known yet about the repository's commits.
+  const firstSamples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    forgetObjectAnswers()
+    forgetWorkingHashes()
+    firstSamples.push(await states())
+  }
+  report('states-2000-posts-first-refresh', firstSamples, 150)
+  await sleep(2100) // the drafts' hashes are remembered once the files have settled
+  await states() // warm-up
+  const listSamples: number[] = []
+  for (let i = 0; i < runs; i++) listSamples.push(await states())
   report('states-2000-posts', listSamples, 150)
+  const one = paths[10]!
   const oneSamples: number[] = []
   for (let i = 0; i < runs; i++) {
     const started = performance.now()
@@ -104,9 +152,23 @@ async function benchStatus(runs: number): Promise<void> {
     if (r.kind !== 'ok' || r.status.state !== 'edited') throw new Error('status failed')
   }
   report('status-one-post-of-2000', oneSamples, 150)
-  await rm(root, { recursive: true, force: true })
-  await rm(bare, { recursive: true, force: true })
+  // The worst case, reported without a target: a clone whose index no git has rewritten since the
+  // checkout (every file "racily clean", so each status reads all 4,000 files again; the app never
+  // writes the writer's index itself).
+  const other = (await makeService(unsettled, { profile: DEFAULT_PROFILE })).service
+  await other.states(paths)
+  const unsettledSamples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    const r = await other.states(paths)
+    unsettledSamples.push(performance.now() - started)
+    if (r.kind !== 'ok') throw new Error('states failed')
+  }
+  console.log(
+    JSON.stringify({ name: 'states-2000-posts-unsettled-index', ...stats(unsettledSamples) }),
+  )
+  for (const dir of [root, unsettled, seed, bare]) await rm(dir, { recursive: true, force: true })
 }
 
-await benchPublish(Number(process.env.BENCH_RUNS ?? 15))
+if (!process.env.BENCH_ONLY_STATES) await benchPublish(Number(process.env.BENCH_RUNS ?? 15))
 await benchStatus(Number(process.env.BENCH_RUNS ?? 15))
