@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { cp, writeFile } from 'node:fs/promises'
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -103,6 +103,21 @@ describe('proofreading in the bundled worker', () => {
     expect(answers.at(-1)!.documentChecked).toBe(false)
     expect(answers.at(-1)!.source).toEqual({ file: null, disabled: [] })
   }, 120_000)
+
+  it.runIf(process.platform === 'linux')(
+    'lints at the lowest priority in its own thread, leaving the app’s threads as they were',
+    async () => {
+      await untilComplete({ path: 'p.md', text: '優先度の確認です。\n', scope: 'paragraphs' })
+      // /proc/<pid>/task/<tid>/stat: field 19 is the thread's nice value (after `(comm)`).
+      const niceOf = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
+      const tasks = await readdir('/proc/self/task')
+      const nices = await Promise.all(
+        tasks.map(async (t) => niceOf(await readFile(`/proc/self/task/${t}/stat`, 'utf8'))),
+      )
+      expect(nices.filter((n) => n === 19)).toHaveLength(1) // the worker
+      expect(niceOf(await readFile('/proc/thread-self/stat', 'utf8'))).toBe(0)
+    },
+  )
 
   it('relints only the edited paragraph, and the document-wide rules when asked', async () => {
     const before = host.texts
