@@ -94,10 +94,7 @@ export async function makeBlogRepo(
   remoteUrl: string,
   options: { pushAuth?: string[] } = {},
 ): Promise<string> {
-  const root = await tempDir('pw-blog-')
-  await sh(root, 'init', '--quiet', '--initial-branch=main')
-  await sh(root, 'config', 'user.name', 'Test Writer')
-  await sh(root, 'config', 'user.email', 'writer@example.com')
+  const root = await initRepo('pw-blog-')
   await put(root, 'README.md', '# Blog\n')
   await put(root, 'config.rb', 'activate :blog\n')
   await writePost(root, 'hello-world', { title: 'Hello', images: 1, date: '2024-12-01' })
@@ -105,6 +102,15 @@ export async function makeBlogRepo(
   await sh(root, 'commit', '--quiet', '-m', 'Initial blog')
   await sh(root, 'remote', 'add', 'origin', remoteUrl)
   await sh(root, ...(options.pushAuth ?? []), 'push', '--quiet', '-u', 'origin', 'main')
+  return root
+}
+
+/** An empty repository on `main` in a new temp folder, with a committer identity of its own. */
+export async function initRepo(prefix = 'pw-git-'): Promise<string> {
+  const root = await tempDir(prefix)
+  await sh(root, 'init', '--quiet', '--initial-branch=main')
+  await sh(root, 'config', 'user.name', 'Test Writer')
+  await sh(root, 'config', 'user.email', 'writer@example.com')
   return root
 }
 

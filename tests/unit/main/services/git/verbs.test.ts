@@ -23,17 +23,14 @@ import { setIndexEntry } from '../../../../../src/main/services/git/update-index
 import { updateRef } from '../../../../../src/main/services/git/update-ref'
 import { checkGitVersion } from '../../../../../src/main/services/git/version'
 import { writeTree } from '../../../../../src/main/services/git/write-tree'
-import { cleanup, put, sh, tempDir } from './fixtures'
+import { cleanup, initRepo, put, sh } from './fixtures'
 
 /** One small test per git verb module, on a real repository in a temp folder. */
 let root: string
 let ctx: GitContext
 
 beforeEach(async () => {
-  root = await tempDir('pw-verbs-')
-  await sh(root, 'init', '--quiet', '--initial-branch=main')
-  await sh(root, 'config', 'user.name', 'Verb Tester')
-  await sh(root, 'config', 'user.email', 'verbs@example.com')
+  root = await initRepo('pw-verbs-')
   await put(root, 'a.md', 'alpha\n')
   await sh(root, 'add', '-A')
   await sh(root, 'commit', '--quiet', '-m', 'first')
@@ -126,7 +123,7 @@ describe('commit-tree and update-ref', () => {
 
 describe('config', () => {
   it('reads the identity and writes it to the repository only', async () => {
-    expect(await getIdentity(ctx)).toEqual({ name: 'Verb Tester', email: 'verbs@example.com' })
+    expect(await getIdentity(ctx)).toEqual({ name: 'Test Writer', email: 'writer@example.com' })
     await setIdentity(ctx, { name: 'Someone Else', email: 'else@example.com' })
     expect((await sh(root, 'config', '--local', 'user.name')).trim()).toBe('Someone Else')
   })

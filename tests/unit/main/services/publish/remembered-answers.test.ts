@@ -20,7 +20,7 @@ import {
   forgetWorkingHashes,
   workingBlobIds,
 } from '../../../../../src/main/services/publish/working-hashes'
-import { cleanup, put, sh, tempDir } from '../git/fixtures'
+import { cleanup, initRepo, put, sh } from '../git/fixtures'
 
 let root: string
 let runs: GitLogEntry[]
@@ -34,10 +34,7 @@ const asMap = (tree: Map<string, { oid: string }>) =>
 beforeEach(async () => {
   forgetObjectAnswers()
   forgetWorkingHashes()
-  root = await tempDir('pw-remembered-')
-  await sh(root, 'init', '--quiet', '--initial-branch=main')
-  await sh(root, 'config', 'user.name', 'T')
-  await sh(root, 'config', 'user.email', 't@example.com')
+  root = await initRepo('pw-remembered-')
   await put(root, 'source/blog/a.html.md', 'a\n')
   await put(root, 'source/blog/a/one.png', 'png-1')
   await put(root, 'source/blog/a/deeper/two.png', 'png-2')
