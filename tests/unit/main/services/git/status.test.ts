@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { changeOf, parseStatus, type StatusEntry } from '../../../../../src/main/services/git/status'
+import {
+  changeOf,
+  parseStatus,
+  type StatusEntry,
+} from '../../../../../src/main/services/git/status'
 
 const z = (...records: string[]) => records.map((r) => `${r}\0`).join('')
 

@@ -28,8 +28,7 @@ let ctx: GitContext
 
 const head = async (ref = 'HEAD') => (await sh(root, 'rev-parse', ref)).trim()
 const verbs = () => runs.map((r) => r.args.find((a) => !a.startsWith('-') && !a.includes('=')))
-const asMap = (tree: Map<string, { oid: string }>) =>
-  new Map([...tree].map(([p, f]) => [p, f.oid]))
+const asMap = (tree: Map<string, { oid: string }>) => new Map([...tree].map(([p, f]) => [p, f.oid]))
 
 beforeEach(async () => {
   forgetObjectAnswers()
