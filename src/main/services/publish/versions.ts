@@ -95,27 +95,28 @@ export function startSnapshot(
     )
   // The questions whose answers change, at once.
   const statusRead = getStatus(ctx, roots)
-  const refsRead = Promise.all([
-    pickRemote(ctx, null),
-    listRefs(ctx, ['refs/heads/', 'refs/remotes/']),
-  ]).then(([remote, allRefs]) => {
-    // The checked-out branch's files are read while status still runs (in object-answers, so
-    // the read below at the commit status saw shares it; HEAD seldom moves in between).
-    const head = allRefs.find((r) => r.head)
-    if (head) filesAt(ctx, head.oid, roots).catch(() => undefined)
-    return {
-      remote,
-      refs: new Map(
-        allRefs
-          .filter(
-            ({ ref }) =>
-              ref.startsWith('refs/heads/') ||
-              (remote && ref.startsWith(`refs/remotes/${remote.name}/`)),
-          )
-          .map((r) => [r.ref, r.oid]),
-      ),
-    }
-  })
+  const listed = listRefs(ctx, ['refs/heads/', 'refs/remotes/'])
+  // The checked-out branch's files are read while status still runs (in object-answers, so the
+  // read below at the commit status saw shares it; HEAD seldom moves in between).
+  listed.then(
+    (all) => {
+      const head = all.find((r) => r.head)
+      if (head) filesAt(ctx, head.oid, roots).catch(() => undefined)
+    },
+    () => undefined,
+  )
+  const refsRead = Promise.all([pickRemote(ctx, null), listed]).then(([remote, allRefs]) => ({
+    remote,
+    refs: new Map(
+      allRefs
+        .filter(
+          ({ ref }) =>
+            ref.startsWith('refs/heads/') ||
+            (remote && ref.startsWith(`refs/remotes/${remote.name}/`)),
+        )
+        .map((r) => [r.ref, r.oid]),
+    ),
+  }))
   return { refs: refsRead, snapshot: snapshotFrom(ctx, profile, roots, statusRead, refsRead) }
 }
 
