@@ -152,26 +152,30 @@ async function appPart(): Promise<void> {
         `(() => { const f = window.__gaps; const g = f.gaps; f.gaps = []; f.on = ${on}; f.last = 0; return g })()`,
       )
     await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[] }
+      const w = window as unknown as { __frames: number[]; __linting: number }
       w.__frames = []
+      w.__linting = 0
       document.addEventListener(
         'beforeinput',
         () => {
           const t0 = performance.now()
+          // Whether the lint still runs, read in the page: a query from the benchmark's side
+          // would add its own work to the very frames being measured (the control has none).
+          if (document.querySelector('.proofread-status')?.textContent) w.__linting++
           requestAnimationFrame(() => setTimeout(() => w.__frames.push(performance.now() - t0), 0))
         },
         { capture: true },
       )
     })
     // Type while the first full lint runs (the panel says so), one character every 40 ms.
-    const status = page.locator('.proofread-status')
-    let duringLint = 0
     await gaps(true)
     for (let i = 0; i < 150; i++) {
-      if (((await status.textContent()) ?? '') !== '') duringLint++
       await page.keyboard.insertText(i % 30 === 29 ? '\n' : 'あ')
       await page.waitForTimeout(40)
     }
+    const duringLint = await page.evaluate(
+      () => (window as unknown as { __linting: number }).__linting,
+    )
     const lintGaps = await gaps(false)
     const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames)
     emit({
