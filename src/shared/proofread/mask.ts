@@ -120,18 +120,33 @@ function nonProseBlock(lines: Line[], i: number): number {
   return -1
 }
 
-/** Blanks `from`–`to` of `chars` (line breaks kept). */
-function blank(chars: string[], from: number, to: number): void {
-  for (let k = from; k < to; k++) if (chars[k] !== '\n' && chars[k] !== '\r') chars[k] = ' '
+/**
+ * The post with the ranges blanked (spaces, line breaks kept), built from slices: the ranges are
+ * sorted and may overlap. One pass, no per-character array (a 50k post is masked on every request).
+ */
+function blanked(source: string, ranges: TextRange[]): string {
+  ranges.sort((a, b) => a.from - b.from)
+  const out: string[] = []
+  let at = 0
+  for (const r of ranges) {
+    const from = Math.max(r.from, at)
+    if (r.to <= from) continue
+    out.push(source.slice(at, from), source.slice(from, r.to).replace(NOT_A_BREAK, ' '))
+    at = r.to
+  }
+  out.push(source.slice(at))
+  return out.join('')
 }
+const NOT_A_BREAK = /[^\r\n]/g
 
 /** Blanks the non-prose parts of a post. See the module comment. */
 export function maskNonProse(source: string): ProseMask {
-  const chars = source.split('')
+  const masked: TextRange[] = []
+  const blank = (from: number, to: number) => masked.push({ from, to })
   const excluded: TextRange[] = []
   const region = locateFrontMatter(source)
   const bodyStart = region ? region.end : 0
-  if (region) blank(chars, 0, region.end)
+  if (region) blank(0, region.end)
   const lines = splitLines(source)
   let i = lines.findIndex((l) => l.from >= bodyStart)
   if (i < 0) i = lines.length
@@ -145,9 +160,9 @@ export function maskNonProse(source: string): ProseMask {
         i > 0 &&
         TOC_ITEM.test(lines[i - 1]!.text)
       ) {
-        blank(chars, lines[i - 1]!.from, lines[i - 1]!.to)
+        blank(lines[i - 1]!.from, lines[i - 1]!.to)
       }
-      blank(chars, lines[i]!.from, lines[end]!.to)
+      blank(lines[i]!.from, lines[end]!.to)
       i = end + 1
       continue
     }
@@ -155,7 +170,7 @@ export function maskNonProse(source: string): ProseMask {
     for (const re of [SPAN_SYNTAX, URL]) {
       re.lastIndex = 0
       for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
-        blank(chars, line.from + m.index, line.from + m.index + m[0].length)
+        blank(line.from + m.index, line.from + m.index + m[0].length)
       }
     }
     for (const re of [INLINE_CODE, INLINE_TAG]) {
@@ -167,7 +182,7 @@ export function maskNonProse(source: string): ProseMask {
     i++
   }
   excluded.sort((a, b) => a.from - b.from)
-  return { text: chars.join(''), excluded }
+  return { text: blanked(source, masked), excluded }
 }
 
 /** Whether a finding starting at `offset` falls in an excluded inline range. */

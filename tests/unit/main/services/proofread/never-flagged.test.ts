@@ -69,6 +69,14 @@ describe('what proofreading never flags', () => {
     expect(mask.text.split('\n')[7]).toBe(`本文${' '.repeat(20)}です${' '.repeat(6)}`)
   })
 
+  it('blanks overlapping ranges once, keeping CRLF line breaks and surrogate pairs’ length', () => {
+    // An autolink holding a `{:…}` piece: two masked ranges overlap. An emoji is two UTF-16 units.
+    const text = '😀 <https://a.example/{:x}/b> 本文\r\n{: .note}\r\n次の行'
+    const mask = maskNonProse(text)
+    expect(mask.text).toHaveLength(text.length)
+    expect(mask.text).toBe(`😀 ${' '.repeat(26)} 本文\r\n${' '.repeat(9)}\r\n次の行`)
+  })
+
   it('knows the usual spellings of the built-in dictionary and leaves them, file names and paths alone', async () => {
     const wrong = [
       'javascript',
