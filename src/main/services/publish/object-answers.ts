@@ -100,6 +100,9 @@ function remembered<V>(
 
 const keyOf = (ctx: GitContext, ids: readonly string[], rest: readonly string[] = []) =>
   ids.every((id) => OBJECT_ID.test(id)) ? [ctx.cwd, ...ids, ...rest].join('\0') : null
+/** One key for a commit's files under some paths, whichever of the two readers filled it. */
+const treeKey = (ctx: GitContext, commit: string, paths: readonly string[]) =>
+  keyOf(ctx, [commit], ['tree', ...paths])
 
 /**
  * The files of `commit` under `paths` (all when empty): path → blob id. The map is shared with
@@ -112,7 +115,7 @@ export function filesAt(
 ): Promise<ReadonlyMap<string, string>> {
   return remembered(
     trees,
-    keyOf(ctx, [commit], ['tree', ...paths]),
+    treeKey(ctx, commit, paths),
     async () => new Map([...(await listTree(ctx, commit, paths))].map(([p, f]) => [p, f.oid])),
     (m) => m.size,
   )
@@ -127,7 +130,7 @@ export async function filesAtEach(
   ctx: GitContext,
   asks: readonly { commit: string; paths: readonly string[] }[],
 ): Promise<ReadonlyMap<string, string>[]> {
-  const keys = asks.map((a) => keyOf(ctx, [a.commit], ['tree', ...a.paths]))
+  const keys = asks.map((a) => treeKey(ctx, a.commit, a.paths))
   const unknown = asks.map((_, i) => i).filter((i) => keys[i] === null || !trees.get(keys[i]!))
   const batch =
     unknown.length > 0

@@ -39,45 +39,48 @@ const statOf = (root: string, path: string) =>
 const same = (k: Known, s: NonNullable<Stats>) =>
   k.size === s.size && k.mtimeNs === s.mtimeNs && k.ctimeNs === s.ctimeNs && k.ino === s.ino
 
-/** Blob ids of working files as git would store them: path → id (files that vanished are left out). */
+/**
+ * Blob ids of working files as git would store them: path → id, in the order given. A file that
+ * is gone by now (deleted after status listed it) is left out, as it is no longer in the folder.
+ */
 export async function workingBlobIds(
   ctx: GitContext,
   paths: readonly string[],
 ): Promise<Map<string, string>> {
-  const out = new Map<string, string>()
-  if (paths.length === 0) return out
   const key = (path: string) => `${ctx.cwd}\0${path}`
   const stats = await Promise.all(paths.map((p) => statOf(ctx.cwd, p)))
-  const ask: { path: string; stats: Stats }[] = []
+  const ids = new Map<string, string>()
+  const ask: { path: string; stats: NonNullable<Stats> }[] = []
   paths.forEach((path, i) => {
-    const s = stats[i] ?? null
+    const s = stats[i]
+    if (!s) return
     const k = known.get(key(path))
-    if (s && k && same(k, s)) out.set(path, k.oid)
+    if (k && same(k, s)) ids.set(path, k.oid)
     else ask.push({ path, stats: s })
   })
-  if (ask.length === 0) return out
-  // File time stamps are wall-clock time: compared with the wall clock before git reads the files.
-  const hashedAtNs = BigInt(Date.now()) * 1_000_000n
-  const hashed = await hashFiles(
-    ctx,
-    ask.map((a) => a.path),
-  )
-  for (const { path, stats: s } of ask) {
-    const oid = hashed.get(path)
-    if (oid === undefined) continue
-    out.set(path, oid)
-    // The stats were read before hashing: a write in between changes them, so it is hashed again.
-    if (s && s.isFile() && s.mtimeNs + SETTLED_NS < hashedAtNs) {
-      if (known.size >= MAX_ENTRIES) known.delete(known.keys().next().value!)
-      known.set(key(path), {
-        oid,
-        size: s.size,
-        mtimeNs: s.mtimeNs,
-        ctimeNs: s.ctimeNs,
-        ino: s.ino,
-      })
+  if (ask.length > 0) {
+    // File time stamps are wall-clock time: compared with the wall clock before git reads the files.
+    const hashedAtNs = BigInt(Date.now()) * 1_000_000n
+    const hashed = await hashFiles(
+      ctx,
+      ask.map((a) => a.path),
+    )
+    for (const { path, stats: s } of ask) {
+      const oid = hashed.get(path)
+      if (oid === undefined) continue
+      ids.set(path, oid)
+      // The stats were read before hashing: a write in between changes them, so it is hashed again.
+      if (s.isFile() && s.mtimeNs + SETTLED_NS < hashedAtNs) {
+        if (known.size >= MAX_ENTRIES) known.delete(known.keys().next().value!)
+        known.set(key(path), {
+          oid,
+          size: s.size,
+          mtimeNs: s.mtimeNs,
+          ctimeNs: s.ctimeNs,
+          ino: s.ino,
+        })
+      }
     }
   }
-  // Keep the caller's order.
-  return new Map(paths.filter((p) => out.has(p)).map((p) => [p, out.get(p)!]))
+  return new Map(paths.filter((p) => ids.has(p)).map((p) => [p, ids.get(p)!]))
 }

@@ -128,6 +128,13 @@ describe('blob ids of working files', () => {
     expect(second).toEqual(await hashFiles({ cwd: root }, [path]))
   })
 
+  it('leaves out a file deleted since status listed it, instead of failing the whole list', async () => {
+    await put(root, 'source/blog/kept.html.md', 'kept\n')
+    const ids = await workingBlobIds(ctx, ['source/blog/gone.html.md', 'source/blog/kept.html.md'])
+    expect([...ids.keys()]).toEqual(['source/blog/kept.html.md'])
+    expect(ids).toEqual(await hashFiles({ cwd: root }, ['source/blog/kept.html.md']))
+  })
+
   it('does not remember a file written moments ago (a write in the same tick could hide)', async () => {
     const path = 'source/blog/fresh.html.md'
     await put(root, path, 'fresh\n')
