@@ -151,9 +151,11 @@ describe('BlockPatcher: many new blocks at once', () => {
     const at = base.indexOf('\n\n', base.length / 2)
     const text = `${base.slice(0, at)}\n\n${paste}${base.slice(at)}`
     const blocks = renderPost(text).blocks
-    const started = performance.now()
     patcher.patch(article, blocks)
-    expect(performance.now() - started).toBeLessThan(SANITIZE_BUDGET_MS * 4)
+    // At 1 ms a block, a budget of SANITIZE_BUDGET_MS ms fits that many blocks and one more (the
+    // first always goes). Counted, not timed: the DOM work around it varies with the machine's
+    // load (a CI run once took 37 ms for the whole patch), the budget's share does not.
+    expect(patcher.lastSanitized).toBeLessThanOrEqual(SANITIZE_BUDGET_MS + 1)
     expect(patcher.pending).toBe(true)
     expect(patcher.lastSanitized).toBeGreaterThan(0)
     // A 「レンダリング中…」 line for each run of blocks not sanitized yet (blocks seen before show).
