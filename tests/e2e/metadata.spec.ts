@@ -208,3 +208,52 @@ test('the wizard creates a post with its author; renaming the slug moves file, i
   expect(log).toContain(RAILS_FILE)
   expect(log).toContain(moved)
 })
+
+test('text typed while a rename runs is kept at the new place, with its undo history; the old file never comes back', async () => {
+  // The move itself is real; only its answer to the editor is held, so the writer can type while
+  // the file already sits at its new place (as when git is slow on a big repository).
+  let releaseMove: () => void = () => undefined
+  const held = new Promise<void>((resolve) => (releaseMove = resolve))
+  app = await launchApp({
+    wrapHandlers: (table) => ({
+      ...table,
+      'posts:move': async (...args: Parameters<(typeof table)['posts:move']>) => {
+        const result = await table['posts:move'](...args)
+        await held
+        return result
+      },
+    }),
+  })
+  const { page } = app
+  const root = app.repoRoot()
+  await openPost(page, RAILS)
+  const newSlug = form(page).getByRole('textbox', { name: /^スラッグ（ファイル名と URL）/ })
+  await newSlug.fill('rails-81-upgrade')
+  await form(page).getByRole('button', { name: '名前を変える' }).click()
+  const moved = join(root, 'source/blog/2026-11-13-rails-81-upgrade.html.md')
+  await expect
+    .poll(() =>
+      stat(moved).then(
+        () => true,
+        () => false,
+      ),
+    )
+    .toBe(true)
+  await cursorToEnd(page)
+  await page.keyboard.type('移動中の追記')
+  // Longer than the autosave's pause: a save to the old name would have happened by now.
+  await page.waitForTimeout(1500)
+  releaseMove()
+  await expect(newSlug).toHaveValue('rails-81-upgrade')
+  await expect.poll(() => readFile(moved, 'utf8')).toContain('移動中の追記')
+  await expect(saveState(page)).toHaveText('保存済み')
+  await expect(editorContent(page)).toContainText('移動中の追記')
+  // The old name stays gone: nothing saved the buffer back to it.
+  await expect(stat(join(root, RAILS_FILE))).rejects.toThrow()
+  // The buffer moved with the file: one undo takes the typing back, and that is saved too.
+  await editorContent(page).focus()
+  await page.keyboard.press('Control+z')
+  await expect(editorContent(page)).not.toContainText('移動中の追記')
+  await expect.poll(() => readFile(moved, 'utf8')).not.toContain('移動中の追記')
+  await expect(stat(join(root, RAILS_FILE))).rejects.toThrow()
+})

@@ -9,7 +9,9 @@ export interface EditorPort {
   show(path: string | null): void
   text(path: string): string
   replace(path: string, text: string, mode: 'reload' | 'theirs'): void
-  /** Drops one post's buffer (it moved). */
+  /** Gives a post's buffer, undo history included, to its new path. */
+  rename(from: string, to: string): void
+  /** Drops one post's buffer (its file is gone). */
   forget(path: string): void
   forgetAll(): void
 }
@@ -52,6 +54,29 @@ export class PostSessions {
   /** Opens a session (and its journal) on a buffer holding `text`. */
   add(path: string, doc: PostDocument, text: string, stored = false): DocSession {
     this.editor.load(path, text, doc.readOnly !== null)
+    return this.attach(path, doc, stored)
+  }
+
+  /**
+   * The post's file moved to `doc.path` (same bytes): the buffer follows with its undo history,
+   * and a new session and journal take it over there. Whatever was typed while the file moved
+   * differs from `doc.text` and is saved at the new path like any edit.
+   */
+  move(from: string, doc: PostDocument): DocSession {
+    this.sessions.get(from)?.dispose()
+    this.journals.get(from)?.clean()
+    this.sessions.delete(from)
+    this.journals.delete(from)
+    this.editor.rename(from, doc.path)
+    const session = this.attach(doc.path, doc, false)
+    if (this.editor.text(doc.path) !== doc.text) {
+      session.noteEdit()
+      this.journals.get(doc.path)?.noteEdit()
+    }
+    return session
+  }
+
+  private attach(path: string, doc: PostDocument, stored: boolean): DocSession {
     const session = new DocSession(
       doc,
       {

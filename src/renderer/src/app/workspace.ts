@@ -265,7 +265,8 @@ export class Workspace implements WorkspacePort {
 
   /**
    * Renames the open post's slug and/or moves it to another date: saves first, checks that the
-   * file on disk is the buffer, moves the file and its asset folder, then reopens it at its new path.
+   * file on disk is the buffer, moves the file and its asset folder, and the buffer (undo history
+   * and anything typed meanwhile included) follows it to its new path.
    */
   async movePost(request: { slug?: string; date?: string }): Promise<MovePostResult> {
     const path = this.view.currentPath
@@ -280,14 +281,25 @@ export class Workspace implements WorkspacePort {
       const disk = await this.api.posts.read({ path })
       if (disk.kind === 'error') return disk
       if (disk.doc.text !== this.editor.text(path)) return { kind: 'conflict', message: SAVE_FIRST }
-      const r = await this.api.metadata.movePost({ path, ...request, expectedHash: disk.doc.hash })
-      if (r.kind === 'moved') {
-        this.posts.journal(path)?.clean()
-        this.posts.drop(path)
-        this.set({ currentPath: null, current: null })
-        await this.refreshPosts()
-        await this.openPost(r.path)
+      // The writer may go on typing while the file moves: those edits stay in the buffer and are
+      // saved at the new path, never at the old one (which would bring the old file back).
+      session.hold()
+      let r: MovePostResult
+      try {
+        r = await this.api.metadata.movePost({ path, ...request, expectedHash: disk.doc.hash })
+      } catch (e) {
+        session.release()
+        throw e
       }
+      if (r.kind !== 'moved') {
+        session.release()
+        return r
+      }
+      const moved = { ...disk.doc, path: r.path, assetDir: r.assetDir, text: r.text, hash: r.hash }
+      const shown = this.view.currentPath === path
+      this.posts.move(path, moved)
+      if (shown) await this.openPost(r.path)
+      await this.refreshPosts()
       return r
     } catch (e) {
       return { kind: 'error', message: unexpected(e) }

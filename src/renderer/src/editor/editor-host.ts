@@ -141,6 +141,18 @@ export class EditorHost {
     if (entry) entry.state = entry.state.update(spec(entry.state)).state
   }
 
+  /**
+   * The post moved (renamed slug or date): its buffer follows it whole, with its undo history,
+   * selection and scroll, and edits typed from now on are the new path's.
+   */
+  rename(from: string, to: string): void {
+    const entry = this.entries.get(from)
+    if (!entry || from === to) return
+    this.entries.delete(from)
+    this.entries.set(to, entry)
+    if (this.shown === from) this.shown = to
+  }
+
   /** Drops a post's buffer. */
   forget(path: string): void {
     this.entries.delete(path)

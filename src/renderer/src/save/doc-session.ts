@@ -59,6 +59,8 @@ export class DocSession {
   private replacing: { hash: string | null } | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
   private readonly ownWrites: string[] = []
+  /** Set while the file is being moved: nothing is written, disk changes wait (see {@link hold}). */
+  private held: DiskChange[] | null = null
   private state: DocStatus
 
   constructor(
@@ -110,6 +112,24 @@ export class DocSession {
     this.update({ missing: false, error: null, conflict: null, conflictOpen: false })
   }
 
+  /**
+   * The file is about to move: until {@link release}, edits are kept in the buffer but never
+   * written (a write would recreate the old name), and the watcher's news of the old name waits.
+   */
+  hold(): void {
+    this.cancelAutosave()
+    this.held ??= []
+  }
+
+  /** The move did not happen: the session goes on where it was, with what waited replayed. */
+  release(): void {
+    const waiting = this.held
+    if (!waiting) return
+    this.held = null
+    for (const change of waiting) this.diskChanged(change)
+    if (this.state.dirty) this.scheduleAutosave()
+  }
+
   /** The writer changed the buffer: mark dirty and (re)start the autosave timer. */
   noteEdit(): void {
     this.editVersion++
@@ -123,7 +143,7 @@ export class DocSession {
    */
   async save(options: { force?: boolean; explicit?: boolean } = {}): Promise<void> {
     this.cancelAutosave()
-    if (this.state.readOnly) return
+    if (this.state.readOnly || this.held) return
     if (this.state.conflict && !options.force && !this.replacing) return
     if (this.inFlight) {
       this.again = { force: (this.again?.force ?? false) || (options.force ?? false) }
@@ -149,6 +169,10 @@ export class DocSession {
 
   /** Main's watcher saw the file change or vanish. */
   diskChanged(change: DiskChange): void {
+    if (this.held) {
+      this.held.push(change)
+      return
+    }
     if (this.inFlight) {
       // Decide after our own write finished: the change may be its echo.
       void this.inFlight.then(() => this.diskChanged(change))
@@ -285,7 +309,7 @@ export class DocSession {
 
   private scheduleAutosave(): void {
     this.cancelAutosave()
-    if (this.state.readOnly || this.state.conflict) return
+    if (this.state.readOnly || this.state.conflict || this.held) return
     this.timer = setTimeout(() => {
       this.timer = null
       void this.save()

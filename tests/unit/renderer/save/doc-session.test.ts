@@ -230,3 +230,30 @@ describe('DocSession conflicts (D2)', () => {
     expect(session.status.missing).toBe(false)
   })
 })
+
+describe('DocSession while its file moves (hold)', () => {
+  it('writes nothing while held, however long the typing and however explicit the save', async () => {
+    const { session, disk, type } = makeSession('hello')
+    session.hold()
+    type('hello, typed during the move')
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 3)
+    await session.save({ explicit: true })
+    expect(disk.requests).toHaveLength(0)
+    expect(session.status.dirty).toBe(true)
+  })
+
+  it('a move that did not happen: the edits are autosaved where they were, and the disk news is replayed', async () => {
+    const { session, disk, type } = makeSession('hello')
+    session.hold()
+    type('hello again')
+    // The watcher reports the old name gone while the move runs; it only counts if the move failed.
+    session.diskChanged({ kind: 'deleted', text: null, hash: null })
+    expect(session.status.missing).toBe(false)
+    session.release()
+    expect(session.status.missing).toBe(true)
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10)
+    // Missing: the save recreates the file with the edits (D3), as it would have without a move.
+    expect(disk.text).toBe('hello again')
+    expect(session.status.dirty).toBe(false)
+  })
+})
