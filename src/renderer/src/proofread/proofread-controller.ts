@@ -320,7 +320,12 @@ class LintRunner {
     const again = this.again
     this.again = null
     if (again) return this.schedule(again, 0)
-    if (result.kind === 'ok' && !result.complete) return this.schedule(scope, 0)
+    if (result.kind === 'ok' && !result.complete) {
+      // The rest of a long lint gives way to typing: while the writer types (the pause timer is
+      // set), it goes on only when they pause, so main's lint never competes with a burst's frames.
+      if (this.timer) return
+      return this.schedule(scope, 0)
+    }
     if (!changes.empty || this.timer) return
     if (result.kind === 'ok' && !result.documentChecked && scope === 'paragraphs') {
       this.documentTimer = setTimeout(
