@@ -210,3 +210,52 @@ describe('warming up when a repository opens', () => {
     await expect(counted.lint(['校正します。'], 'local')).rejects.toThrow(/stopped/)
   }, 120_000)
 })
+
+/** A lint host that takes `ms` per batch and logs when each batch ran. */
+class TimedHost implements LintHost {
+  readonly batches: Array<{ start: number; end: number }> = []
+  constructor(private readonly ms: number) {}
+  async configure() {}
+  async lint(texts: readonly string[]) {
+    const start = performance.now()
+    await new Promise((resolve) => setTimeout(resolve, this.ms))
+    this.batches.push({ start, end: performance.now() })
+    return texts.map(() => [])
+  }
+  async dispose() {}
+}
+
+describe('a long lint leaves the window half the CPU', () => {
+  async function lintWith(restRatio: number | undefined) {
+    const dir = await makeTempDir('pw-proofread-rest-')
+    const timed = new TimedHost(20)
+    const svc = new ProofreadService({
+      root: () => dir,
+      host: timed,
+      disabledRules: () => [],
+      saveDisabledRules: async () => undefined,
+      budgetMs: 60_000,
+      batchChars: 100,
+      ...(restRatio === undefined ? {} : { restRatio }),
+    })
+    const r = await svc.lint({ path: 'a.md', text: POST, scope: 'paragraphs' })
+    expect(r.kind === 'ok' && r.complete).toBe(true)
+    await svc.dispose()
+    return timed.batches
+  }
+
+  it('rests after each batch as long as the batch took, before the next one', async () => {
+    const batches = await lintWith(undefined)
+    expect(batches.length).toBeGreaterThan(5)
+    for (let i = 1; i < batches.length; i++) {
+      const took = batches[i - 1]!.end - batches[i - 1]!.start
+      expect(batches[i]!.start - batches[i - 1]!.end).toBeGreaterThanOrEqual(took * 0.8)
+    }
+  })
+
+  it('runs batches back to back when told not to rest', async () => {
+    const batches = await lintWith(0)
+    const gaps = batches.slice(1).map((b, i) => b.start - batches[i]!.end)
+    expect(Math.max(...gaps)).toBeLessThan(10)
+  })
+})
