@@ -257,3 +257,50 @@ test('text typed while a rename runs is kept at the new place, with its undo his
   await expect.poll(() => readFile(moved, 'utf8')).not.toContain('移動中の追記')
   await expect(stat(join(root, RAILS_FILE))).rejects.toThrow()
 })
+
+test('renamed twice with another post opened in between: one post, one file, every edit kept, undo across both', async () => {
+  app = await launchApp()
+  const { page } = app
+  const root = app.repoRoot()
+  const slugBox = () => form(page).getByRole('textbox', { name: /^スラッグ（ファイル名と URL）/ })
+  const rename = async (slug: string) => {
+    await slugBox().fill(slug)
+    await form(page).getByRole('button', { name: '名前を変える' }).click()
+    await expect(form(page).getByRole('button', { name: '名前を変える' })).toBeDisabled()
+    await expect(slugBox()).toHaveValue(slug)
+  }
+  const blog = () => readdir(join(root, 'source/blog'))
+  await openPost(page, RAILS)
+  await rename('rails-81')
+  await cursorToEnd(page)
+  await page.keyboard.type('一度目の追記')
+  await expect(saveState(page)).toHaveText('保存済み')
+  // Another post, then back: the renamed post is one row of the list, and opens with its edit.
+  await openPost(page, 'Web Craft Conference 2026 に参加しました')
+  await openPost(page, RAILS)
+  await expect(editorContent(page)).toContainText('一度目の追記')
+  await rename('rails-81-upgrade')
+  await cursorToEnd(page)
+  await page.keyboard.type('二度目の追記')
+  await expect(saveState(page)).toHaveText('保存済み')
+
+  const final = join(root, 'source/blog/2026-11-13-rails-81-upgrade.html.md')
+  const text = await readFile(final, 'utf8')
+  expect(text).toContain('一度目の追記')
+  expect(text).toContain('二度目の追記')
+  // Only the last name is left, for the file and for its image folder.
+  const names = (await blog()).filter((n) => n.startsWith('2026-11-13-'))
+  expect(names.sort()).toEqual([
+    '2026-11-13-rails-81-upgrade',
+    '2026-11-13-rails-81-upgrade.html.md',
+  ])
+  await expect(page.getByRole('listbox').getByRole('option', { name: RAILS })).toHaveCount(1)
+  await expect(page.getByRole('option', { name: RAILS })).toHaveAttribute('aria-selected', 'true')
+  // The undo history followed the post through both renames (and the switch away and back).
+  await editorContent(page).focus()
+  await page.keyboard.press('Control+z')
+  await expect(editorContent(page)).not.toContainText('二度目の追記')
+  await page.keyboard.press('Control+z')
+  await expect(editorContent(page)).not.toContainText('一度目の追記')
+  await expect.poll(() => readFile(final, 'utf8')).not.toContain('一度目の追記')
+})
