@@ -62,9 +62,6 @@ interface Loaded {
 }
 
 const MAX_POSTS = 6
-/** The longest rest between two batches of a long lint (ms). */
-const MAX_REST_MS = 50
-
 /** A sentence that makes the worker load its tokenizer dictionary. */
 const WARM_UP_TEXT = '校正の準備をしています。'
 
@@ -178,11 +175,8 @@ export class ProofreadService {
       // Rest as long as the batch took before the next one: the lint uses at most half a core,
       // so even where the scheduler does not honour the worker's low priority (Chromium in a
       // scheduling group of its own) the window's frames keep their CPU (bench/proofread.bench.ts).
-      // At most MAX_REST_MS: a first batch that loaded the tokenizer's dictionary took seconds.
       const rest = this.options.restRatio ?? 1
-      if (rest > 0 && next < plan.missing.length) {
-        await sleep(Math.min(MAX_REST_MS, (Date.now() - batchStarted) * rest))
-      }
+      if (rest > 0 && next < plan.missing.length) await sleep((Date.now() - batchStarted) * rest)
     }
     if (complete) post.cache.retain(plan)
     if (this.superseded(request.path, gen)) return { kind: 'superseded' }
