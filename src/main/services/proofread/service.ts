@@ -37,11 +37,6 @@ export interface ProofreadServiceOptions {
   budgetMs?: number
   /** Characters per worker batch (default 1500). */
   batchChars?: number
-  /**
-   * After each batch of a longer lint, rest this many times the batch's own time before the next
-   * (default 1: at most half a core; 0: no rest).
-   */
-  restRatio?: number
   /** How often the configuration files are checked for changes (ms; default 1000). */
   configCheckMs?: number
   log?: (line: string) => void
@@ -166,17 +161,11 @@ export class ProofreadService {
         size += plan.missing[next]!.text.length
         batch.push(plan.missing[next++]!)
       }
-      const batchStarted = Date.now()
       const results = await this.options.host.lint(
         batch.map((c) => chunkLintText(c, plan.appendix)),
         'local',
       )
       batch.forEach((c, i) => post.cache.set(c, plan.appendix, results[i] ?? []))
-      // Rest as long as the batch took before the next one: the lint uses at most half a core,
-      // so even where the scheduler does not honour the worker's low priority (Chromium in a
-      // scheduling group of its own) the window's frames keep their CPU (bench/proofread.bench.ts).
-      const rest = this.options.restRatio ?? 1
-      if (rest > 0 && next < plan.missing.length) await sleep((Date.now() - batchStarted) * rest)
     }
     if (complete) post.cache.retain(plan)
     if (this.superseded(request.path, gen)) return { kind: 'superseded' }
@@ -241,10 +230,6 @@ export class ProofreadService {
     this.loaded = { root, stamp: fullStamp, checkedAt: Date.now(), config }
     return config
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
 async function stampOf(files: readonly string[]): Promise<string> {
