@@ -8,27 +8,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchApp } from '../../tests/e2e/harness/launch-app'
-
-interface TraceEvent {
-  name: string
-  ph: string
-  dur?: number
-  pid: number
-  tid: number
-  ts: number
-  args?: { name?: string }
-}
-
-interface CpuProfile {
-  startTime: number
-  nodes: Array<{
-    id: number
-    children?: number[]
-    callFrame: { functionName: string; url: string; lineNumber: number }
-  }>
-  samples: number[]
-  timeDeltas: number[]
-}
+import type { CpuProfile, TraceEvent } from './trace-types'
 
 const SENTENCE =
   'この記事では、私たちのチームが取り組んだ改善の流れを紹介します。githubのActionsで動かしているので、誰でも見れるようにしました。'

@@ -7,6 +7,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchApp } from '../../tests/e2e/harness/launch-app'
+import type { CpuProfile, TraceEvent } from './trace-types'
 import { generateBenchPost } from '../../tests/helpers/long-post'
 import {
   installProbes,
@@ -19,26 +20,6 @@ import { stats } from '../stats'
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 200_000)
 const EDITS = process.env.TRACE_PASTE ? 1 : Number(process.env.BENCH_EDITS ?? 40)
-
-interface TraceEvent {
-  name: string
-  ph: string
-  dur?: number
-  pid: number
-  tid: number
-  ts: number
-  args?: { name?: string; beginData?: unknown }
-}
-
-interface CpuProfile {
-  startTime: number
-  nodes: Array<{
-    id: number
-    callFrame: { functionName: string; url: string; lineNumber: number }
-  }>
-  samples: number[]
-  timeDeltas: number[]
-}
 
 /** Tasks over 100 ms on a renderer main thread, each with the functions that took its time. */
 function longTasks(events: TraceEvent[], profile: CpuProfile): void {
@@ -93,8 +74,7 @@ function selfTimes(profile: CpuProfile): Array<[string, number]> {
 /** Inclusive time per function (ms): each sample counts once for every function on its stack. */
 function inclusiveTimes(profile: CpuProfile): Array<[string, number]> {
   const parent = new Map<number, number>()
-  const full = profile.nodes as Array<CpuProfile['nodes'][number] & { children?: number[] }>
-  for (const n of full) for (const c of n.children ?? []) parent.set(c, n.id)
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
   const totals = new Map<string, number>()
   profile.samples.forEach((id, i) => {

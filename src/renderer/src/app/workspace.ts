@@ -284,17 +284,14 @@ export class Workspace implements WorkspacePort {
       // The writer may go on typing while the file moves: those edits stay in the buffer and are
       // saved at the new path, never at the old one (which would bring the old file back).
       session.hold()
-      let r: MovePostResult
+      let r: MovePostResult | null = null
       try {
         r = await this.api.metadata.movePost({ path, ...request, expectedHash: disk.doc.hash })
-      } catch (e) {
-        session.release()
-        throw e
+      } finally {
+        // Not moved (refused, failed or thrown): the session goes on at the old path.
+        if (r?.kind !== 'moved') session.release()
       }
-      if (r.kind !== 'moved') {
-        session.release()
-        return r
-      }
+      if (r.kind !== 'moved') return r
       const moved = { ...disk.doc, path: r.path, assetDir: r.assetDir, text: r.text, hash: r.hash }
       const shown = this.view.currentPath === path
       this.posts.move(path, moved)
