@@ -14,7 +14,7 @@ export interface DraftInputs {
   profile: Profile
   assetDir: string | null
   assetBase: string | null
-  /** The live post's text (the same version the preview shows). */
+  /** The post's text as the article preview shows it (the same version). */
   text: string
   /** The live post's rendered body, for the excerpt. */
   html: string
@@ -27,14 +27,16 @@ export interface DraftInputs {
 
 /**
  * The inputs of the open post's card, following the article preview's renders while `active`
- * (hidden views pass false and catch up when shown). Null when no post is open.
+ * (hidden views pass false and catch up when shown): the card changes in the frame the article
+ * does. Null when no post is open (or the article does not show the open post yet).
  */
 export function useDraftInputs(active: boolean): DraftInputs | null {
   const { workspace, livePost } = useShell()
   const view = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot)
+  // The value the article shows, not the editor's latest: the card never runs ahead of the article.
   const live = useSyncExternalStore(
-    active ? livePost.subscribe : subscribeNowhere,
-    active ? livePost.getSnapshot : livePost.peek,
+    active ? livePost.subscribeShown : subscribeNowhere,
+    active ? livePost.getShown : livePost.peekShown,
   )
   const now = useNow()
   const path = view.currentPath

@@ -27,6 +27,13 @@ const XLINK = 'http://www.w3.org/1999/xlink'
 export interface PreviewSource {
   /** Renders the current text (header built in `doc`, blocks unsanitized); null: nothing open. */
   render(doc: Document): RenderedArticle | null
+  /**
+   * The article now shows what the last `render` returned: called in the task that patched it,
+   * before the frame is painted (views that must agree with the article follow it here).
+   */
+  shown?(): void
+  /** The preview was bound to (true) or unbound from (false) a loaded frame. */
+  bound?(bound: boolean): void
 }
 
 /** What the preview tells the app. */
@@ -116,6 +123,7 @@ export class PreviewController {
     }
     this.restores = 0
     this.article = article
+    this.source.bound?.(true)
     // A fresh shell: rebuild everything into it.
     article.replaceChildren()
     this.patcher.reset()
@@ -156,6 +164,7 @@ export class PreviewController {
   detach(): void {
     this.detachFrame?.()
     this.detachFrame = null
+    if (this.article) this.source.bound?.(false)
     this.article = null
     this.frame = null
   }
@@ -241,6 +250,7 @@ export class PreviewController {
       console.error('Preview render failed', e)
       return
     }
+    this.source.shown?.()
     const ended = performance.now()
     const ms = ended - started
     this.lastMs = ms

@@ -119,6 +119,13 @@ const PENDING_HTML = '<p class="pw-pending" aria-busy="true">レンダリング�
  * Owns the {@link LivePost}: marked stale on every keystroke, computed once when first read (by
  * the preview's render, or any view), then handed to subscribers. Big posts render in budgeted
  * steps: a read shows what is ready and the model continues in later tasks.
+ *
+ * Two channels: the live value (`subscribe`/`getSnapshot`: the editor's side, e.g. the metadata
+ * form) and the shown value (`subscribeShown`/`getShown`: the value the article preview shows,
+ * for views that must never disagree with it, i.e. the feed card). While a preview presents, the
+ * shown value changes only in the task that patches the article, so both are painted in one frame
+ * even when the preview renders after the keystroke's frame or waits for a pause; without one, the
+ * shown value is the live value.
  */
 export class LivePostModel {
   private value: LivePost | null = null
@@ -131,6 +138,10 @@ export class LivePostModel {
   private readonly listeners = new Set<() => void>()
   private notifyQueued = false
   private continueQueued = false
+  /** A preview is bound and reports what it shows through {@link present}. */
+  private presenting = false
+  private presented: LivePost | null = null
+  private readonly shownListeners = new Set<() => void>()
 
   constructor(private readonly source: LivePostSource) {}
 
@@ -151,6 +162,36 @@ export class LivePostModel {
 
   /** The last computed value, without computing (hidden views catch up when shown). */
   readonly peek = (): LivePost | null => this.value
+
+  /** Subscribes to the value the article shows (for `useSyncExternalStore`). */
+  readonly subscribeShown = (listener: () => void): (() => void) => {
+    this.shownListeners.add(listener)
+    return () => this.shownListeners.delete(listener)
+  }
+
+  /** The value the article shows now (the live value, computed if stale, when no preview is bound). */
+  readonly getShown = (): LivePost | null => (this.presenting ? this.presented : this.read())
+
+  /** The value the article shows, without computing (hidden views catch up when shown). */
+  readonly peekShown = (): LivePost | null => (this.presenting ? this.presented : this.value)
+
+  /**
+   * A preview was bound to (true) or unbound from (false) its frame. Bound, it must
+   * {@link present} what it renders; unbound, the shown value follows the live one.
+   */
+  setPresenting(presenting: boolean): void {
+    if (this.presenting === presenting) return
+    this.presenting = presenting
+    this.presented = null
+    this.notify(this.shownListeners)
+  }
+
+  /** The preview now shows `value` (called in the task that patched the article). */
+  present(value: LivePost | null): void {
+    if (!this.presenting || value === this.presented) return
+    this.presented = value
+    this.notify(this.shownListeners)
+  }
 
   /** The live post now, computed if the text changed since the last read. */
   read(): LivePost | null {
@@ -227,14 +268,19 @@ export class LivePostModel {
     this.notifyQueued = true
     queueMicrotask(() => {
       this.notifyQueued = false
-      for (const listener of this.listeners) {
-        try {
-          listener()
-        } catch (e) {
-          // A failing view must never break the others.
-          console.error('Live post listener failed', e)
-        }
-      }
+      this.notify(this.listeners)
+      if (!this.presenting) this.notify(this.shownListeners)
     })
+  }
+
+  private notify(listeners: ReadonlySet<() => void>): void {
+    for (const listener of listeners) {
+      try {
+        listener()
+      } catch (e) {
+        // A failing view must never break the others.
+        console.error('Live post listener failed', e)
+      }
+    }
   }
 }

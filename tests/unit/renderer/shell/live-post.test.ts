@@ -108,6 +108,40 @@ describe('LivePostModel', () => {
     error.mockRestore()
   })
 
+  it('the shown value follows the live one until a preview presents, then only what it presents', async () => {
+    const { model: m, set } = model(post('title: 一'))
+    const shown: Array<string | undefined> = []
+    m.subscribeShown(() => shown.push(m.getShown()?.frontMatter.title as string | undefined))
+    // No preview bound: the shown value is the live one, announced with it.
+    expect(m.getShown()?.frontMatter.title).toBe('一')
+    set(post('title: 二'))
+    await Promise.resolve()
+    expect(shown).toEqual(['二'])
+
+    // A preview binds: typing changes the live value, not the shown one, until it is presented.
+    m.setPresenting(true)
+    m.present(m.read())
+    shown.length = 0
+    set(post('title: 三'))
+    await Promise.resolve()
+    expect(m.getSnapshot()?.frontMatter.title).toBe('三')
+    expect(m.getShown()?.frontMatter.title).toBe('二')
+    expect(m.peekShown()?.frontMatter.title).toBe('二')
+    expect(shown).toEqual([])
+    // Presented synchronously (in the task that patched the article), announced at once.
+    m.present(m.read())
+    expect(shown).toEqual(['三'])
+    // The same value again is no news.
+    m.present(m.read())
+    expect(shown).toEqual(['三'])
+
+    // The preview unbinds (its frame reloads): the shown value is the live one again.
+    set(post('title: 四'))
+    m.setPresenting(false)
+    expect(shown.at(-1)).toBe('四')
+    expect(m.peekShown()?.frontMatter.title).toBe('四')
+  })
+
   it('renders a big post in steps: pending parts first, then all of it', async () => {
     const body = Array.from(
       { length: 1500 },
