@@ -169,6 +169,28 @@ test('on a slow machine the card and the article still change in the same frame'
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
 })
 
+test('switching posts on a slow machine: in every frame the card is the one of the post the article shows', async () => {
+  app = await launchApp()
+  const { page } = app
+  const OTHER = 'デザインシステム「Tsumiki」のトークンを3層に整理した話'
+  await openPost(page, RAILS)
+  const strip = page.getByTestId('card-strip')
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 12 })
+  // Some typing first: the preview's renders are slow now and it renders after the frame.
+  await caretToLineEnd(page, `title: ${RAILS}`)
+  await page.keyboard.type('!', { delay: 30 })
+  await expect(strip.getByTestId('card-title')).toHaveText(`${RAILS}!`)
+  const watch = await watchCardAgainstArticle(page)
+  for (const title of [OTHER, `${RAILS}!`, OTHER]) {
+    await page.getByRole('listbox').getByRole('option', { name: title }).click()
+    await expect(previewArticle(page).locator('h1').first()).toHaveText(title)
+    await expect(strip.getByTestId('card-title')).toHaveText(title)
+  }
+  await watch.expectAgreed()
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+})
+
 test('the "as of" control shows how the card reads at publication, a week and a month later', async () => {
   app = await launchApp()
   const { page } = app

@@ -27,8 +27,8 @@ export interface DraftInputs {
 
 /**
  * The inputs of the open post's card, following the article preview's renders while `active`
- * (hidden views pass false and catch up when shown): the card changes in the frame the article
- * does. Null when no post is open (or the article does not show the open post yet).
+ * (hidden views pass false and catch up when shown): the card is of the post the article shows
+ * and changes in the frame the article does. Null when no post is open.
  */
 export function useDraftInputs(active: boolean): DraftInputs | null {
   const { workspace, livePost } = useShell()
@@ -39,14 +39,15 @@ export function useDraftInputs(active: boolean): DraftInputs | null {
     active ? livePost.getShown : livePost.peekShown,
   )
   const now = useNow()
-  const path = view.currentPath
-  if (!path || !view.repo || !view.current || view.current.path !== path) return null
-  if (!live || live.path !== path) return null
+  // The post the article shows, which is the open one but for the frame or so after another is
+  // opened: the card shows the same post as the article, never nothing in between.
+  if (!live || !view.repo || !view.currentPath) return null
+  const path = live.path
   return {
     view,
     path,
     profile: view.repo.profile,
-    assetDir: view.current.assetDir,
+    assetDir: live.assetDir,
     assetBase: view.appInfo?.assetBase ?? null,
     text: live.text,
     html: live.readingHtml,

@@ -41,7 +41,8 @@ export function FeedTab({ view }: { view: WorkspaceView }) {
   }, [portal, shown, view.repo, view.posts])
 
   const now = draft?.inputs.now ?? 0
-  const path = view.currentPath
+  // The post the draft card is of (the one the article shows) is not listed twice.
+  const path = draft?.inputs.path ?? view.currentPath
   const published = useMemo(
     () => (cards ?? []).filter((c) => !c.draft && c.card.path !== path),
     [cards, path],
