@@ -107,6 +107,19 @@ async function main(): Promise<void> {
           targetMs: 50,
           targetOn: 'max',
         })
+        // Switching posts: from the 200k post to the smallest one and back, five times each.
+        const small = posts.find((p) => p.chars === Math.min(...SIZES))
+        if (small && small !== post) {
+          const switches: number[] = []
+          for (let i = 0; i < 5; i++) {
+            switches.push(await longestFrame(page, () => openAndWait(page, small.title)))
+            switches.push(await longestFrame(page, () => openAndWait(page, post.title)))
+          }
+          row(`longest frame, switching posts (200k ↔ ${small.chars / 1000}k)`, switches, {
+            targetMs: 50,
+            targetOn: 'max',
+          })
+        }
         await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined)
         const { metrics } = await cdp.send('Performance.getMetrics')
         const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN

@@ -19,7 +19,8 @@ import {
 import { stats } from '../stats'
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 200_000)
-const EDITS = process.env.TRACE_PASTE ? 1 : Number(process.env.BENCH_EDITS ?? 40)
+const EDITS =
+  process.env.TRACE_PASTE || process.env.TRACE_SWITCH ? 1 : Number(process.env.BENCH_EDITS ?? 40)
 
 /** Tasks over 100 ms on a renderer main thread, each with the functions that took its time. */
 function longTasks(events: TraceEvent[], profile: CpuProfile): void {
@@ -103,6 +104,13 @@ async function main(): Promise<void> {
     join(dir, '2026-11-10-trace.html.md'),
     generateBenchPost(title, '2026-11-10T10:00:00+09:00', SIZE),
   )
+  // TRACE_SWITCH: a small post to switch to and back from.
+  const smallTitle = 'トレース 5k'
+  if (process.env.TRACE_SWITCH)
+    await writeFile(
+      join(dir, '2026-11-09-small.html.md'),
+      generateBenchPost(smallTitle, '2026-11-09T10:00:00+09:00', 5_000),
+    )
   // Which IPC calls carry how much (the harness's binding serialises each payload as JSON).
   const calls = new Map<string, { n: number; bytes: number }>()
   const app = await launchApp({
@@ -123,14 +131,15 @@ async function main(): Promise<void> {
   })
   const { page } = app
   try {
-    const open = async () => {
-      await page.getByRole('listbox').getByRole('option', { name: title }).click()
+    const openPost = async (name: string) => {
+      await page.getByRole('listbox').getByRole('option', { name }).click()
       await page
         .frameLocator('iframe.preview-frame')
         .locator('#pw-article h1')
-        .filter({ hasText: title })
+        .filter({ hasText: name })
         .waitFor({ timeout: 120_000 })
     }
+    const open = () => openPost(title)
     await installProbes(page)
     const cdp = await page.context().newCDPSession(page)
     const events: TraceEvent[] = []
@@ -164,7 +173,15 @@ async function main(): Promise<void> {
       await open()
       await placeCaret(page, 'mid')
       await start()
-      if (process.env.TRACE_PASTE) {
+      if (process.env.TRACE_SWITCH) {
+        // To the small post and back, twice: the longest frame of each switch.
+        const frames: number[] = []
+        for (let i = 0; i < 2; i++) {
+          frames.push(await longestFrame(page, () => openPost(smallTitle)))
+          frames.push(await longestFrame(page, open))
+        }
+        console.log('longest frames (to the small post, back, …)', frames)
+      } else if (process.env.TRACE_PASTE) {
         // A 10k-character paste in the middle (as in preview.bench.ts), then its undo.
         const paste = generateBenchPost('貼り付け', '2026-11-10', 10_000).split('---\n').pop()!
         const frames = [

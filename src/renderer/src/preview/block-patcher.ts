@@ -195,26 +195,39 @@ export class BlockPatcher {
       shiftLines(kept.nodes, base - kept.base)
       return { key: kept.key, base, nodes: kept.nodes }
     })
-    // Remove the changed middle of the old list.
-    // Insert before the first node of the kept tail (blocks may render to nothing: skip those).
+    // The changed middle goes before the first node of the kept tail (blocks may render to
+    // nothing: skip those).
     let anchor: Node | null = null
     for (let i = old.length - suffix; i < old.length && anchor === null; i++) {
       anchor = old[i]!.nodes[0] ?? null
     }
-    // Block for block (typing), the new block starts from the old one's height: far from the
-    // viewport a new block is not laid out (content-visibility) and would otherwise count as 3em,
-    // so a long block replaced there (the table of contents, when a heading is typed in) shrank the
-    // page by thousands of pixels and the scroll position jumped.
-    const heights =
-      old.length - suffix - prefix === next.length - suffix - prefix
-        ? old.slice(prefix, old.length - suffix).map((b) => heightOf(b.nodes))
-        : null
-    for (let i = prefix; i < old.length - suffix; i++) {
-      for (const n of old[i]!.nodes) n.parentNode?.removeChild(n)
-    }
-    // Insert the new middle.
+    // Block for block (typing, a big post filling in): a block whose key did not change keeps its
+    // nodes, and a new block starts from the old one's height: far from the viewport a new block
+    // is not laid out (content-visibility) and would otherwise count as 3em, so a long block
+    // replaced there (the table of contents, when a heading is typed in) shrank the page by
+    // thousands of pixels and the scroll position jumped. Only real blocks that change are
+    // measured: the first read forces a layout of the whole article, and a big post filling in
+    // (「レンダリング中…」 runs between blocks already shown) paid one per step, re-creating the
+    // blocks between the runs too.
+    const count = old.length - suffix - prefix
+    const pairwise = count === next.length - suffix - prefix
+    const heights = pairwise
+      ? old
+          .slice(prefix, prefix + count)
+          .map((b, i) =>
+            b.key !== PENDING_KEY && b.key !== next[prefix + i]!.key ? heightOf(b.nodes) : 0,
+          )
+      : null
+    const kept = (i: number) => pairwise && old[i]!.key === next[i]!.key
+    // Where block i's replacement goes: before the first node of the old blocks from i on.
+    const before: Array<Node | null> = new Array<Node | null>(count + 1).fill(anchor)
+    for (let i = prefix + count - 1; i >= prefix; i--)
+      before[i - prefix] = old[i]!.nodes[0] ?? before[i - prefix + 1]!
+    // Insert the new middle (sanitizing what was never seen, within the budget).
     let sanitized = 0
-    const missing = next.slice(prefix, next.length - suffix).filter((b) => !this.cache.has(b.key))
+    const missing = next
+      .slice(prefix, next.length - suffix)
+      .filter((b, j) => !kept(prefix + j) && !this.cache.has(b.key))
     const started = performance.now()
     const budgeted = old.length > 0 && missing.length >= BUDGET_FROM_BLOCKS
     for (const b of missing) {
@@ -224,25 +237,42 @@ export class BlockPatcher {
     }
     this.pending = sanitized < missing.length
     let pendingRun = false
+    let replaced = 0
     for (let i = prefix; i < next.length - suffix; i++) {
       const b = next[i]!
-      const template = this.cache.get(b.key)
-      if (!template) {
-        // One 「レンダリング中…」 line for a run of blocks not sanitized yet.
-        const nodes = pendingRun ? [] : [article.insertBefore(pendingNode(doc), anchor)]
-        pendingRun = true
-        result.push({ key: PENDING_KEY, base: b.base, nodes })
+      if (kept(i)) {
+        const same = old[i]!
+        shiftLines(same.nodes, b.base - same.base)
+        result.push({ key: same.key, base: b.base, nodes: same.nodes })
+        pendingRun = false
         continue
       }
-      pendingRun = false
-      const copy = doc.importNode(template, true)
-      const nodes = Array.from(copy.childNodes)
-      shiftLines(nodes, b.base)
-      const height = heights?.[i - prefix] ?? 0
-      const first = nodes.find((n) => n.nodeType === 1) as HTMLElement | undefined
-      if (height > 0 && first?.style) first.style.containIntrinsicSize = `auto ${height}px`
-      article.insertBefore(copy, anchor)
-      result.push({ key: b.key, base: b.base, nodes })
+      replaced++
+      const at = pairwise ? before[i - prefix]! : anchor
+      const template = this.cache.get(b.key)
+      let nodes: Node[]
+      if (!template) {
+        // One 「レンダリング中…」 line for a run of blocks not sanitized yet.
+        nodes = pendingRun ? [] : [article.insertBefore(pendingNode(doc), at)]
+        pendingRun = true
+        result.push({ key: PENDING_KEY, base: b.base, nodes })
+      } else {
+        pendingRun = false
+        const copy = doc.importNode(template, true)
+        nodes = Array.from(copy.childNodes)
+        shiftLines(nodes, b.base)
+        const height = heights?.[i - prefix] ?? 0
+        const first = nodes.find((n) => n.nodeType === 1) as HTMLElement | undefined
+        if (height > 0 && first?.style) first.style.containIntrinsicSize = `auto ${height}px`
+        article.insertBefore(copy, at)
+        result.push({ key: b.key, base: b.base, nodes })
+      }
+      // Block for block, the old block goes once its replacement is in place.
+      if (pairwise) for (const n of old[i]!.nodes) n.parentNode?.removeChild(n)
+    }
+    if (!pairwise) {
+      for (let i = prefix; i < old.length - suffix; i++)
+        for (const n of old[i]!.nodes) n.parentNode?.removeChild(n)
     }
     // Keep the unchanged tail, renumbering it when lines were added or removed above it.
     for (let i = old.length - suffix; i < old.length; i++) {
@@ -253,7 +283,7 @@ export class BlockPatcher {
     }
     this.live = result
     this.lastSanitized = sanitized
-    this.lastReplaced = next.length - suffix - prefix
+    this.lastReplaced = replaced
     // Bound the cache: keep what is live plus a little history for undo/redo.
     if (this.cache.size > this.live.length * 2 + 200) {
       const keep = new Set(this.live.map((b) => b.key))

@@ -167,6 +167,47 @@ describe('BlockPatcher: many new blocks at once', () => {
     expect(article.querySelector('.pw-pending')).toBeNull()
     expect(article.innerHTML).toBe(flat(text))
   })
+  it('a post filling in keeps the blocks already shown: only the 「レンダリング中…」 runs are replaced', () => {
+    // 1 ms a block: the new blocks take several patches, and their runs sit between shown ones.
+    const slow = (html: string) => {
+      const until = performance.now() + 1
+      while (performance.now() < until);
+      return sanitize(html)
+    }
+    const shown = Array.from(
+      { length: 60 },
+      (_, i) => `<p data-line="${i * 4}">既出の段落 ${i}</p>`,
+    )
+    const article = document.createElement('article')
+    const patcher = new BlockPatcher(slow)
+    patcher.patch(
+      article,
+      shown.map((html, i) => ({ html, line: i * 4 })),
+    )
+    // A new block after each shown one (as when a post seen before opens again, partly cached).
+    const blocks = shown.flatMap((html, i) => [
+      { html: html.replace(/data-line="\d+"/, `data-line="${i * 8}"`), line: i * 8 },
+      { html: `<p data-line="${i * 8 + 4}">新しい段落 ${i}</p>`, line: i * 8 + 4 },
+    ])
+    patcher.patch(article, blocks)
+    expect(patcher.pending).toBe(true)
+    const before = [...article.querySelectorAll('p')].filter((p) =>
+      p.textContent?.startsWith('既出'),
+    )
+    expect(before).toHaveLength(60)
+    let rounds = 0
+    while (patcher.pending && rounds++ < 100) {
+      patcher.patch(article, blocks)
+      // The shown blocks are the same elements: not taken out and put back (nor measured).
+      for (const p of before) expect(article.contains(p)).toBe(true)
+      expect(patcher.lastReplaced).toBeLessThan(blocks.length / 2 + 1)
+    }
+    expect(rounds).toBeGreaterThan(1)
+    expect(article.querySelector('.pw-pending')).toBeNull()
+    const reference = document.createElement('article')
+    for (const b of blocks) reference.append(sanitize(b.html))
+    expect(article.innerHTML).toBe(reference.innerHTML)
+  })
 })
 
 describe('block grouping', () => {
