@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { launchApp, type LaunchedApp } from './harness/launch-app'
 import { openPost, previewArticle, saveScreenshot } from './ui-helpers'
 
@@ -95,22 +95,45 @@ async function watchCardAgainstArticle(page: Page): Promise<{ expectAgreed(): Pr
   }
 }
 
+/** Launches the app on the sample blog with the Rails post open; its card strip shows its title. */
+async function openRailsWithStrip(): Promise<{
+  launched: LaunchedApp
+  page: Page
+  strip: Locator
+}> {
+  const launched = await launchApp()
+  app = launched
+  const { page } = launched
+  await openPost(page, RAILS)
+  const strip = page.getByTestId('card-strip')
+  await expect(strip.getByTestId('card-title')).toHaveText(RAILS)
+  return { launched, page, strip }
+}
+
+/**
+ * A machine `rate` times slower (Chromium's CPU throttling): the preview's renders get slow, so it
+ * renders after the keystroke's frame or waits for a pause. Returns how to end it.
+ */
+async function slowMachine(page: Page, rate = 12): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate })
+  return async () => {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+  }
+}
+
 function sideTab(page: Page, name: string) {
   return page.getByRole('tab', { name, exact: true })
 }
 
 test('the card follows typing in the same frame as the article, without saving', async () => {
-  app = await launchApp()
-  const { page } = app
-  await openPost(page, RAILS)
-  const strip = page.getByTestId('card-strip')
-  await expect(strip.getByTestId('card-title')).toHaveText(RAILS)
+  const { launched, page, strip } = await openRailsWithStrip()
   await expect(strip.getByTestId('card-excerpt')).toHaveText(new RegExp(`^${FIRST_PARAGRAPH}`))
 
   // Hold every save, so what the card shows can only come from the editor's buffer.
   const saves: Array<() => void> = []
-  const realSave = app.handlers['posts:save']
-  app.handlers['posts:save'] = (request) =>
+  const realSave = launched.handlers['posts:save']
+  launched.handlers['posts:save'] = (request) =>
     new Promise((resolve) => saves.push(() => void realSave(request).then(resolve)))
 
   const watch = await watchCardAgainstArticle(page)
@@ -127,7 +150,7 @@ test('the card follows typing in the same frame as the article, without saving',
   await watch.expectAgreed()
 
   // Nothing was written: the file on disk still has the old title and paragraph.
-  const disk = await readFile(join(app.repoRoot(), RAILS_FILE), 'utf8')
+  const disk = await readFile(join(launched.repoRoot(), RAILS_FILE), 'utf8')
   expect(disk).toContain(`title: ${RAILS}\n`)
   expect(disk).not.toContain('【追記あり】')
 
@@ -151,32 +174,23 @@ test('the card follows typing in the same frame as the article, without saving',
 })
 
 test('on a slow machine the card and the article still change in the same frame', async () => {
-  app = await launchApp()
-  const { page } = app
-  await openPost(page, RAILS)
-  const strip = page.getByTestId('card-strip')
-  await expect(strip.getByTestId('card-title')).toHaveText(RAILS)
-  // A machine several times slower: the preview renders after the keystroke's frame (or waits
-  // for a pause), and the card must wait with it rather than run ahead.
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 12 })
+  const { page, strip } = await openRailsWithStrip()
+  // The preview renders after the keystroke's frame (or waits for a pause), and the card must
+  // wait with it rather than run ahead.
+  const restore = await slowMachine(page)
   const watch = await watchCardAgainstArticle(page)
   await caretToLineEnd(page, `title: ${RAILS}`)
   await page.keyboard.type(' 改訂版です', { delay: 30 })
   await expect(strip.getByTestId('card-title')).toHaveText(`${RAILS} 改訂版です`)
   await expect(previewArticle(page).locator('h1')).toHaveText(`${RAILS} 改訂版です`)
   await watch.expectAgreed()
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+  await restore()
 })
 
 test('switching posts on a slow machine: in every frame the card is the one of the post the article shows', async () => {
-  app = await launchApp()
-  const { page } = app
   const OTHER = 'デザインシステム「Tsumiki」のトークンを3層に整理した話'
-  await openPost(page, RAILS)
-  const strip = page.getByTestId('card-strip')
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 12 })
+  const { page, strip } = await openRailsWithStrip()
+  const restore = await slowMachine(page)
   // Some typing first: the preview's renders are slow now and it renders after the frame.
   await caretToLineEnd(page, `title: ${RAILS}`)
   await page.keyboard.type('!', { delay: 30 })
@@ -188,7 +202,7 @@ test('switching posts on a slow machine: in every frame the card is the one of t
     await expect(strip.getByTestId('card-title')).toHaveText(title)
   }
   await watch.expectAgreed()
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+  await restore()
 })
 
 test('the "as of" control shows how the card reads at publication, a week and a month later', async () => {

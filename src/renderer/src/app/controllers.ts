@@ -9,7 +9,7 @@ import { renderArticle } from '../preview/render-article'
 import { resolveImageSrc } from '../shell/resolve-image'
 import { ScrollSyncController } from '../sync/scroll-sync-controller'
 import { Announcer } from './announcer'
-import { LivePostModel, type LivePost } from '../shell/live-post'
+import { LivePostModel } from '../shell/live-post'
 import { PostAssets } from '../shell/post-assets'
 import type { ShellPorts } from '../shell/shell-context'
 import { Workspace } from './workspace'
@@ -90,16 +90,14 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
   livePost = model
   // A new post or app facts (asset folder, image base) change the live post too.
   ws.subscribe(() => model.invalidate())
-  // The value the preview's last render took: the article shows it once patched.
-  let rendering: LivePost | null = null
   preview = new PreviewController(
     {
       render: (doc) => {
         const post = model.read()
-        rendering = post
         return post ? renderArticle(post, doc) : null
       },
-      shown: () => model.present(rendering),
+      // The article now shows the value the render just read (the model's current one).
+      shown: () => model.present(model.peek()),
       bound: (bound) => model.setPresenting(bound),
     },
     {

@@ -219,10 +219,14 @@ export class BlockPatcher {
           )
       : null
     const kept = (i: number) => pairwise && old[i]!.key === next[i]!.key
-    // Where block i's replacement goes: before the first node of the old blocks from i on.
-    const before: Array<Node | null> = new Array<Node | null>(count + 1).fill(anchor)
-    for (let i = prefix + count - 1; i >= prefix; i--)
-      before[i - prefix] = old[i]!.nodes[0] ?? before[i - prefix + 1]!
+    // Block for block, where block i's replacement goes: before the first node of the old blocks
+    // from i on (the old ones are removed as their replacements go in).
+    const before: Array<Node | null> = pairwise
+      ? new Array<Node | null>(count + 1).fill(anchor)
+      : []
+    if (pairwise)
+      for (let i = prefix + count - 1; i >= prefix; i--)
+        before[i - prefix] = old[i]!.nodes[0] ?? before[i - prefix + 1]!
     // Insert the new middle (sanitizing what was never seen, within the budget).
     let sanitized = 0
     const missing = next
