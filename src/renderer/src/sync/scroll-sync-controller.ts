@@ -8,6 +8,13 @@ import {
   type ScrollSide,
 } from './scroll-sync'
 
+/**
+ * How far (lines) the editor's echo may land from the line it was scrolled to: it measures the
+ * lines it was scrolled to only afterwards, and its correction was seen to leave the top line 1.5
+ * lines off. Less than a wheel step (≈ 100 px, 2.5 lines of a long post).
+ */
+const ECHO_LINES = 2
+
 /** The preview as scroll sync sees it. */
 export interface SyncedPreview {
   /** The article's top-level blocks in source order, or null when nothing is shown. */
@@ -128,9 +135,13 @@ export class ScrollSyncController {
     private readonly preview: SyncedPreview,
   ) {}
 
-  /** The editor scrolled. */
+  /**
+   * The editor scrolled. Its position is its top line, not pixels: scrolled to lines whose heights
+   * were estimates, the editor measures them afterwards and moves by the difference to keep them
+   * at the top (199 px at the end of a 200k post), and that move is still the echo of our scroll.
+   */
   editorScrolled(): void {
-    this.request('editor', this.view.scrollDOM.scrollTop)
+    this.request('editor', editorTopLine(this.view))
   }
 
   /** The preview scrolled. */
@@ -180,15 +191,19 @@ export class ScrollSyncController {
       if (!anchors) return
       const target = Math.round(offsetForLine(anchors, top))
       if (Math.abs(target - this.preview.scrollTop) < 1) return
+      const from = this.preview.scrollTop
       this.preview.scrollTop = target
-      this.lock.lock('preview', now, this.preview.scrollTop)
+      // No move (already at the end), no scroll event: nothing to take for an echo.
+      if (this.preview.scrollTop !== from) this.lock.lock('preview', now, this.preview.scrollTop)
     } else {
       const anchors = this.anchorsAround('offset', this.preview.scrollTop)
       if (!anchors) return
       const line = lineForOffset(anchors, this.preview.scrollTop)
       if (Math.abs(line - editorTopLine(this.view)) < 0.01) return
+      const from = this.view.scrollDOM.scrollTop
       scrollEditorToLine(this.view, line)
-      this.lock.lock('editor', now, this.view.scrollDOM.scrollTop)
+      if (this.view.scrollDOM.scrollTop !== from)
+        this.lock.lock('editor', now, editorTopLine(this.view), ECHO_LINES)
     }
   }
 }

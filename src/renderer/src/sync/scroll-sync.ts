@@ -87,18 +87,27 @@ export class ScrollLock {
   private lockedSide: ScrollSide | null = null
   private until = 0
   private position = 0
+  private tolerance = 2
 
   constructor(private readonly windowMs = 250) {}
 
-  /** Records that `side` was scrolled by the program to `position` (px) at `now` (ms). */
-  lock(side: ScrollSide, now: number, position: number): void {
+  /**
+   * Records that `side` was scrolled by the program to `position` at `now` (ms); its echo lands
+   * within `tolerance` of it (in the position's unit: px by default, lines for the editor).
+   */
+  lock(side: ScrollSide, now: number, position: number, tolerance = 2): void {
     this.lockedSide = side
     this.until = now + this.windowMs
     this.position = position
+    this.tolerance = tolerance
   }
 
   /** Whether a scroll event from `side` at `position` and time `now` is the echo of our own scroll. */
   isEcho(side: ScrollSide, now: number, position: number): boolean {
-    return this.lockedSide === side && now < this.until && Math.abs(position - this.position) < 2
+    return (
+      this.lockedSide === side &&
+      now < this.until &&
+      Math.abs(position - this.position) < this.tolerance
+    )
   }
 }

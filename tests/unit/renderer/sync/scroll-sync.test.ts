@@ -81,6 +81,13 @@ describe('ScrollLock', () => {
     expect(lock.isEcho('preview', 1101, 480)).toBe(false)
   })
 
+  it('judges the echo in the unit and tolerance it was locked with (the editor: lines)', () => {
+    const lock = new ScrollLock(100)
+    lock.lock('editor', 1000, 812.25, 2)
+    expect(lock.isEcho('editor', 1020, 813.75)).toBe(true)
+    expect(lock.isEcho('editor', 1030, 815)).toBe(false)
+  })
+
   it('never swallows the writer scrolling somewhere else right after a sync', () => {
     const lock = new ScrollLock(100)
     lock.lock('preview', 1000, 480)
