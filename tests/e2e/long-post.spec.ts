@@ -129,3 +129,144 @@ test('a short post opened after a long one keeps the exact layout (no skipped bl
   await expect(previewArticle(page).locator('p[data-line]')).toHaveText('本文です。')
   await expect(previewArticle(page)).not.toHaveClass(/pw-long/)
 })
+
+/**
+ * Samples every frame while `action` runs (and `settleMs` after): the blocks of the preview's
+ * viewport that are skipped for layout (they would show blank), and how many blocks are skipped
+ * in all.
+ */
+async function watchViewport(
+  page: Page,
+  action: () => Promise<unknown>,
+  settleMs = 600,
+): Promise<{ frames: number; blankInView: string[]; skippedAtEnd: number; blocks: number }> {
+  await page.evaluate(`(() => {
+    const doc = document.querySelector('iframe.preview-frame').contentDocument
+    const w = (window.__viewport = { frames: 0, blank: [], on: true })
+    const tick = () => {
+      if (!w.on) return
+      w.frames++
+      const height = doc.defaultView.innerHeight
+      const blocks = doc.getElementById('pw-article').children
+      let lo = 0
+      let hi = blocks.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (blocks[mid].getBoundingClientRect().bottom > 0) hi = mid
+        else lo = mid + 1
+      }
+      for (let i = lo; i < blocks.length; i++) {
+        const r = blocks[i].getBoundingClientRect()
+        if (r.top >= height) break
+        if (doc.defaultView.getComputedStyle(blocks[i]).contentVisibility === 'hidden')
+          w.blank.push(blocks[i].tagName + ' ' + (blocks[i].textContent || '').slice(0, 20))
+      }
+      requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })()`)
+  await action()
+  await page.waitForTimeout(settleMs)
+  return page.evaluate(`(() => {
+    const w = window.__viewport
+    w.on = false
+    const doc = document.querySelector('iframe.preview-frame').contentDocument
+    const blocks = Array.from(doc.getElementById('pw-article').children)
+    const skipped = blocks.filter(
+      (b) => doc.defaultView.getComputedStyle(b).contentVisibility === 'hidden',
+    ).length
+    return { frames: w.frames, blankInView: w.blank, skippedAtEnd: skipped, blocks: blocks.length }
+  })()`)
+}
+
+test('a 200k-character post: only blocks near the view are laid out, and none in view is ever blank', async () => {
+  test.setTimeout(120_000)
+  const { page } = app
+  await openPost(page, TITLE)
+  await expect(previewArticle(page)).toHaveClass(/pw-long/)
+  const results = []
+  // Scrolling the editor (the preview follows), typing, a paste and its undo, deep in the post.
+  for (const at of [0.3, 0.75, 0.5])
+    results.push(
+      await watchViewport(page, () =>
+        page.locator('.cm-scroller').evaluate((el, at) => el.scrollTo(0, el.scrollHeight * at), at),
+      ),
+    )
+  const { editor } = await topChapters(page)
+  await page
+    .locator('.cm-line', { hasText: `## 第${editor}章` })
+    .first()
+    .click()
+  await page.keyboard.press('End')
+  results.push(await watchViewport(page, () => page.keyboard.type('（追記）\n\n新しい段落。')))
+  const paste = generateBenchPost('貼り付け', '2026-11-10', 10_000).split('---\n').pop()!
+  results.push(
+    await watchViewport(page, () =>
+      page.evaluate(
+        (text) => {
+          const data = new DataTransfer()
+          data.setData('text/plain', text)
+          document
+            .querySelector('.cm-content')!
+            .dispatchEvent(
+              new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+            )
+        },
+        paste.slice(0, 10_000),
+      ),
+    ),
+  )
+  results.push(await watchViewport(page, () => page.keyboard.press('Control+z')))
+  // Scrolling the preview itself, a screen at a time and then far (the writer leads).
+  results.push(
+    await watchViewport(page, async () => {
+      const preview = page.locator('iframe.preview-frame')
+      await preview.hover()
+      for (let i = 0; i < 6; i++) {
+        await page.mouse.wheel(0, 700)
+        await page.waitForTimeout(50)
+      }
+    }),
+  )
+  // A table-of-contents link (back at the top of the preview) jumps to a chapter near the end.
+  await page
+    .locator('iframe.preview-frame')
+    .evaluate((f: HTMLIFrameElement) => f.contentDocument!.scrollingElement!.scrollTo(0, 0))
+  await expect(previewArticle(page).locator('#markdown-toc')).toBeInViewport()
+  results.push(
+    await watchViewport(page, () =>
+      previewArticle(page)
+        .locator('#markdown-toc a', { hasText: /^第190章/ })
+        .click(),
+    ),
+  )
+  await expect(previewArticle(page).locator('h2', { hasText: /^第190章/ })).toBeInViewport()
+  for (const r of results) {
+    expect(r.frames).toBeGreaterThan(5)
+    expect(r.blankInView).toEqual([])
+    // Most blocks are far from the view and skipped.
+    expect(r.skippedAtEnd).toBeGreaterThan(r.blocks / 2)
+  }
+})
+
+test('a footnote link in a long post lands on the footnote, laid out', async () => {
+  const { page } = app
+  const title = '脚注つきの長い記事'
+  const [head, ...rest] = generateBenchPost(title, '2026-11-12T10:00:00+09:00', 200_000).split(
+    '\n1. 目次\n',
+  )
+  await writeFile(
+    join(repo, 'source/blog/2026-11-12-footnote.html.md'),
+    `${head}\nはじめに補足があります[^note]。\n\n1. 目次\n${rest.join('')}\n[^note]: 最後に置かれた脚注です。\n`,
+  )
+  await expect(page.getByRole('option', { name: title })).toBeVisible()
+  await openPost(page, title)
+  await expect(previewArticle(page)).toHaveClass(/pw-long/)
+  await previewArticle(page).locator('sup a[href="#fn:note"]').click()
+  const note = previewArticle(page).locator('[id="fn:note"]')
+  await expect(note).toBeInViewport()
+  expect(await note.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }))).toBe(
+    true,
+  )
+  await expect(note).toContainText('最後に置かれた脚注です。')
+})

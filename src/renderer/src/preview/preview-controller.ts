@@ -1,5 +1,6 @@
 import { BlockPatcher } from './block-patcher'
 import { classifyLink } from './link-policy'
+import { LayoutWindow } from './layout-window'
 import { ARTICLE_ID } from './preview-shell'
 import { sanitizeBlock, type RenderedArticle } from './render-article'
 
@@ -68,8 +69,8 @@ export interface PreviewUpdated {
  */
 /**
  * From this many top-level blocks on, blocks far from the viewport skip style, layout and paint
- * (`content-visibility: auto`, see preview-css.ts): a 200k-character post has thousands of blocks,
- * and laying all of them out after each keystroke took most of the keystroke's frame.
+ * (see preview-css.ts and layout-window.ts): a 200k-character post has thousands of blocks, and
+ * laying all of them out after each keystroke took most of the keystroke's frame.
  */
 export const LONG_ARTICLE_BLOCKS = 300
 const LONG_CLASS = 'pw-long'
@@ -92,6 +93,8 @@ export class PreviewController {
   private header: HTMLElement | null = null
   private headerKey = ''
   private restores = 0
+  /** A long article's blocks laid out near the viewport (null while unbound). */
+  private window: LayoutWindow | null = null
 
   constructor(
     private readonly source: PreviewSource,
@@ -123,6 +126,9 @@ export class PreviewController {
     }
     this.restores = 0
     this.article = article
+    const layoutWindow = (this.window = new LayoutWindow(article, () =>
+      article.classList.contains(LONG_CLASS),
+    ))
     this.source.bound?.(true)
     // A fresh shell: rebuild everything into it.
     article.replaceChildren()
@@ -131,13 +137,19 @@ export class PreviewController {
     this.headerKey = ''
     const onClick = (e: MouseEvent) => this.onClick(e)
     const block = (e: Event) => e.preventDefault()
-    const onScroll = () => this.hooks.onScroll()
+    const onScroll = () => {
+      // In the scroll's own frame: blocks scrolled near are laid out before it is painted.
+      layoutWindow?.update()
+      this.hooks.onScroll()
+    }
+    const onResize = () => layoutWindow?.update()
     // An image finishing its load moves everything below it: scroll sync must measure again.
     let relayout = 0
     const onLoad = (e: Event) => {
       if ((e.target as Element | null)?.tagName !== 'IMG' || relayout) return
       relayout = requestAnimationFrame(() => {
         relayout = 0
+        layoutWindow?.update()
         this.hooks.onPatched()
       })
     }
@@ -147,6 +159,7 @@ export class PreviewController {
     doc.addEventListener('submit', block, true)
     doc.addEventListener('dragstart', block, true)
     doc.addEventListener('scroll', onScroll, { passive: true })
+    doc.defaultView?.addEventListener('resize', onResize)
     this.detachFrame = () => {
       doc.removeEventListener('load', onLoad, true)
       if (relayout) cancelAnimationFrame(relayout)
@@ -155,6 +168,8 @@ export class PreviewController {
       doc.removeEventListener('submit', block, true)
       doc.removeEventListener('dragstart', block, true)
       doc.removeEventListener('scroll', onScroll)
+      doc.defaultView?.removeEventListener('resize', onResize)
+      layoutWindow?.dispose()
     }
     this.stale = true
     this.flush()
@@ -164,6 +179,7 @@ export class PreviewController {
   detach(): void {
     this.detachFrame?.()
     this.detachFrame = null
+    this.window = null
     if (this.article) this.source.bound?.(false)
     this.article = null
     this.frame = null
@@ -214,7 +230,10 @@ export class PreviewController {
 
   set scrollTop(value: number) {
     const el = this.document?.scrollingElement
-    if (el) el.scrollTop = value
+    if (!el) return
+    el.scrollTop = value
+    // Scroll sync moves the preview in a frame callback: lay out what it now shows in that frame.
+    this.window?.update()
   }
 
   /** Total scrollable height of the preview document (px). */
@@ -288,6 +307,8 @@ export class PreviewController {
     }
     this.patcher.patch(article, next.blocks)
     article.classList.toggle(LONG_CLASS, next.blocks.length >= LONG_ARTICLE_BLOCKS)
+    // Blocks that moved into or out of the viewport are laid out (or skipped) in this frame.
+    this.window?.update()
   }
 
   /** Scrolls the preview to the element with this id (a `#fragment` link). */
@@ -295,7 +316,23 @@ export class PreviewController {
     const doc = this.document
     if (!doc) return
     const target = doc.getElementById(id) ?? doc.getElementsByName(id)[0] ?? null
-    target?.scrollIntoView({ block: 'start' })
+    if (!target) return
+    // In a long article the target's block may be skipped for layout (a footnote has no box yet),
+    // and the blocks around it take their real sizes once laid out, which moves it: bring its
+    // block into view, lay out the window there, and again until the window stays (positions are
+    // read with the sizes just laid out), then the target itself.
+    let block: Element = target
+    while (block.parentElement && block.parentElement !== this.article) block = block.parentElement
+    if (block.parentElement === this.article && this.window) {
+      for (let i = 0; i < 4; i++) {
+        const before = this.window.current
+        block.scrollIntoView({ block: 'start' })
+        this.window.update()
+        if (this.window.current === before) break
+      }
+    }
+    target.scrollIntoView({ block: 'start' })
+    this.window?.update()
   }
 
   /** Reloads the frame's fixed shell (its `srcdoc`); `attach` runs again when it has loaded. */

@@ -48,8 +48,12 @@ body { margin: 0; }
 }
 .pw-article:empty::before { content: ""; }
 .pw-article > :first-child { margin-top: 0; }
-/* Long articles: off-screen blocks are not laid out (their last size is kept as a placeholder). */
-.pw-article.pw-long > * { content-visibility: auto; contain-intrinsic-size: auto 3em; }
+/*
+ * Long articles: blocks far from the viewport are not laid out (their last size is kept as a
+ * placeholder); the parent marks the window of blocks near it (layout-window.ts).
+ */
+.pw-article.pw-long > * { content-visibility: hidden; contain-intrinsic-size: auto 3em; }
+.pw-article.pw-long > .pw-near { content-visibility: visible; }
 h1, h2, h3, h4, h5, h6 { line-height: 1.5; font-weight: 700; letter-spacing: 0.01em; scroll-margin-top: 16px; text-spacing-trim: trim-both; }
 h1 { font-size: 1.9em; margin: 0 0 0.8em; }
 h2 { font-size: 1.5em; margin: 2.2em 0 0.9em; padding-bottom: 0.3em; border-bottom: 1px solid var(--line); }
