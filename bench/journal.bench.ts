@@ -62,7 +62,7 @@ async function main(): Promise<void> {
         .frameLocator('iframe.preview-frame')
         .locator('#pw-article h1')
         .filter({ hasText: p.title })
-        .waitFor({ timeout: 60_000 })
+        .waitFor({ state: 'attached', timeout: 60_000 })
       await page.locator('.cm-content').click()
       await page.keyboard.press('Control+End')
       await page.evaluate(() => {

@@ -32,7 +32,7 @@ async function openAndWait(page: Page, title: string): Promise<void> {
     .frameLocator('iframe.preview-frame')
     .locator('#pw-article h1')
     .filter({ hasText: title })
-    .waitFor({ timeout: 120_000 })
+    .waitFor({ state: 'attached', timeout: 120_000 })
 }
 
 function row(name: string, samples: number[], extra: Record<string, unknown> = {}): void {

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
       .frameLocator('iframe.preview-frame')
       .locator('#pw-article h1')
       .filter({ hasText: title })
-      .waitFor({ timeout: 60_000 })
+      .waitFor({ state: 'attached', timeout: 60_000 })
     await installProbes(page)
     const blocks = await page
       .frameLocator('iframe.preview-frame')

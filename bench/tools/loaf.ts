@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       .frameLocator('iframe.preview-frame')
       .locator('#pw-article h1')
       .filter({ hasText: t })
-      .waitFor({ timeout: 120_000 })
+      .waitFor({ state: 'attached', timeout: 120_000 })
   }
   try {
     await open(title)

@@ -137,7 +137,7 @@ async function main(): Promise<void> {
         .frameLocator('iframe.preview-frame')
         .locator('#pw-article h1')
         .filter({ hasText: name })
-        .waitFor({ timeout: 120_000 })
+        .waitFor({ state: 'attached', timeout: 120_000 })
     }
     const open = () => openPost(title)
     await installProbes(page)

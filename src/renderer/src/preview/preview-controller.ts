@@ -308,7 +308,7 @@ export class PreviewController {
     this.patcher.patch(article, next.blocks)
     article.classList.toggle(LONG_CLASS, next.blocks.length >= LONG_ARTICLE_BLOCKS)
     // Blocks that moved into or out of the viewport are laid out (or skipped) in this frame.
-    this.window?.update()
+    this.window?.patched()
   }
 
   /** Scrolls the preview to the element with this id (a `#fragment` link). */

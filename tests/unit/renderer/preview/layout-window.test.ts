@@ -92,6 +92,18 @@ describe('LayoutWindow', () => {
     place()
     w.update()
     expect(inserted.classList.contains(NEAR_CLASS)).toBe(true)
+    // A block replaced in place (typing in it): the new one is marked without reading positions.
+    let reads = 0
+    const replacement = document.createElement('p')
+    replacement.getBoundingClientRect = () => (reads++, { top: 500, bottom: 600 }) as DOMRect
+    for (const c of Array.from(article.children)) {
+      const read = c.getBoundingClientRect.bind(c)
+      c.getBoundingClientRect = () => (reads++, read())
+    }
+    article.replaceChild(replacement, article.children[5]!)
+    w.patched()
+    expect(reads).toBe(0)
+    expect(replacement.classList.contains(NEAR_CLASS)).toBe(true)
     // Scrolled far: the old children are unmarked, the new ones marked.
     scrollTop = 6000
     place()
