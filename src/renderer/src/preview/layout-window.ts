@@ -5,7 +5,7 @@
  * the same by itself, but it tracks every block with an intersection observer that it recomputes
  * in each frame the page changes: with the 2,000 blocks of a 200k-character post that took about
  * 24 ms of every keystroke's frame. This window is a range of children, moved only when the
- * viewport nears its edge: a keystroke costs a few position reads.
+ * viewport nears its edge: typing in a block reads no position, a new block a few (O(log n)).
  */
 
 /** A range of an article's element children (0-based, inclusive). */
@@ -60,7 +60,7 @@ function childrenNear(g: ChildGeometry, height: number, margin: number): ChildRa
 
 /**
  * The range to lay out: `current` while it still covers the viewport and half a screen beyond each
- * edge, else the children within two screens of it. Reads O(log n) positions.
+ * edge, else the children within {@link WINDOW_SCREENS} screens of it. Reads O(log n) positions.
  */
 export function nextWindow(
   g: ChildGeometry,

@@ -139,17 +139,17 @@ export class PreviewController {
     const block = (e: Event) => e.preventDefault()
     const onScroll = () => {
       // In the scroll's own frame: blocks scrolled near are laid out before it is painted.
-      layoutWindow?.update()
+      layoutWindow.update()
       this.hooks.onScroll()
     }
-    const onResize = () => layoutWindow?.update()
+    const onResize = () => layoutWindow.update()
     // An image finishing its load moves everything below it: scroll sync must measure again.
     let relayout = 0
     const onLoad = (e: Event) => {
       if ((e.target as Element | null)?.tagName !== 'IMG' || relayout) return
       relayout = requestAnimationFrame(() => {
         relayout = 0
-        layoutWindow?.update()
+        layoutWindow.update()
         this.hooks.onPatched()
       })
     }
@@ -169,7 +169,7 @@ export class PreviewController {
       doc.removeEventListener('dragstart', block, true)
       doc.removeEventListener('scroll', onScroll)
       doc.defaultView?.removeEventListener('resize', onResize)
-      layoutWindow?.dispose()
+      layoutWindow.dispose()
     }
     this.stale = true
     this.flush()

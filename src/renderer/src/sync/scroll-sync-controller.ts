@@ -191,19 +191,15 @@ export class ScrollSyncController {
       if (!anchors) return
       const target = Math.round(offsetForLine(anchors, top))
       if (Math.abs(target - this.preview.scrollTop) < 1) return
-      const from = this.preview.scrollTop
       this.preview.scrollTop = target
-      // No move (already at the end), no scroll event: nothing to take for an echo.
-      if (this.preview.scrollTop !== from) this.lock.lock('preview', now, this.preview.scrollTop)
+      this.lock.lock('preview', now, this.preview.scrollTop)
     } else {
       const anchors = this.anchorsAround('offset', this.preview.scrollTop)
       if (!anchors) return
       const line = lineForOffset(anchors, this.preview.scrollTop)
       if (Math.abs(line - editorTopLine(this.view)) < 0.01) return
-      const from = this.view.scrollDOM.scrollTop
       scrollEditorToLine(this.view, line)
-      if (this.view.scrollDOM.scrollTop !== from)
-        this.lock.lock('editor', now, editorTopLine(this.view), ECHO_LINES)
+      this.lock.lock('editor', now, editorTopLine(this.view), ECHO_LINES)
     }
   }
 }
