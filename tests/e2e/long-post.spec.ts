@@ -116,6 +116,42 @@ test('a 10k-character paste into a 200k post shows in full, the last blocks a fr
   expect(seen.at(-1)).toBe(0)
 })
 
+test('a big paste is painted in the editor first, and the preview follows a frame later', async () => {
+  const { page } = app
+  await openPost(page, TITLE)
+  const body = generateBenchPost('貼り付け', '2026-11-10', 10_000).split('---\n').pop()!
+  const paste = `最初に貼り付けた段落です。\n\n${body.slice(0, 10_000)}\n`
+  await page.locator('.cm-line', { hasText: '## 第1章 ' }).first().click()
+  await page.keyboard.press('Home')
+  const seen = await page.evaluate((text) => {
+    const doc = document.querySelector<HTMLIFrameElement>('iframe.preview-frame')!.contentDocument!
+    const has = () =>
+      (doc.getElementById('pw-article')!.textContent ?? '').includes('最初に貼り付けた段落です。')
+    const data = new DataTransfer()
+    data.setData('text/plain', text)
+    document
+      .querySelector('.cm-content')!
+      .dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      )
+    // The paste's own frame, then every frame until the preview has it.
+    return new Promise<boolean[]>((resolve) => {
+      const frames: boolean[] = []
+      const tick = () => {
+        frames.push(has())
+        if (frames.at(-1) || frames.length > 120) resolve(frames)
+        else requestAnimationFrame(tick)
+      }
+      requestAnimationFrame(tick)
+    })
+  }, paste)
+  await expect(page.locator('.cm-content')).toContainText('第1章')
+  // Not in the frame that paints the paste in the editor; within a few frames after.
+  expect(seen[0]).toBe(false)
+  expect(seen.at(-1)).toBe(true)
+  expect(seen.length).toBeLessThan(10)
+})
+
 test('a short post opened after a long one keeps the exact layout (no skipped blocks)', async () => {
   const { page } = app
   await openPost(page, TITLE)

@@ -33,6 +33,13 @@ export interface Controllers extends ShellPorts {
 }
 
 /**
+ * A change at least this big (characters removed and inserted) renders the preview after the
+ * frame that shows it in the editor: a 10k paste into a 200k post rendered in its own frame took
+ * that frame past 100 ms.
+ */
+const BIG_CHANGE_CHARS = 2000
+
+/**
  * Builds the editor, preview, scroll sync and workspace and wires them together. The editor is
  * created on a detached element; the editor pane moves its DOM into place.
  */
@@ -47,16 +54,17 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
   })
   const metadata = new MetadataEditorLink({
     subscribe: (listener) => livePost?.subscribe(listener) ?? (() => undefined),
-    frontMatterText: () => livePost?.read()?.frontMatterText ?? '',
+    frontMatterText: () => livePost?.frontMatterText() ?? '',
   })
   const editor = new EditorHost(
     document.createElement('div'),
     {
       onEdit: (path) => workspace?.noteEdit(path),
-      onDocChanged: () => {
-        // The preview's render is queued first: it makes the live post, then the card and the
-        // form re-render from the same value (their notification is queued second).
-        preview?.schedule()
+      onDocChanged: (changedChars) => {
+        // The preview's render is queued first: it makes the live post, then the card re-renders
+        // from the same value (its notification is queued second). A big change (a paste, its
+        // undo, another post) renders after the frame that shows it in the editor.
+        preview?.schedule(changedChars >= BIG_CHANGE_CHARS)
         livePost?.invalidate()
       },
       onScroll: () => sync?.editorScrolled(),

@@ -12,8 +12,11 @@ import { singleReplacement } from '../../../shared/text-diff'
 export interface EditorHostCallbacks {
   /** The writer changed the text of `path` (typing, paste, undo…). */
   onEdit(path: string): void
-  /** The shown text changed for any reason (the preview re-renders). */
-  onDocChanged(): void
+  /**
+   * The shown text changed for any reason (the preview re-renders); `changedChars`: how many
+   * characters the change removed and inserted (Infinity: another post or text was shown).
+   */
+  onDocChanged(changedChars: number): void
   /** The editor scrolled (scroll sync). */
   onScroll(): void
 }
@@ -51,9 +54,9 @@ export class EditorHost {
     this.locale = locale
     this.shared = editorExtensions({
       extra,
-      onDocChanged: (external) => {
+      onDocChanged: (external, changedChars) => {
         if (!external && this.shown !== null) this.callbacks.onEdit(this.shown)
-        this.callbacks.onDocChanged()
+        this.callbacks.onDocChanged(changedChars)
       },
     })
     this.empty = this.createState('', true)
@@ -89,7 +92,7 @@ export class EditorHost {
     if (!entry) {
       this.shown = null
       this.view.setState(this.empty)
-      this.callbacks.onDocChanged()
+      this.callbacks.onDocChanged(Infinity)
       return
     }
     this.view.setState(entry.state)
@@ -98,7 +101,7 @@ export class EditorHost {
     requestAnimationFrame(() => {
       if (this.shown === path) this.view.scrollDOM.scrollTop = top
     })
-    this.callbacks.onDocChanged()
+    this.callbacks.onDocChanged(Infinity)
   }
 
   /** The text of a post's buffer ('' when it has none). */

@@ -48,8 +48,11 @@ export function postLanguage(): Extension {
 
 /** Options of {@link editorExtensions}. */
 export interface EditorExtensionOptions {
-  /** Called after every update that changed the text (`external` when it came from disk). */
-  onDocChanged(external: boolean): void
+  /**
+   * Called after every update that changed the text (`external` when it came from disk), with how
+   * many characters it removed and inserted.
+   */
+  onDocChanged(external: boolean, changedChars: number): void
   /** More extensions every post shares (e.g. the front-matter lint, given by the app). */
   extra?: Extension
 }
@@ -92,8 +95,13 @@ export function editorExtensions(options: EditorExtensionOptions): Extension {
     keymap.of([...searchKeymap, ...historyKeymap, ...defaultKeymap, indentWithTab]),
     EditorView.updateListener.of((update) => {
       if (!update.docChanged) return
+      let changed = 0
+      update.changes.iterChangedRanges((fromA, toA, fromB, toB) => {
+        changed += toA - fromA + (toB - fromB)
+      })
       options.onDocChanged(
         update.transactions.some((tr) => tr.annotation(externalLoad) !== undefined),
+        changed,
       )
     }),
     editorTheme(),

@@ -81,6 +81,13 @@ export class PreviewController {
   private stale = false
   private rafPending = false
   private microtaskPending = false
+  /** A big change waits for the next frame to be painted (see {@link schedule}). */
+  private deferred = false
+  /**
+   * No frame has started since the big change: a render already queued for after an earlier frame
+   * (a big post filling in) must not take it before the editor has painted it.
+   */
+  private awaitingFrame = false
   private idleTimer: ReturnType<typeof setTimeout> | null = null
   private lastMs = 0
   /** Smoothed render time: one slow render (a GC pause) must not move typing off the fast path. */
@@ -185,8 +192,12 @@ export class PreviewController {
     this.frame = null
   }
 
-  /** The text changed: render soon (coalesced; only the latest text is rendered). */
-  schedule(): void {
+  /**
+   * The text changed: render soon (coalesced; only the latest text is rendered). A `big` change
+   * (a paste, another post) renders after the next frame is painted, whatever renders usually
+   * take, so the editor shows it first; changes until then join it.
+   */
+  schedule(big = false): void {
     this.stale = true
     // Two slow renders in a row (not a one-off warm-up) mean this text renders at most every `wait`.
     if (this.slowStreak >= 2) {
@@ -198,6 +209,12 @@ export class PreviewController {
         this.idleTimer = null
         this.flush()
       }, wait)
+      return
+    }
+    if (big) this.awaitingFrame = true
+    if (big || this.deferred) {
+      this.deferred = true
+      this.afterPaint()
       return
     }
     if (this.typicalMs <= SAME_FRAME_RENDER_MS) {
@@ -218,6 +235,7 @@ export class PreviewController {
     this.rafPending = true
     requestAnimationFrame(() => {
       this.rafPending = false
+      this.awaitingFrame = false
       // A message task runs after this frame is painted: the keystroke shows first.
       this.channel.port2.postMessage(null)
     })
@@ -250,7 +268,12 @@ export class PreviewController {
       return
     }
     if (!this.stale || !this.article) return
+    if (this.awaitingFrame) {
+      this.afterPaint()
+      return
+    }
     this.stale = false
+    this.deferred = false
     const started = performance.now()
     const mark = { rendered: started }
     const article = this.article

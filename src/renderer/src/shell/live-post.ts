@@ -142,6 +142,8 @@ export class LivePostModel {
   private presenting = false
   private presented: LivePost | null = null
   private readonly shownListeners = new Set<() => void>()
+  /** The last front-matter text read without a render, and the text it came from. */
+  private head: { path: string; identity: object | null; text: string } | null = null
 
   constructor(private readonly source: LivePostSource) {}
 
@@ -191,6 +193,24 @@ export class LivePostModel {
     if (!this.presenting || value === this.presented) return
     this.presented = value
     this.notify(this.shownListeners)
+  }
+
+  /**
+   * The live post's front-matter text ({@link LivePost.frontMatterText}) without rendering its body
+   * when the text changed: the metadata form reads it in the keystroke's task, and the body of a
+   * big change renders after that frame is painted.
+   */
+  frontMatterText(): string {
+    if (!this.stale) return this.value?.frontMatterText ?? ''
+    const path = this.source.path()
+    if (path === null) return ''
+    const identity = this.source.textIdentity(path)
+    const head = this.head
+    if (head && head.path === path && identity !== null && head.identity === identity)
+      return head.text
+    const text = frontMatterHead(this.source.text(path))
+    this.head = { path, identity, text }
+    return text
   }
 
   /** The live post now, computed if the text changed since the last read. */

@@ -94,6 +94,19 @@ describe('LivePostModel', () => {
     off()
   })
 
+  it('gives the front-matter text of a change without rendering the body', () => {
+    const { model: m, set } = model(post('title: a'))
+    const first = m.read()!
+    expect(m.frontMatterText()).toBe(first.frontMatterText)
+    set(post('title: b', '本文です。貼り付けた段落。\n'))
+    // The form's read: the new front matter, and no new value was rendered for it.
+    expect(m.frontMatterText()).toBe('---\ntitle: b\n---\n')
+    expect(m.peek()).toBe(first)
+    // The render, when it comes, agrees with it.
+    expect(m.read()!.frontMatterText).toBe(m.frontMatterText())
+    expect(m.read()!.version).toBe(first.version + 1)
+  })
+
   it('a failing subscriber does not stop the others', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const { model: m, set } = model(post('title: a'))
