@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { generateBenchPost } from '../helpers/long-post'
+import { pasteText } from '../helpers/paste'
 import { launchApp, type LaunchedApp } from './harness/launch-app'
 import { openPost, previewArticle } from './ui-helpers'
 
@@ -236,22 +237,7 @@ test('a 200k-character post: only blocks near the view are laid out, and none in
   await page.keyboard.press('End')
   results.push(await watchViewport(page, () => page.keyboard.type('（追記）\n\n新しい段落。')))
   const paste = generateBenchPost('貼り付け', '2026-11-10', 10_000).split('---\n').pop()!
-  results.push(
-    await watchViewport(page, () =>
-      page.evaluate(
-        (text) => {
-          const data = new DataTransfer()
-          data.setData('text/plain', text)
-          document
-            .querySelector('.cm-content')!
-            .dispatchEvent(
-              new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-            )
-        },
-        paste.slice(0, 10_000),
-      ),
-    ),
-  )
+  results.push(await watchViewport(page, () => pasteText(page, paste.slice(0, 10_000))))
   results.push(await watchViewport(page, () => page.keyboard.press('Control+z')))
   // Scrolling the preview itself, a screen at a time and then far (the writer leads).
   results.push(
