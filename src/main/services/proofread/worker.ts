@@ -4,13 +4,13 @@
  * Japanese morphological dictionary lives (outside the app's archive when packaged).
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { runAtLowestPriority } from './background-priority'
+import { runInBackground } from './background-priority'
 import { ProofreadEngine } from './engine'
 import type { WorkerRequest, WorkerResponse } from './protocol'
 import { defaultEngineConfig } from './default-config'
 
-// Typing and the preview always come first; linting uses the time left over.
-runAtLowestPriority()
+// Typing and the preview come first; linting gets most of the time they leave (see the module).
+runInBackground()
 
 const data = (workerData ?? {}) as { dicPath?: string | null }
 if (data.dicPath) process.env.KUROMOJIN_DIC_PATH = data.dicPath
