@@ -1,7 +1,6 @@
 import type { Extension } from '@codemirror/state'
 import { ViewPlugin, type EditorView } from '@codemirror/view'
 import type { Locale } from '../../../shared/localized'
-import { frontMatterHead } from '../shell/live-post'
 import { readFields } from '../../../shared/metadata/round-trip'
 import {
   validateFrontMatter,
@@ -9,15 +8,6 @@ import {
   type ValidationContext,
 } from '../../../shared/metadata/validate'
 import { metadataLint, refreshMetadataLint } from './lint'
-
-/**
- * The part of the shown post the form reads: the text up to the end of its front matter ('' when
- * it has none). Cheap: reads at most the post's head.
- */
-export function frontMatterTextOf(view: EditorView): string {
-  const doc = view.state.doc
-  return frontMatterHead(doc.sliceString(0, Math.min(doc.length, 64 * 1024)))
-}
 
 /** Where the form's front-matter text comes from: the live post (one value per keystroke). */
 export interface FrontMatterSource {
