@@ -8,6 +8,7 @@
  * Main → renderer events are delivered with `page.evaluate`. Headless by default; pass
  * `headless: false` for a visible window (on a desktop, or under Xvfb).
  */
+import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -83,8 +84,22 @@ export async function freshSampleCopy(): Promise<string> {
   return dir
 }
 
-/** The script that builds `window.portal` in the top frame with the preload's own `makeApi`. */
-function bridgeScript(): string {
+/** A request's `text` of at least this many characters travels by {@link TEXT_PATH} (see below). */
+const BIG_TEXT = 16 * 1024
+/** Where the bridge uploads a big request's text (the harness's static server, same origin). */
+const TEXT_PATH = '/__portal/text'
+
+/**
+ * The script that builds `window.portal` in the top frame with the preload's own `makeApi`.
+ *
+ * Requests go through Playwright's binding, which serialises them on the page's main thread and
+ * sends them as a DevTools message: 20–65 ms for a 200,000-character post, where Electron's IPC
+ * clones it in under a millisecond. So a request with a big `text` (a save, the crash journal, a
+ * lint) first hands the text to a worker that uploads it (a clone, as with Electron), and the
+ * binding carries only its id. Calls still reach main in the order they were made, as with Electron: once a
+ * text is on its way, later calls wait for their turn. The token keeps the upload to this bridge.
+ */
+function bridgeScript(token: string): string {
   return `(() => {
   if (window.top !== window) return;
   const listeners = new Map();
@@ -97,11 +112,82 @@ function bridgeScript(): string {
   Object.defineProperty(window, '__portalEmit', {
     value: (event, payload) => { for (const l of listeners.get(event) || []) l(payload); },
   });
-  const invoke = (channel, request) => window.__portalInvoke(channel, request);
+  const call = window.__portalInvoke;
+  // The upload runs in a worker: a fetch from the page itself costs its main thread 10–30 ms here,
+  // because Playwright's network events copy the request body there.
+  const uploader = new Worker(URL.createObjectURL(new Blob([\`
+    onmessage = async ({ data }) => {
+      try {
+        const r = await fetch(data.url, {
+          method: 'POST',
+          headers: { 'x-portal-bridge': data.token, 'content-type': 'application/json' },
+          // As JSON: a lone surrogate (a broken post) arrives as it is, as with Electron's clone.
+          body: JSON.stringify(data.text),
+        });
+        if (!r.ok) throw new Error('harness: text upload failed (' + r.status + ')');
+        postMessage({ seq: data.seq, id: await r.text() });
+      } catch (e) {
+        postMessage({ seq: data.seq, error: String(e) });
+      }
+    };
+  \`], { type: 'text/javascript' })));
+  const uploads = new Map();
+  let uploadSeq = 0;
+  uploader.onmessage = ({ data }) => {
+    const waiting = uploads.get(data.seq);
+    uploads.delete(data.seq);
+    if (data.error) waiting.reject(new Error(data.error));
+    else waiting.resolve(data.id);
+  };
+  const upload = (text) => new Promise((resolve, reject) => {
+    const seq = ++uploadSeq;
+    uploads.set(seq, { resolve, reject });
+    uploader.postMessage({
+      seq,
+      text,
+      url: location.origin + ${JSON.stringify(TEXT_PATH)},
+      token: ${JSON.stringify(token)},
+    });
+  });
+  let queue = null;
+  const invoke = (channel, request) => {
+    const big = request !== null && typeof request === 'object' &&
+      typeof request.text === 'string' && request.text.length >= ${BIG_TEXT};
+    if (!big && queue === null) return call(channel, request);
+    const before = queue || Promise.resolve();
+    const id = big ? upload(request.text) : null;
+    let sent;
+    const answer = new Promise((resolve, reject) => {
+      sent = Promise.all([before, id]).then(([, textId]) => {
+        let sentRequest = request;
+        if (textId !== null) {
+          const { text: _text, ...rest } = request;
+          sentRequest = { ...rest, __portalText: textId };
+        }
+        call(channel, sentRequest).then(resolve, reject);
+      }, reject);
+    });
+    const turn = sent.catch(() => undefined);
+    queue = turn;
+    turn.then(() => { if (queue === turn) queue = null; });
+    return answer;
+  };
   const makeApi = ${makeApi.toString()};
   const api = makeApi(invoke, subscribe, ${JSON.stringify(apiShape)});
   Object.defineProperty(window, 'portal', { value: api, writable: false, configurable: false });
 })();`
+}
+
+/** Puts an uploaded text back into its request (see {@link bridgeScript}). */
+function withUploadedText(request: unknown, texts: Map<string, string>): unknown {
+  if (request === null || typeof request !== 'object' || !('__portalText' in request)) {
+    return request
+  }
+  const { __portalText: id, ...rest } = request as { __portalText: unknown }
+  const text = typeof id === 'string' ? texts.get(id) : undefined
+  if (text === undefined) throw new Error('harness: an uploaded text is missing')
+  texts.delete(id as string)
+  return { ...rest, text }
 }
 
 /** Starts the app in Chromium bound to the real services. See the module comment. */
@@ -167,10 +253,21 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   }
   const repoRoot = () => services.repo.current()?.root ?? ''
 
+  const token = randomUUID()
+  const uploaded = new Map<string, string>()
   const { server, origin: serverOrigin } = await startStaticServer(
     rendererDir,
     (pathname) => resolveAssetRequest(repoRoot(), pathname),
     CONTENT_SECURITY_POLICY,
+    {
+      path: TEXT_PATH,
+      token,
+      receive: (text) => {
+        const id = randomUUID()
+        uploaded.set(id, text)
+        return id
+      },
+    },
   )
   origin = serverOrigin
 
@@ -207,10 +304,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       origin,
       { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
       channel,
-      request,
+      withUploadedText(request, uploaded),
     ),
   )
-  await context.addInitScript({ content: bridgeScript() })
+  await context.addInitScript({ content: bridgeScript(token) })
   page = context.pages()[0] ?? (await context.newPage())
   // An app window loaded its page before the bridge existed: load it again with the bridge.
   await page.goto(`${origin}/index.html`)

@@ -40,18 +40,44 @@ export type AssetResolver = (
   pathname: string,
 ) => Promise<{ kind: 'file'; absPath: string; mime: string } | { kind: 'refused'; status: number }>
 
+/** The bridge's uploads: a POST to `path` with the launch's token; `receive` keeps the text. */
+export interface TextUploads {
+  path: string
+  token: string
+  /** Keeps an uploaded text; returns its id. */
+  receive(text: string): string
+}
+
 /**
  * Serves the built renderer on 127.0.0.1 and the open repository's files under `/asset/`, with the
- * same CSP header Electron sends, so the page runs as it does in the app.
+ * same CSP header Electron sends, so the page runs as it does in the app; and takes the bridge's
+ * text uploads.
  */
 export async function startStaticServer(
   rendererDir: string,
   resolveAsset: AssetResolver,
   csp: string,
+  uploads?: TextUploads,
 ): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      if (uploads && url.pathname === uploads.path) {
+        if (req.method !== 'POST' || req.headers['x-portal-bridge'] !== uploads.token) {
+          res.writeHead(403).end()
+          return
+        }
+        const chunks: Buffer[] = []
+        for await (const chunk of req) chunks.push(chunk as Buffer)
+        const text: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+        if (typeof text !== 'string') {
+          res.writeHead(400).end()
+          return
+        }
+        const id = uploads.receive(text)
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(id)
+        return
+      }
       if (url.pathname.startsWith('/asset/')) {
         const r = await resolveAsset(url.pathname.slice('/asset/'.length))
         if (r.kind !== 'file') {
