@@ -11,7 +11,7 @@ const app = await launchApp()
 try {
   const { page } = app
   await page.waitForSelector('.cm-content')
-  const first = (await app.handlers['posts:list'](null))[0]?.path
+  const first = (await app.handlers['posts:list'](undefined))[0]?.path
   if (!first) throw new Error('no post in the sample blog')
   for (let round = 0; round < 6; round++) {
     const r = await page.evaluate(
