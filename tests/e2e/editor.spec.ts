@@ -132,11 +132,9 @@ test('scrolling the editor scrolls the preview to the same place, and back', asy
   await expect.poll(previewTop).toBeGreaterThan(200)
   await page.locator('.cm-scroller').evaluate((el) => el.scrollTo(0, 0))
   await expect.poll(previewTop).toBeLessThan(5)
-  // The other way: scroll the preview, the editor follows.
-  await frame.evaluate((f: HTMLIFrameElement) => {
-    const el = f.contentDocument!.scrollingElement!
-    el.scrollTop = el.scrollHeight / 2
-  })
+  // The other way: the writer scrolls the preview (the wheel), the editor follows.
+  await frame.hover()
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, 400)
   await expect
     .poll(() => page.locator('.cm-scroller').evaluate((el) => el.scrollTop))
     .toBeGreaterThan(200)

@@ -318,3 +318,38 @@ test('a footnote link in a long post lands on the footnote, laid out', async () 
   )
   await expect(note).toContainText('最後に置かれた脚注です。')
 })
+
+test('a post opened after another was scrolled far starts at its top; going back finds the old place', async () => {
+  const { page } = app
+  const other = '二つめの長い記事'
+  await writeFile(
+    join(repo, 'source/blog/2026-11-09-other.html.md'),
+    generateBenchPost(other, '2026-11-09T10:00:00+09:00', 50_000),
+  )
+  await expect(page.getByRole('option', { name: other })).toBeVisible()
+  await openPost(page, TITLE)
+  await expect(previewArticle(page)).toHaveClass(/pw-long/)
+  const scroller = page.locator('.cm-scroller')
+  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight * 0.8))
+  await expect.poll(() => topChapters(page).then((t) => t.preview)).toBeGreaterThan(100)
+  const left = (await topChapters(page)).editor
+
+  await openPost(page, other)
+  await expect(page.locator('.cm-line').first()).toHaveText('---')
+  const frame = page.locator('iframe.preview-frame')
+  const tops = async () => ({
+    editor: await scroller.evaluate((el) => el.scrollTop),
+    preview: await frame.evaluate(
+      (f: HTMLIFrameElement) => f.contentDocument!.scrollingElement!.scrollTop,
+    ),
+  })
+  await expect.poll(tops).toEqual({ editor: 0, preview: 0 })
+  // And it stays there (no late restore of the other post's place).
+  await page.waitForTimeout(500)
+  expect(await tops()).toEqual({ editor: 0, preview: 0 })
+
+  // Back to the first post: where the writer left it (the same chapter at the top; its pixel
+  // offset depends on how many lines above were measured), and the preview follows.
+  await openPost(page, TITLE)
+  await expect.poll(() => topChapters(page)).toEqual({ editor: left, preview: left })
+})

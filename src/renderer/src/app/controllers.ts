@@ -111,7 +111,7 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
     {
       openExternal: (url) => void portal.shell.openExternal({ url }).catch(() => undefined),
       onPatched: () => sync?.realign(),
-      onScroll: () => sync?.previewScrolled(),
+      onScroll: (byWriter) => sync?.previewScrolled(byWriter),
     },
   )
   // More of a big post rendered (or another post shown): the preview follows.

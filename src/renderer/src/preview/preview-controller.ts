@@ -43,9 +43,18 @@ export interface PreviewHooks {
   openExternal(url: string): void
   /** The article was patched (scroll sync re-aligns). */
   onPatched(): void
-  /** The writer scrolled the preview. */
-  onScroll(): void
+  /**
+   * The preview scrolled. `byWriter`: the writer moved it (wheel, keys, pointer, touch, a link in
+   * it) within the last moment; otherwise its content moved it (another post's article replacing
+   * this one, blocks growing above the view), which must never take the editor along.
+   */
+  onScroll(byWriter: boolean): void
 }
+
+/** How long after the writer's last input in the preview its scrolling counts as theirs (ms). */
+const INTENT_MS = 1000
+/** A scroll this soon after the writer's last one continues their gesture (ms). */
+const GESTURE_GAP_MS = 150
 
 /** The detail of the `pw:preview-updated` event (used by the benchmark). */
 export interface PreviewUpdated {
@@ -144,11 +153,22 @@ export class PreviewController {
     this.headerKey = ''
     const onClick = (e: MouseEvent) => this.onClick(e)
     const block = (e: Event) => e.preventDefault()
+    // The writer's input in the preview, and their last scroll: a drag of the scrollbar goes on
+    // for as long as its scroll events keep coming.
+    let lastInput = -Infinity
+    let lastWriterScroll = -Infinity
+    const onInput = () => {
+      lastInput = performance.now()
+    }
     const onScroll = () => {
       // In the scroll's own frame: blocks scrolled near are laid out before it is painted.
       layoutWindow.update()
-      this.hooks.onScroll()
+      const now = performance.now()
+      const byWriter = now - lastInput < INTENT_MS || now - lastWriterScroll < GESTURE_GAP_MS
+      if (byWriter) lastWriterScroll = now
+      this.hooks.onScroll(byWriter)
     }
+    const intents = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const
     const onResize = () => layoutWindow.update()
     // An image finishing its load moves everything below it: scroll sync must measure again.
     let relayout = 0
@@ -166,6 +186,8 @@ export class PreviewController {
     doc.addEventListener('submit', block, true)
     doc.addEventListener('dragstart', block, true)
     doc.addEventListener('scroll', onScroll, { passive: true })
+    for (const type of intents)
+      doc.addEventListener(type, onInput, { capture: true, passive: true })
     doc.defaultView?.addEventListener('resize', onResize)
     this.detachFrame = () => {
       doc.removeEventListener('load', onLoad, true)
@@ -175,6 +197,7 @@ export class PreviewController {
       doc.removeEventListener('submit', block, true)
       doc.removeEventListener('dragstart', block, true)
       doc.removeEventListener('scroll', onScroll)
+      for (const type of intents) doc.removeEventListener(type, onInput, { capture: true })
       doc.defaultView?.removeEventListener('resize', onResize)
       layoutWindow.dispose()
     }

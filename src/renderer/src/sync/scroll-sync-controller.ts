@@ -144,8 +144,16 @@ export class ScrollSyncController {
     this.request('editor', editorTopLine(this.view))
   }
 
-  /** The preview scrolled. */
-  previewScrolled(): void {
+  /**
+   * The preview scrolled. Only the writer's own scrolling makes it lead; a move its content made
+   * (another post's article coming in, blocks above growing) is corrected back to the editor.
+   */
+  previewScrolled(byWriter: boolean): void {
+    if (!byWriter) {
+      // Aligned again from the editor in the next frame (nothing moves when it still is).
+      if (this.leader === 'editor') this.schedule('editor')
+      return
+    }
     this.request('preview', this.preview.scrollTop)
   }
 
