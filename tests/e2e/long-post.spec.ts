@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { generateBenchPost } from '../helpers/long-post'
-import { pasteText } from '../helpers/paste'
+import { installPaste, pasteText, type PagePaste } from '../helpers/paste'
 import { launchApp, type LaunchedApp } from './harness/launch-app'
 import { openPost, previewArticle } from './ui-helpers'
 
@@ -93,19 +93,14 @@ test('a 10k-character paste into a 200k post shows in full, the last blocks a fr
     .first()
     .click()
   await page.keyboard.press('Home')
+  await installPaste(page)
   const seen = await page.evaluate((text) => {
     const frame = document.querySelector<HTMLIFrameElement>('iframe.preview-frame')!
     const pending: number[] = []
     window.addEventListener('pw:preview-updated', () =>
       pending.push(frame.contentDocument!.querySelectorAll('.pw-pending').length),
     )
-    const data = new DataTransfer()
-    data.setData('text/plain', text)
-    document
-      .querySelector('.cm-content')!
-      .dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      )
+    ;(window as unknown as { __pwPaste: PagePaste }).__pwPaste(text)
     return new Promise<number[]>((resolve) => setTimeout(() => resolve(pending), 3000))
   }, paste)
   await expect(
@@ -124,17 +119,12 @@ test('a big paste is painted in the editor first, and the preview follows a fram
   const paste = `最初に貼り付けた段落です。\n\n${body.slice(0, 10_000)}\n`
   await page.locator('.cm-line', { hasText: '## 第1章 ' }).first().click()
   await page.keyboard.press('Home')
+  await installPaste(page)
   const seen = await page.evaluate((text) => {
     const doc = document.querySelector<HTMLIFrameElement>('iframe.preview-frame')!.contentDocument!
     const has = () =>
       (doc.getElementById('pw-article')!.textContent ?? '').includes('最初に貼り付けた段落です。')
-    const data = new DataTransfer()
-    data.setData('text/plain', text)
-    document
-      .querySelector('.cm-content')!
-      .dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      )
+    ;(window as unknown as { __pwPaste: PagePaste }).__pwPaste(text)
     // The paste's own frame, then every frame until the preview has it.
     return new Promise<boolean[]>((resolve) => {
       const frames: boolean[] = []

@@ -61,15 +61,15 @@ test('a long lint gives way to typing: its next part is asked for only when typi
   const PAUSE = 100
   const tooSoon = asked
     .filter((t) => t > keys[0]! && t < to)
-    .filter((t) => {
+    .flatMap((t) => {
       const before = keys.filter((k) => k <= t)
-      if (t - before.at(-1)! >= PAUSE) return false
+      const sinceKey = t - before.at(-1)!
+      if (sinceKey >= PAUSE) return []
       const pauseEnded = before.some(
         (k, i) => i > 0 && k >= t - IN_TRANSIT && k - before[i - 1]! >= PAUSE,
       )
-      return !pauseEnded
+      return pauseEnded ? [] : [sinceKey]
     })
-    .map((t) => t - Math.max(...keys.filter((k) => k <= t)))
   expect(tooSoon).toEqual([])
 
   // In the pause the lint goes on by itself, part after part.

@@ -96,8 +96,9 @@ const TEXT_PATH = '/__portal/text'
  * sends them as a DevTools message: 20–65 ms for a 200,000-character post, where Electron's IPC
  * clones it in under a millisecond. So a request with a big `text` (a save, the crash journal, a
  * lint) first hands the text to a worker that uploads it (a clone, as with Electron), and the
- * binding carries only its id. Calls still reach main in the order they were made, as with Electron: once a
- * text is on its way, later calls wait for their turn. The token keeps the upload to this bridge.
+ * binding carries only its id. Calls still reach main in the order they were made, as with
+ * Electron: once a text is on its way, later calls wait for their turn. The token keeps the upload
+ * to this bridge.
  */
 function bridgeScript(token: string): string {
   return `(() => {

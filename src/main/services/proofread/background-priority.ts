@@ -19,7 +19,10 @@ import { setPriority } from 'node:os'
 /** The worker's "nice" value; exported for the test that checks the thread has it. */
 export const BACKGROUND_NICE = 5
 
-/** Lowers the calling thread's priority to {@link BACKGROUND_NICE}; false when the platform cannot (nothing changes then). */
+/**
+ * Lowers the calling thread's priority to {@link BACKGROUND_NICE}; false when the platform cannot
+ * (nothing changes then).
+ */
 export function runInBackground(): boolean {
   if (process.platform !== 'linux') return false
   try {
