@@ -73,3 +73,30 @@ test('typing patches the changed block only: other blocks stay the same nodes an
   // The preview stays where the writer was reading (no jump to the top, no flicker).
   expect(Math.abs(after.scrollTop - scrollBefore)).toBeLessThan(40)
 })
+
+test('each keystroke renders the preview once, whatever else follows it', async () => {
+  const { page } = app
+  await openPost(page, POST)
+  await page.evaluate(() => {
+    const w = window as unknown as { __updates: number }
+    w.__updates = 0
+    window.addEventListener('pw:preview-updated', () => w.__updates++)
+  })
+  const line = page.locator('.cm-line', { hasText: /。$/ }).first()
+  await line.click()
+  await page.keyboard.press('End')
+  await page.waitForTimeout(500)
+  let typed = ''
+  // Enough keystrokes for renders to take the same-frame path (they do once they are quick).
+  for (const ch of '一度だけ描き直す、一度だけ描き直す') {
+    await page.evaluate(() => ((window as unknown as { __updates: number }).__updates = 0))
+    await page.keyboard.insertText(ch)
+    typed += ch
+    await expect(previewArticle(page)).toContainText(typed)
+    // The card, the metadata form and the lint that follow a keystroke ask nothing more of it.
+    await page.waitForTimeout(300)
+    expect(await page.evaluate(() => (window as unknown as { __updates: number }).__updates)).toBe(
+      1,
+    )
+  }
+})

@@ -5,7 +5,7 @@ import { EditorHost } from '../editor/editor-host'
 import { connectBodyImages, portalBodyImageHost } from '../editor/image-drop'
 import { MetadataEditorLink } from '../metadata/editor-link'
 import { PreviewController } from '../preview/preview-controller'
-import { renderArticle } from '../preview/render-article'
+import { articleRenderer } from '../preview/render-article'
 import { resolveImageSrc } from '../shell/resolve-image'
 import { ScrollSyncController } from '../sync/scroll-sync-controller'
 import { Announcer } from './announcer'
@@ -98,11 +98,12 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
   livePost = model
   // A new post or app facts (asset folder, image base) change the live post too.
   ws.subscribe(() => model.invalidate())
+  const articleOf = articleRenderer()
   preview = new PreviewController(
     {
       render: (doc) => {
         const post = model.read()
-        return post ? renderArticle(post, doc) : null
+        return post ? articleOf(post, doc) : null
       },
       // The article now shows the value the render just read (the model's current one).
       shown: () => model.present(model.peek()),

@@ -26,7 +26,10 @@ const XLINK = 'http://www.w3.org/1999/xlink'
 
 /** What the preview shows and how it gets there. */
 export interface PreviewSource {
-  /** Renders the current text (header built in `doc`, blocks unsanitized); null: nothing open. */
+  /**
+   * Renders the current text (header built in `doc`, blocks unsanitized); null: nothing open.
+   * Returns the same object again while nothing changed, and the preview then does nothing.
+   */
   render(doc: Document): RenderedArticle | null
   /**
    * The article now shows what the last `render` returned: called in the task that patched it,
@@ -70,13 +73,6 @@ export interface PreviewUpdated {
 }
 
 /**
- * Keeps the sandboxed preview frame in step with the live post: renders in the keystroke's own task
- * when that is fast (the usual case: only the touched pieces re-render), else after the next frame
- * is painted; coalesces keystrokes so only the latest text renders; renders at most every 150 ms
- * or more only when renders stay slow; and patches only the changed blocks so the page neither flickers nor loses
- * its scroll position.
- */
-/**
  * From this many top-level blocks on, blocks far from the viewport skip style, layout and paint
  * (see preview-css.ts and layout-window.ts): a 200k-character post has thousands of blocks, and
  * laying all of them out after each keystroke took most of the keystroke's frame.
@@ -84,6 +80,13 @@ export interface PreviewUpdated {
 export const LONG_ARTICLE_BLOCKS = 300
 const LONG_CLASS = 'pw-long'
 
+/**
+ * Keeps the sandboxed preview frame in step with the live post: renders in the keystroke's own task
+ * when that is fast (the usual case: only the touched pieces re-render), else after the next frame
+ * is painted; coalesces keystrokes so only the latest text renders; renders at most every 150 ms
+ * or more only when renders stay slow; and patches only the changed blocks so the page neither
+ * flickers nor loses its scroll position.
+ */
 export class PreviewController {
   private frame: HTMLIFrameElement | null = null
   private article: HTMLElement | null = null
@@ -108,6 +111,8 @@ export class PreviewController {
   private readonly patcher = new BlockPatcher(sanitizeBlock)
   private header: HTMLElement | null = null
   private headerKey = ''
+  /** The article last patched in (the source returns the same object while its value is the same). */
+  private shown: RenderedArticle | null = null
   private restores = 0
   /** A long article's blocks laid out near the viewport (null while unbound). */
   private window: LayoutWindow | null = null
@@ -149,6 +154,7 @@ export class PreviewController {
     // A fresh shell: rebuild everything into it.
     article.replaceChildren()
     this.patcher.reset()
+    this.shown = null
     this.header = null
     this.headerKey = ''
     const onClick = (e: MouseEvent) => this.onClick(e)
@@ -302,6 +308,9 @@ export class PreviewController {
     const article = this.article
     try {
       const next = this.source.render(article.ownerDocument)
+      // The article already shows this value (the live post told of a change this render had
+      // already read): nothing to patch, and nothing to tell scroll sync or the benchmark.
+      if (next !== null && next === this.shown && !this.patcher.pending) return
       mark.rendered = performance.now()
       if (next) this.patch(article, next)
       else {
@@ -310,6 +319,7 @@ export class PreviewController {
         this.header = null
         this.headerKey = ''
       }
+      this.shown = next
     } catch (e) {
       // A crashing renderer must not take the editor down: keep the last good preview.
       console.error('Preview render failed', e)

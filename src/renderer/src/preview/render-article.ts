@@ -95,3 +95,18 @@ export function renderArticle(post: LivePost, doc: Document): RenderedArticle {
   const header = postHeader(doc, post.frontMatter)
   return { header, headerKey: header?.outerHTML ?? '', blocks: post.rendered.blocks }
 }
+
+/**
+ * {@link renderArticle}, remembered for the last post value and document: asked again for the same
+ * value (the live post announces a keystroke the preview has already rendered), it returns the
+ * same article, which the preview knows it shows.
+ */
+export function articleRenderer(): (post: LivePost, doc: Document) => RenderedArticle {
+  let last: { post: LivePost; doc: Document; article: RenderedArticle } | null = null
+  return (post, doc) => {
+    if (last?.post === post && last.doc === doc) return last.article
+    const article = renderArticle(post, doc)
+    last = { post, doc, article }
+    return article
+  }
+}
