@@ -343,3 +343,76 @@ test('a post opened after another was scrolled far starts at its top; going back
   await openPost(page, TITLE)
   await expect.poll(() => topChapters(page)).toEqual({ editor: left, preview: left })
 })
+
+test('a keystroke deep in a long post renders the preview once and leaves the card alone; typing in the excerpt changes the card', async () => {
+  const { page } = app
+  await openPost(page, TITLE)
+  await expect(previewArticle(page)).toHaveClass(/pw-long/)
+  const card = page.getByTestId('card-strip').getByTestId('card-excerpt')
+  await expect(card).not.toBeEmpty()
+  // Counts the preview's renders and the card's builds (both are user-timing hooks of the app), and
+  // the card's DOM changes.
+  await page.evaluate(() => {
+    const w = window as unknown as { __count: { updates: number; builds: number; cardDom: number } }
+    w.__count = { updates: 0, builds: 0, cardDom: 0 }
+    window.addEventListener('pw:preview-updated', () => w.__count.updates++)
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'pw:card') w.__count.builds++
+    }).observe({ entryTypes: ['measure'] })
+    new MutationObserver((records) => (w.__count.cardDom += records.length)).observe(
+      document.querySelector('[data-testid="card-strip"]')!,
+      { subtree: true, childList: true, characterData: true, attributes: true },
+    )
+  })
+  const counts = () =>
+    page.evaluate(
+      () =>
+        (window as unknown as { __count: { updates: number; builds: number; cardDom: number } })
+          .__count,
+    )
+  const reset = () =>
+    page.evaluate(() => {
+      const c = (window as unknown as { __count: Record<string, number> }).__count
+      for (const k of Object.keys(c)) c[k] = 0
+    })
+
+  // Deep in the post (chapter 120 of about 250): far past the excerpt's 1000 characters.
+  await page.locator('.cm-scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight * 0.5))
+  const line = page.locator('.cm-line', { hasText: /^## 第\d+章/ }).first()
+  const chapter = Number(/第(\d+)章/.exec((await line.textContent()) ?? '')![1])
+  expect(chapter).toBeGreaterThan(50)
+  // A paragraph of that chapter (its heading would change the table of contents at the top).
+  await line.click()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Home')
+  await page.waitForTimeout(500)
+  const excerpt = await card.textContent()
+  let typed = ''
+  for (const ch of '深い所') {
+    await reset()
+    await page.keyboard.insertText(ch)
+    typed += ch
+    await expect(previewArticle(page).locator('p', { hasText: typed })).toHaveCount(1)
+    // Whatever else follows a keystroke (the card, the metadata form, the lint) asks nothing more
+    // of the preview, and the card is neither rebuilt nor touched.
+    await page.waitForTimeout(400)
+    expect(await counts()).toEqual({ updates: 1, builds: 0, cardDom: 0 })
+  }
+  await expect(card).toHaveText(excerpt!)
+
+  // The first chapter's heading is in the excerpt (the table of contents comes first): the card
+  // is built again and changes.
+  await page.locator('.cm-scroller').evaluate((el) => el.scrollTo(0, 0))
+  await page.locator('.cm-line', { hasText: /^## 第1章/ }).click()
+  await page.keyboard.press('End')
+  await reset()
+  await page.keyboard.insertText('冒頭')
+  await expect(card).toContainText('第1章 改善の記録冒頭')
+  await expect(previewArticle(page).locator('h2', { hasText: '改善の記録冒頭' })).toHaveCount(1)
+  await page.waitForTimeout(400)
+  const after = await counts()
+  expect(after.updates).toBe(1)
+  expect(after.builds).toBe(1)
+  expect(after.cardDom).toBeGreaterThan(0)
+})

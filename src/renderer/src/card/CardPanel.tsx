@@ -17,10 +17,23 @@ import { FeedCard, type CardTheme, type ResolveImage } from './FeedCard'
 import { cardText, type CardStringKey } from './strings'
 import './CardPanel.css'
 
-/** Props of {@link CardPanel}. */
-export interface CardPanelProps {
-  /** The post's whole text (front matter and body), as in the editor. */
-  text: string
+/** Props of {@link CardPanel}: a card already built, or the post's text to build it from. */
+export type CardPanelProps = CardPanelOptions &
+  (
+    | {
+        /** The post's whole text (front matter and body), as in the editor. */
+        text: string
+        card?: undefined
+      }
+    | {
+        text?: undefined
+        /** The card already built (e.g. shared with other views): used instead of building. */
+        card: CardData
+      }
+  )
+
+/** What {@link CardPanel} takes besides the card or the text. */
+interface CardPanelOptions {
   profile: Profile
   /** Repository-relative path of the post. */
   path?: string | null
@@ -39,8 +52,6 @@ export interface CardPanelProps {
   inspector?: boolean
   /** Called with the card each time it is rebuilt, so other views can share it. */
   onCard?: (card: CardData) => void
-  /** The card already built from `text` (e.g. shared with other views): used instead of building. */
-  card?: CardData
 }
 
 const AS_OF_LABEL: Record<AsOf, CardStringKey> = {
@@ -81,7 +92,7 @@ export function CardPanel(props: CardPanelProps) {
 
   const prebuilt = props.card
   const card = useMemo(
-    () => prebuilt ?? buildCard(text, { profile, now, path, assetDir, bookmarks, html }),
+    () => prebuilt ?? buildCard(text ?? '', { profile, now, path, assetDir, bookmarks, html }),
     [prebuilt, text, profile, now, path, assetDir, bookmarks, html],
   )
   const { onCard } = props

@@ -21,8 +21,6 @@ export function CardTab({ view }: { view: WorkspaceView }) {
       {draft && view.currentPath ? (
         <CardPanel
           card={draft.card}
-          text={draft.inputs.text}
-          html={draft.inputs.html}
           profile={draft.inputs.profile}
           path={draft.inputs.path}
           assetDir={draft.inputs.assetDir}
