@@ -83,10 +83,13 @@ async function main(): Promise<void> {
         if (where === 'mid' && big) {
           // Where the keystroke's time goes (medians): shown in the figure's "other" column.
           const med = (v: number[]) => stats(v).medianMs
+          // The card is built only when what it reads changed (not while typing past the excerpt).
+          const card =
+            r.card.length === 0 ? 'not built' : `${med(r.card)} ms (${r.card.length} builds)`
           console.log(
             JSON.stringify({
               name: `keystroke breakdown (medians), mid-document, ${k} chars`,
-              note: `CodeMirror update ${med(r.editor)} ms · live post ${med(r.livePost)} ms · preview patch ${med(r.patch)} ms · card ${med(r.card)} ms`,
+              note: `CodeMirror update ${med(r.editor)} ms · live post ${med(r.livePost)} ms · preview patch ${med(r.patch)} ms · card ${card}`,
             }),
           )
         }

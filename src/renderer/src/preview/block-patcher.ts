@@ -5,8 +5,10 @@
  * article on every keystroke, the patcher compares the rendered blocks' HTML strings with the last
  * render, sanitizes only blocks it has not seen, and replaces only the changed nodes in the live
  * document. Blocks are keyed by their HTML with `data-line` made relative to the block's first line,
- * so inserting a line above only renumbers what follows. Every node shown still comes out of the
- * sanitizer; the cache only remembers its output for identical input.
+ * so inserting a line above changes no key below it. The source lines are kept here, not in the
+ * DOM ({@link BlockPatcher.lines}): a newline typed in the middle of a long post moves the lines of
+ * thousands of blocks, and rewriting their attributes took most of the patch. Every node shown
+ * still comes out of the sanitizer; the cache only remembers its output for identical input.
  */
 import type { RenderedBlock } from '../../../shared/markdown/types'
 
@@ -15,8 +17,17 @@ export type FragmentSanitizer = (html: string) => DocumentFragment
 
 interface LiveBlock {
   key: string
+  /** The block's first source line (0-based). */
   base: number
   nodes: Node[]
+  /** For each node, its source line relative to `base` (NaN: none). */
+  lines: readonly number[]
+}
+
+/** A block sanitized once: its nodes (cloned for each use) and their relative source lines. */
+interface Template {
+  fragment: DocumentFragment
+  lines: readonly number[]
 }
 
 const LINE_ATTR = / data-line="(\d+)"/g
@@ -104,19 +115,10 @@ export function relativeKey(block: RenderedBlock): string {
   return key
 }
 
-function shiftLines(nodes: readonly Node[], delta: number): void {
-  if (delta === 0) return
-  for (const node of nodes) {
-    if (node.nodeType !== 1) continue
-    const el = node as Element
-    const all = el.hasAttribute('data-line')
-      ? [el, ...el.querySelectorAll('[data-line]')]
-      : el.querySelectorAll('[data-line]')
-    for (const target of all) {
-      const v = Number(target.getAttribute('data-line'))
-      if (Number.isFinite(v)) target.setAttribute('data-line', String(v + delta))
-    }
-  }
+/** The source line an element carries, NaN when none. */
+function lineOf(el: Element): number {
+  const raw = el.getAttribute('data-line')
+  return raw === null ? NaN : Number(raw)
 }
 
 /**
@@ -136,8 +138,9 @@ export class BlockPatcher {
   private live: LiveBlock[] = []
   private article: HTMLElement | null = null
   private elementsCache: Element[] | null = null
-  /** Sanitized fragments by relative key (templates, cloned for each use). */
-  private cache = new Map<string, DocumentFragment>()
+  private linesCache: number[] | null = null
+  /** Sanitized blocks by relative key (templates, cloned for each use). */
+  private cache = new Map<string, Template>()
   /** Blocks sanitized (not reused) by the last patch; for tests and measurements. */
   lastSanitized = 0
   /** Blocks whose nodes were replaced by the last patch. */
@@ -151,17 +154,49 @@ export class BlockPatcher {
   reset(): void {
     this.live = []
     this.article = null
-    this.elementsCache = null
+    this.forgetIndex()
     this.cache.clear()
   }
 
   /** The article's block elements in source order (the header excluded). */
   elements(): readonly Element[] {
-    if (this.elementsCache) return this.elementsCache
-    const out: Element[] = []
-    for (const b of this.live) for (const n of b.nodes) if (n.nodeType === 1) out.push(n as Element)
-    this.elementsCache = out
-    return out
+    return this.index().elements
+  }
+
+  /** The 0-based source line each of {@link elements} starts at (NaN: none). */
+  lines(): readonly number[] {
+    return this.index().lines
+  }
+
+  private index(): { elements: Element[]; lines: number[] } {
+    if (!this.elementsCache || !this.linesCache) {
+      const elements: Element[] = []
+      const lines: number[] = []
+      for (const b of this.live)
+        b.nodes.forEach((n, i) => {
+          if (n.nodeType !== 1) return
+          elements.push(n as Element)
+          lines.push(b.base + (b.lines[i] ?? NaN))
+        })
+      this.elementsCache = elements
+      this.linesCache = lines
+    }
+    return { elements: this.elementsCache, lines: this.linesCache }
+  }
+
+  private forgetIndex(): void {
+    this.elementsCache = null
+    this.linesCache = null
+  }
+
+  /** Sanitizes a block and takes its source lines out of its DOM into the template. */
+  private template(key: string): Template {
+    const fragment = this.sanitize(key)
+    const lines = Array.from(fragment.childNodes, (n) =>
+      n.nodeType === 1 ? lineOf(n as Element) : NaN,
+    )
+    for (const el of fragment.querySelectorAll('[data-line]')) el.removeAttribute('data-line')
+    return { fragment, lines }
   }
 
   /**
@@ -174,7 +209,7 @@ export class BlockPatcher {
       this.live = []
       this.article = article
     }
-    this.elementsCache = null
+    this.forgetIndex()
     const doc = article.ownerDocument
     const next = groupBalanced(blocks).map((b) => ({ key: relativeKey(b), base: b.line }))
     const old = this.live
@@ -190,11 +225,9 @@ export class BlockPatcher {
       suffix++
 
     // Blocks before the change keep their nodes; an edit in the front matter moves their lines.
-    const result: LiveBlock[] = old.slice(0, prefix).map((kept, i) => {
-      const base = next[i]!.base
-      shiftLines(kept.nodes, base - kept.base)
-      return { key: kept.key, base, nodes: kept.nodes }
-    })
+    const result: LiveBlock[] = old
+      .slice(0, prefix)
+      .map((kept, i) => ({ ...kept, base: next[i]!.base }))
     // The changed middle goes before the first node of the kept tail (blocks may render to
     // nothing: skip those).
     let anchor: Node | null = null
@@ -236,7 +269,7 @@ export class BlockPatcher {
     const budgeted = old.length > 0 && missing.length >= BUDGET_FROM_BLOCKS
     for (const b of missing) {
       if (budgeted && sanitized > 0 && performance.now() - started > SANITIZE_BUDGET_MS) break
-      this.cache.set(b.key, this.sanitize(b.key))
+      this.cache.set(b.key, this.template(b.key))
       sanitized++
     }
     this.pending = sanitized < missing.length
@@ -245,9 +278,7 @@ export class BlockPatcher {
     for (let i = prefix; i < next.length - suffix; i++) {
       const b = next[i]!
       if (kept(i)) {
-        const same = old[i]!
-        shiftLines(same.nodes, b.base - same.base)
-        result.push({ key: same.key, base: b.base, nodes: same.nodes })
+        result.push({ ...old[i]!, base: b.base })
         pendingRun = false
         continue
       }
@@ -259,17 +290,16 @@ export class BlockPatcher {
         // One 「レンダリング中…」 line for a run of blocks not sanitized yet.
         nodes = pendingRun ? [] : [article.insertBefore(pendingNode(doc), at)]
         pendingRun = true
-        result.push({ key: PENDING_KEY, base: b.base, nodes })
+        result.push({ key: PENDING_KEY, base: b.base, nodes, lines: nodes.map(() => NaN) })
       } else {
         pendingRun = false
-        const copy = doc.importNode(template, true)
+        const copy = doc.importNode(template.fragment, true)
         nodes = Array.from(copy.childNodes)
-        shiftLines(nodes, b.base)
         const height = heights?.[i - prefix] ?? 0
         const first = nodes.find((n) => n.nodeType === 1) as HTMLElement | undefined
         if (height > 0 && first?.style) first.style.containIntrinsicSize = `auto ${height}px`
         article.insertBefore(copy, at)
-        result.push({ key: b.key, base: b.base, nodes })
+        result.push({ key: b.key, base: b.base, nodes, lines: template.lines })
       }
       // Block for block, the old block goes once its replacement is in place.
       if (pairwise) for (const n of old[i]!.nodes) n.parentNode?.removeChild(n)
@@ -278,13 +308,9 @@ export class BlockPatcher {
       for (let i = prefix; i < old.length - suffix; i++)
         for (const n of old[i]!.nodes) n.parentNode?.removeChild(n)
     }
-    // Keep the unchanged tail, renumbering it when lines were added or removed above it.
-    for (let i = old.length - suffix; i < old.length; i++) {
-      const kept = old[i]!
-      const target = next[next.length - (old.length - i)]!
-      shiftLines(kept.nodes, target.base - kept.base)
-      result.push({ key: kept.key, base: target.base, nodes: kept.nodes })
-    }
+    // Keep the unchanged tail, at its new lines when lines were added or removed above it.
+    for (let i = old.length - suffix; i < old.length; i++)
+      result.push({ ...old[i]!, base: next[next.length - (old.length - i)]!.base })
     this.live = result
     this.lastSanitized = sanitized
     this.lastReplaced = replaced

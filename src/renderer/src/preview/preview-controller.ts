@@ -2,6 +2,7 @@ import { BlockPatcher } from './block-patcher'
 import { classifyLink } from './link-policy'
 import { LayoutWindow } from './layout-window'
 import { ARTICLE_ID } from './preview-shell'
+import type { LinedBlocks } from '../sync/scroll-sync-controller'
 import { sanitizeBlock, type RenderedArticle } from './render-article'
 
 /** Time between renders when renders are slow (ms). */
@@ -129,9 +130,11 @@ export class PreviewController {
     return this.article?.ownerDocument ?? null
   }
 
-  /** The article's block elements in source order (the header not included). */
-  blockElements(): readonly Element[] | null {
-    return this.article ? this.patcher.elements() : null
+  /** The article's block elements in source order with their lines (the header not included). */
+  blocks(): LinedBlocks | null {
+    if (!this.article) return null
+    const lines = this.patcher.lines()
+    return { elements: this.patcher.elements(), line: (i) => lines[i] ?? NaN }
   }
 
   /** Binds to the preview frame; call again after its srcdoc (re)loads. */

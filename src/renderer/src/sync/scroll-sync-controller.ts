@@ -15,10 +15,17 @@ import {
  */
 const ECHO_LINES = 2
 
+/** The preview's top-level blocks in source order, with the source line each starts at. */
+export interface LinedBlocks {
+  readonly elements: ArrayLike<Element>
+  /** The 0-based source line block `i` starts at, or NaN when it has none. */
+  line(i: number): number
+}
+
 /** The preview as scroll sync sees it. */
 export interface SyncedPreview {
-  /** The article's top-level blocks in source order, or null when nothing is shown. */
-  blockElements(): ArrayLike<Element> | null
+  /** The article's top-level blocks and their lines, or null when nothing is shown. */
+  blocks(): LinedBlocks | null
   scrollTop: number
   readonly scrollHeight: number
 }
@@ -45,20 +52,14 @@ export function scrollEditorToLine(view: EditorView, line: number): void {
   scroller.scrollTop = docTop + block.top + (line - n) * block.height
 }
 
-/** The source line a top-level preview block starts at, or NaN when it carries none. */
-function blockLine(el: Element | undefined): number {
-  const raw = el?.getAttribute('data-line')
-  return raw == null ? NaN : Number(raw)
-}
-
 /**
  * The index of a block that carries a line, at `i` or the nearest to it within `lo`..`hi`
  * (searching outwards); -1 if none there.
  */
-function nearestLined(blocks: ArrayLike<Element>, i: number, lo: number, hi: number): number {
+function nearestLined(blocks: LinedBlocks, i: number, lo: number, hi: number): number {
   for (let d = 0; i - d >= lo || i + d <= hi; d++) {
-    if (i - d >= lo && Number.isFinite(blockLine(blocks[i - d]))) return i - d
-    if (i + d <= hi && Number.isFinite(blockLine(blocks[i + d]))) return i + d
+    if (i - d >= lo && Number.isFinite(blocks.line(i - d))) return i - d
+    if (i + d <= hi && Number.isFinite(blocks.line(i + d))) return i + d
   }
   return -1
 }
@@ -67,13 +68,9 @@ function nearestLined(blocks: ArrayLike<Element>, i: number, lo: number, hi: num
  * Binary search over the article's top-level blocks (in source order) for the last one whose key
  * is at most `target`; blocks without a line are skipped. Reads O(log n) blocks, never all of them.
  */
-function lastAtMost(
-  blocks: ArrayLike<Element>,
-  key: (i: number) => number,
-  target: number,
-): number {
+function lastAtMost(blocks: LinedBlocks, key: (i: number) => number, target: number): number {
   let lo = 0
-  let hi = blocks.length - 1
+  let hi = blocks.elements.length - 1
   let found = -1
   while (lo <= hi) {
     const mid = nearestLined(blocks, (lo + hi) >> 1, lo, hi)
@@ -88,33 +85,33 @@ function lastAtMost(
 
 /** The anchor of the lined block at or after index `i` in direction `step`, or null. */
 function anchorFrom(
-  blocks: ArrayLike<Element>,
+  blocks: LinedBlocks,
   i: number,
   step: 1 | -1,
   scrollTop: number,
 ): Anchor | null {
-  for (let j = i; j >= 0 && j < blocks.length; j += step) {
-    const line = blockLine(blocks[j])
+  for (let j = i; j >= 0 && j < blocks.elements.length; j += step) {
+    const line = blocks.line(j)
     if (Number.isFinite(line))
-      return { line, top: blocks[j]!.getBoundingClientRect().top + scrollTop }
+      return { line, top: blocks.elements[j]!.getBoundingClientRect().top + scrollTop }
   }
   return null
 }
 
 /**
- * The anchors needed to map one position: the two top-level `data-line` blocks around a source
+ * The anchors needed to map one position: the two top-level lined blocks around a source
  * line (`by: 'line'`) or around a preview offset (`by: 'offset'`), found by binary search. Reading
  * every block's position instead forced a layout of the whole article and thousands of reads in
  * each keystroke's task (≈ 50 ms at 200k characters).
  */
 export function readAnchorsAround(
-  blocks: ArrayLike<Element>,
+  blocks: LinedBlocks,
   scrollTop: number,
   by: 'line' | 'offset',
   value: number,
 ): Anchor[] {
-  const top = (i: number) => blocks[i]!.getBoundingClientRect().top + scrollTop
-  const i = lastAtMost(blocks, by === 'line' ? (j) => blockLine(blocks[j]) : top, value)
+  const top = (i: number) => blocks.elements[i]!.getBoundingClientRect().top + scrollTop
+  const i = lastAtMost(blocks, by === 'line' ? (j) => blocks.line(j) : top, value)
   const before = i >= 0 ? anchorFrom(blocks, i, -1, scrollTop) : null
   const after = anchorFrom(blocks, i + 1, 1, scrollTop)
   return [before, after].filter((a): a is Anchor => a !== null)
@@ -185,7 +182,7 @@ export class ScrollSyncController {
 
   /** The anchors around a line or an offset, with the document's start and end as bounds. */
   private anchorsAround(by: 'line' | 'offset', value: number): Anchor[] | null {
-    const blocks = this.preview.blockElements()
+    const blocks = this.preview.blocks()
     if (!blocks) return null
     const raw = readAnchorsAround(blocks, this.preview.scrollTop, by, value)
     return withBounds(raw, this.view.state.doc.lines, this.preview.scrollHeight)

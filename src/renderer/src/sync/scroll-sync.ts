@@ -1,7 +1,7 @@
 /**
  * Scroll synchronisation between editor and preview by source line (pure functions).
- * Anchors are the preview's top-level blocks carrying `data-line` (0-based source line) with their
- * offset from the top of the preview document.
+ * Anchors are the preview's top-level blocks with the 0-based source line each starts at (kept by
+ * the preview's block patcher) and their offset from the top of the preview document.
  */
 
 /** A preview block: its 0-based source line and its top offset in the preview document (px). */

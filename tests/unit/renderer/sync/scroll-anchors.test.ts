@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { readAnchorsAround } from '../../../../src/renderer/src/sync/scroll-sync-controller'
+import {
+  readAnchorsAround,
+  type LinedBlocks,
+} from '../../../../src/renderer/src/sync/scroll-sync-controller'
 import {
   lineForOffset,
   offsetForLine,
@@ -17,6 +20,18 @@ function readAnchors(article: HTMLElement, scrollTop: number): Anchor[] {
       line: Number(el.getAttribute('data-line')),
       top: el.getBoundingClientRect().top + scrollTop,
     }))
+}
+
+/** An article's children with the lines their `data-line` carries (as the patcher keeps them). */
+function lined(article: HTMLElement): LinedBlocks {
+  const elements = article.children
+  return {
+    elements,
+    line: (i) => {
+      const raw = elements[i]?.getAttribute('data-line')
+      return raw == null ? NaN : Number(raw)
+    },
+  }
 }
 
 /** An article of top-level blocks at increasing lines and tops; `null` lines carry no data-line. */
@@ -66,11 +81,11 @@ describe('reading only the anchors around a position', () => {
         const lines = 400
         const height = 6000
         const all = withBounds(readAnchors(el, 50), lines, height)
-        const byLine = withBounds(readAnchorsAround(el.children, 50, 'line', x), lines, height)
+        const byLine = withBounds(readAnchorsAround(lined(el), 50, 'line', x), lines, height)
         expect(offsetForLine(byLine, x)).toBeCloseTo(offsetForLine(all, x), 6)
         const offset = x * 15
         const byOffset = withBounds(
-          readAnchorsAround(el.children, 50, 'offset', offset),
+          readAnchorsAround(lined(el), 50, 'offset', offset),
           lines,
           height,
         )
@@ -86,7 +101,7 @@ describe('reading only the anchors around a position', () => {
     // found by an exhaustive search over small articles).
     const lines = [10, null, 30, 40, null, null, null]
     const { el } = article(lines.map((line, i) => ({ line, top: i * i * 100 })))
-    const around = readAnchorsAround(el.children, 50, 'line', 35)
+    const around = readAnchorsAround(lined(el), 50, 'line', 35)
     expect(around.map((a) => a.line)).toEqual([30, 40])
     const all = withBounds(readAnchors(el, 50), 200, 9000)
     expect(offsetForLine(withBounds(around, 200, 9000), 35)).toBeCloseTo(offsetForLine(all, 35), 6)
@@ -95,8 +110,8 @@ describe('reading only the anchors around a position', () => {
   it('reads a handful of blocks of a long article, not all of them', () => {
     const list = Array.from({ length: 4000 }, (_, i) => ({ line: 10 + i * 3, top: i * 40 }))
     const { el, reads } = article(list)
-    readAnchorsAround(el.children, 50, 'line', 6000)
-    readAnchorsAround(el.children, 50, 'offset', 80_000)
+    readAnchorsAround(lined(el), 50, 'line', 6000)
+    readAnchorsAround(lined(el), 50, 'offset', 80_000)
     expect(reads()).toBeLessThan(40)
   })
 })
