@@ -2,7 +2,6 @@ import { BlockPatcher } from './block-patcher'
 import { classifyLink } from './link-policy'
 import { LayoutWindow } from './layout-window'
 import { ARTICLE_ID } from './preview-shell'
-import type { LinedBlocks } from '../sync/scroll-sync-controller'
 import { sanitizeBlock, type RenderedArticle } from './render-article'
 
 /** Time between renders when renders are slow (ms). */
@@ -39,6 +38,13 @@ export interface PreviewSource {
   shown?(): void
   /** The preview was bound to (true) or unbound from (false) a loaded frame. */
   bound?(bound: boolean): void
+}
+
+/** The article's top-level blocks in source order, with the 0-based source line each starts at. */
+export interface ArticleBlocks {
+  readonly elements: readonly Element[]
+  /** Block `i`'s source line, or NaN when it has none. */
+  line(i: number): number
 }
 
 /** What the preview tells the app. */
@@ -131,7 +137,7 @@ export class PreviewController {
   }
 
   /** The article's block elements in source order with their lines (the header not included). */
-  blocks(): LinedBlocks | null {
+  blocks(): ArticleBlocks | null {
     if (!this.article) return null
     const lines = this.patcher.lines()
     return { elements: this.patcher.elements(), line: (i) => lines[i] ?? NaN }
