@@ -194,6 +194,11 @@ async function main(): Promise<void> {
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
     await cdp.send('Tracing.end')
     await done
+    // TRACE_DUMP=file: the raw trace events, for a closer look (e.g. what a forced layout is under).
+    if (process.env.TRACE_DUMP) {
+      await writeFile(process.env.TRACE_DUMP, JSON.stringify(events))
+      await writeFile(`${process.env.TRACE_DUMP}.cpuprofile`, JSON.stringify(profile))
+    }
     longTasks(events, profile)
     for (const [channel, c] of calls)
       console.log(`ipc ${channel}: ${c.n} calls, ${(c.bytes / 1e6).toFixed(1)} MB`)
