@@ -1,6 +1,8 @@
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { generateBlog } from '../helpers/generate-blog'
 import { freshSampleCopy, launchApp, type LaunchedApp } from './harness/launch-app'
 import { openPost, previewArticle } from './ui-helpers'
 
@@ -107,4 +109,31 @@ test('opening another repository saves pending edits first, then lists the new o
   await expect(page.getByRole('option', { name: 'こちらのリポジトリだけの記事' })).toBeVisible()
   await expect(page.locator('.pane-list .pane-title')).toContainText(basename(other))
   expect(await readFile(join(firstRoot, first.path), 'utf8')).toContain('切り替え前の追記')
+})
+
+test('in a blog of hundreds of posts the list keeps the active post in view, and the first Tab after launch still reaches the toolbar', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'pw-many-'))
+  copies.push(dir)
+  await generateBlog(dir, 200)
+  app = await launchApp({ repo: dir })
+  const { page } = app
+  const list = page.getByRole('listbox', { name: '記事' })
+  await expect(list.getByRole('option')).toHaveCount(200)
+  await page.waitForTimeout(500)
+  // Nothing has focus yet: the keyboard starts at the top of the window.
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: 'リポジトリを開く…' })).toBeFocused()
+
+  // The list keeps the option the keys point at in view, at the bottom and back at the top.
+  await list.focus()
+  await page.keyboard.press('End')
+  await expect(list.locator('.post-option.is-active')).toHaveText(
+    (await list.getByRole('option').last().textContent())!,
+  )
+  await expect(list.locator('.post-option.is-active')).toBeInViewport()
+  await page.keyboard.press('Home')
+  await expect(list.getByRole('option').first()).toBeInViewport()
+  await expect(list.getByRole('option').last()).not.toBeInViewport()
+  // Only the list scrolled: the window itself never moves.
+  expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0)
 })

@@ -6,6 +6,7 @@ import { SearchIcon, WarningIcon } from '../shell/icons'
 import { displayDate, filterPosts } from './post-filter'
 import { publishStateText } from '../i18n/publish-states'
 import type { PublishState } from '../../../shared/publish'
+import { revealWithin } from '../shell/reveal'
 
 /** Props of {@link PostList}. */
 export interface PostListProps {
@@ -39,10 +40,9 @@ export function PostList({ repo, posts, currentPath, states = {}, onOpen }: Post
   const optionId = (i: number) => `${baseId}-post-${i}`
 
   useEffect(() => {
-    if (activeIndex < 0) return
-    listRef.current
-      ?.querySelector(`[data-index="${activeIndex}"]`)
-      ?.scrollIntoView({ block: 'nearest' })
+    const list = listRef.current
+    const option = activeIndex < 0 ? null : list?.querySelector(`[data-index="${activeIndex}"]`)
+    if (list && option) revealWithin(list, option)
   }, [activeIndex])
 
   const moveTo = (index: number) => {
