@@ -148,9 +148,14 @@ export function App() {
                   />
                 ),
               },
-              { id: 'card', label: t('side.card'), content: <CardTab view={view} /> },
-              { id: 'feed', label: t('side.feed'), content: <FeedTab view={view} /> },
-              { id: 'share', label: t('side.share'), content: <ShareTab view={view} /> },
+              { id: 'card', label: t('side.card'), defer: true, content: <CardTab view={view} /> },
+              { id: 'feed', label: t('side.feed'), defer: true, content: <FeedTab view={view} /> },
+              {
+                id: 'share',
+                label: t('side.share'),
+                defer: true,
+                content: <ShareTab view={view} />,
+              },
               {
                 id: 'proofread',
                 label: prText(locale, 'tab'),

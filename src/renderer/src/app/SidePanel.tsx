@@ -1,4 +1,4 @@
-import { useCallback, useState, type ReactNode } from 'react'
+import { Activity, useCallback, useState, type ReactNode } from 'react'
 import { useTabKeys } from '../shell/tab-keys'
 
 /** One tab of the side panel. */
@@ -6,6 +6,13 @@ export interface SideTab {
   id: string
   label: string
   content: ReactNode
+  /**
+   * While hidden, its updates wait until the window is idle (React's `Activity`), and its effects
+   * and subscriptions pause: for views derived from the post that nothing else relies on (the
+   * card, the feed, the share previews). A change of the whole window (a save's state, the first
+   * edit of a post) re-rendered them in the keystroke's task, half of that task's 40 ms.
+   */
+  defer?: boolean
 }
 
 const STORAGE_KEY = 'portal-writer.side-tab'
@@ -66,7 +73,11 @@ export function SidePanel({ tabs, label }: { tabs: SideTab[]; label: string }) {
           tabIndex={0}
           hidden={tab.id !== active}
         >
-          {tab.content}
+          {tab.defer ? (
+            <Activity mode={tab.id === active ? 'visible' : 'hidden'}>{tab.content}</Activity>
+          ) : (
+            tab.content
+          )}
         </div>
       ))}
     </div>
