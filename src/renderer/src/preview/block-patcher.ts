@@ -137,8 +137,8 @@ const PENDING_KEY = '\u0000pending'
 export class BlockPatcher {
   private live: LiveBlock[] = []
   private article: HTMLElement | null = null
-  private elementsCache: Element[] | null = null
-  private linesCache: number[] | null = null
+  /** The live elements and their lines, made when first asked for after a patch. */
+  private indexCache: { elements: Element[]; lines: number[] } | null = null
   /** Sanitized blocks by relative key (templates, cloned for each use). */
   private cache = new Map<string, Template>()
   /** Blocks sanitized (not reused) by the last patch; for tests and measurements. */
@@ -154,7 +154,7 @@ export class BlockPatcher {
   reset(): void {
     this.live = []
     this.article = null
-    this.forgetIndex()
+    this.indexCache = null
     this.cache.clear()
   }
 
@@ -169,24 +169,16 @@ export class BlockPatcher {
   }
 
   private index(): { elements: Element[]; lines: number[] } {
-    if (!this.elementsCache || !this.linesCache) {
-      const elements: Element[] = []
-      const lines: number[] = []
-      for (const b of this.live)
-        b.nodes.forEach((n, i) => {
-          if (n.nodeType !== 1) return
-          elements.push(n as Element)
-          lines.push(b.base + (b.lines[i] ?? NaN))
-        })
-      this.elementsCache = elements
-      this.linesCache = lines
-    }
-    return { elements: this.elementsCache, lines: this.linesCache }
-  }
-
-  private forgetIndex(): void {
-    this.elementsCache = null
-    this.linesCache = null
+    if (this.indexCache) return this.indexCache
+    const elements: Element[] = []
+    const lines: number[] = []
+    for (const b of this.live)
+      b.nodes.forEach((n, i) => {
+        if (n.nodeType !== 1) return
+        elements.push(n as Element)
+        lines.push(b.base + (b.lines[i] ?? NaN))
+      })
+    return (this.indexCache = { elements, lines })
   }
 
   /** Sanitizes a block and takes its source lines out of its DOM into the template. */
@@ -209,7 +201,7 @@ export class BlockPatcher {
       this.live = []
       this.article = article
     }
-    this.forgetIndex()
+    this.indexCache = null
     const doc = article.ownerDocument
     const next = groupBalanced(blocks).map((b) => ({ key: relativeKey(b), base: b.line }))
     const old = this.live
