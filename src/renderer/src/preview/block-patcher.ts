@@ -130,6 +130,8 @@ function lineOf(el: Element): number {
 export const SANITIZE_BUDGET_MS = 8
 /** New blocks in one patch from which the budget applies (never to typing, nor to a post's first render). */
 const BUDGET_FROM_BLOCKS = 20
+/** Sanitized blocks the patcher keeps at least (live or not): a few long posts' worth. */
+const CACHED_BLOCKS = 6000
 /** The key of a block shown as pending: equal to no rendered block, so the next patch replaces it. */
 const PENDING_KEY = '\u0000pending'
 
@@ -277,6 +279,11 @@ export class BlockPatcher {
       replaced++
       const at = pairwise ? before[i - prefix]! : anchor
       const template = this.cache.get(b.key)
+      // Used again: the most recently used now (the cache drops the least recently used).
+      if (template) {
+        this.cache.delete(b.key)
+        this.cache.set(b.key, template)
+      }
       let nodes: Node[]
       if (!template) {
         // One 「レンダリング中…」 line for a run of blocks not sanitized yet.
@@ -306,11 +313,14 @@ export class BlockPatcher {
     this.live = result
     this.lastSanitized = sanitized
     this.lastReplaced = replaced
-    // Bound the cache: keep what is live plus a little history for undo/redo.
-    if (this.cache.size > this.live.length * 2 + 200) {
+    // Bound the cache, least recently used first: what is live stays, and enough besides for undo,
+    // redo and going back to the last posts shown (a 200k post has about 2,000 blocks; sanitizing
+    // them all again made each switch back to it several frames of 60–100 ms).
+    const limit = Math.max(CACHED_BLOCKS, this.live.length * 2 + 200)
+    if (this.cache.size > limit) {
       const keep = new Set(this.live.map((b) => b.key))
       for (const key of this.cache.keys()) {
-        if (this.cache.size <= this.live.length + 100) break
+        if (this.cache.size <= limit * 0.9) break
         if (!keep.has(key)) this.cache.delete(key)
       }
     }

@@ -114,6 +114,24 @@ describe('BlockPatcher', () => {
     expect(article.innerHTML).toBe(fresh(edited))
   })
 
+  it('going back to a long post after a short one sanitizes none of its blocks again', () => {
+    // Every block different (a real post's paragraphs are; the generated bench post repeats).
+    const longText = Array.from({ length: 400 }, (_, i) => `段落 ${i} の本文です。`).join('\n\n')
+    const long = renderPost(longText).blocks
+    const short = renderPost('---\ntitle: 短い\n---\n\n本文です。\n').blocks
+    expect(long.length).toBe(400)
+    const article = document.createElement('article')
+    const patcher = new BlockPatcher(sanitize)
+    patcher.patch(article, long)
+    while (patcher.pending) patcher.patch(article, long)
+    patcher.patch(article, short)
+    // Switching back: every block is one the patcher has sanitized before.
+    patcher.patch(article, long)
+    expect(patcher.lastSanitized).toBe(0)
+    expect(patcher.pending).toBe(false)
+    expect(article.innerHTML).toBe(fresh(longText))
+  })
+
   it('keeps raw HTML that spans blocks together, as the browser would parse it', () => {
     const text = '<div class="note" markdown="1">\n\n段落です\n\n</div>\n\n後ろの段落\n'
     expect(fresh(text)).toBe(whole(text))
