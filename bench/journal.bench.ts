@@ -18,6 +18,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchApp } from '../tests/e2e/harness/launch-app'
+import { openAndWait } from './preview-probes'
 import { stats } from './stats'
 
 const KEYS = Number(process.env.BENCH_KEYS ?? 240)
@@ -57,12 +58,7 @@ async function main(): Promise<void> {
   const { page } = app
   try {
     for (const p of posts) {
-      await page.getByRole('listbox').getByRole('option', { name: p.title }).click()
-      await page
-        .frameLocator('iframe.preview-frame')
-        .locator('#pw-article h1')
-        .filter({ hasText: p.title })
-        .waitFor({ state: 'attached', timeout: 60_000 })
+      await openAndWait(page, p.title, 60_000)
       await page.locator('.cm-content').click()
       await page.keyboard.press('Control+End')
       await page.evaluate(() => {

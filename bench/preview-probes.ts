@@ -23,6 +23,16 @@ export type TypingFigures = Omit<Probe, 'pending'>
 
 type ProbeWindow = Window & { __bench: Probe }
 
+/** Opens a post from the list and waits until the preview's article shows its title. */
+export async function openAndWait(page: Page, title: string, timeout = 120_000): Promise<void> {
+  await page.getByRole('listbox').getByRole('option', { name: title }).click()
+  await page
+    .frameLocator('iframe.preview-frame')
+    .locator('#pw-article h1')
+    .filter({ hasText: title })
+    .waitFor({ state: 'attached', timeout })
+}
+
 /** Installs the keystroke and preview listeners once per page. */
 export async function installProbes(page: Page): Promise<void> {
   await page.evaluate(() => {

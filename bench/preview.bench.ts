@@ -9,11 +9,11 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { launchApp } from '../tests/e2e/harness/launch-app'
 import {
   installProbes,
   longestFrame,
+  openAndWait,
   pasteText,
   placeCaret,
   typeAndMeasure,
@@ -25,15 +25,6 @@ const EDITS = Number(process.env.BENCH_EDITS ?? 220)
 const SIZES = (process.env.BENCH_SIZES ?? '5000,50000,200000').split(',').map(Number)
 /** Size of the huge post (RELIABILITY D10); 0 skips it. */
 const HUGE = Number(process.env.BENCH_HUGE ?? 10_000_000)
-
-async function openAndWait(page: Page, title: string): Promise<void> {
-  await page.getByRole('listbox').getByRole('option', { name: title }).click()
-  await page
-    .frameLocator('iframe.preview-frame')
-    .locator('#pw-article h1')
-    .filter({ hasText: title })
-    .waitFor({ state: 'attached', timeout: 120_000 })
-}
 
 function row(name: string, samples: number[], extra: Record<string, unknown> = {}): void {
   console.log(JSON.stringify({ name, ...stats(samples), ...extra }))

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchApp } from '../../tests/e2e/harness/launch-app'
 import { generateBenchPost } from '../../tests/helpers/long-post'
-import { installProbes, placeCaret, typeAndMeasure } from '../preview-probes'
+import { installProbes, openAndWait, placeCaret, typeAndMeasure } from '../preview-probes'
 import { stats } from '../stats'
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 200_000)
@@ -27,12 +27,7 @@ async function main(): Promise<void> {
   const app = await launchApp({ repo })
   const { page } = app
   try {
-    await page.getByRole('listbox').getByRole('option', { name: title }).click()
-    await page
-      .frameLocator('iframe.preview-frame')
-      .locator('#pw-article h1')
-      .filter({ hasText: title })
-      .waitFor({ state: 'attached', timeout: 60_000 })
+    await openAndWait(page, title, 60_000)
     await installProbes(page)
     const blocks = await page
       .frameLocator('iframe.preview-frame')

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { launchApp } from '../../tests/e2e/harness/launch-app'
 import { generateBenchPost, generateBenchPost as generatePost } from '../../tests/helpers/long-post'
-import { pasteText, placeCaret } from '../preview-probes'
+import { openAndWait, pasteText, placeCaret } from '../preview-probes'
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 200_000)
 const ACTION = process.env.LOAF_ACTION ?? 'paste'
@@ -82,14 +82,7 @@ async function main(): Promise<void> {
   )
   const app = await launchApp({ repo })
   const { page } = app
-  const open = async (t: string) => {
-    await page.getByRole('listbox').getByRole('option', { name: t }).click()
-    await page
-      .frameLocator('iframe.preview-frame')
-      .locator('#pw-article h1')
-      .filter({ hasText: t })
-      .waitFor({ state: 'attached', timeout: 120_000 })
-  }
+  const open = (t: string) => openAndWait(page, t)
   try {
     await open(title)
     await page.waitForTimeout(3000)

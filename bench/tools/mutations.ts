@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { launchApp } from '../../tests/e2e/harness/launch-app'
 import { generateBenchPost } from '../../tests/helpers/long-post'
-import { installProbes, placeCaret, typeAndMeasure } from '../preview-probes'
+import { installProbes, openAndWait, placeCaret, typeAndMeasure } from '../preview-probes'
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 200_000)
 const EDITS = Number(process.env.BENCH_EDITS ?? 20)
@@ -58,12 +58,7 @@ async function main(): Promise<void> {
   const app = await launchApp({ repo })
   const { page } = app
   try {
-    await page.getByRole('listbox').getByRole('option', { name: title }).click()
-    await page
-      .frameLocator('iframe.preview-frame')
-      .locator('#pw-article h1')
-      .filter({ hasText: title })
-      .waitFor({ state: 'attached', timeout: 120_000 })
+    await openAndWait(page, title)
     await installProbes(page)
     await placeCaret(page, 'mid')
     await page.waitForTimeout(1500)

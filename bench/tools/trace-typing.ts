@@ -12,6 +12,7 @@ import { generateBenchPost } from '../../tests/helpers/long-post'
 import {
   installProbes,
   longestFrame,
+  openAndWait,
   pasteText,
   placeCaret,
   typeAndMeasure,
@@ -131,14 +132,7 @@ async function main(): Promise<void> {
   })
   const { page } = app
   try {
-    const openPost = async (name: string) => {
-      await page.getByRole('listbox').getByRole('option', { name }).click()
-      await page
-        .frameLocator('iframe.preview-frame')
-        .locator('#pw-article h1')
-        .filter({ hasText: name })
-        .waitFor({ state: 'attached', timeout: 120_000 })
-    }
+    const openPost = (name: string) => openAndWait(page, name)
     const open = () => openPost(title)
     await installProbes(page)
     const cdp = await page.context().newCDPSession(page)
