@@ -228,37 +228,47 @@ export class BlockPatcher {
     for (let i = old.length - suffix; i < old.length && anchor === null; i++) {
       anchor = old[i]!.nodes[0] ?? null
     }
-    // Block for block (typing, a big post filling in): a block whose key did not change keeps its
-    // nodes, and a new block starts from the old one's height: far from the viewport a new block
-    // is not laid out (content-visibility) and would otherwise count as 3em, so a long block
-    // replaced there (the table of contents, when a heading is typed in) shrank the page by
-    // thousands of pixels and the scroll position jumped. Only real blocks that change are
-    // measured: the first read forces a layout of the whole article, and a big post filling in
-    // (「レンダリング中…」 runs between blocks already shown) paid one per step, re-creating the
-    // blocks between the runs too.
-    const count = old.length - suffix - prefix
-    const pairwise = count === next.length - suffix - prefix
-    const heights = pairwise
-      ? old
-          .slice(prefix, prefix + count)
-          .map((b, i) =>
-            b.key !== PENDING_KEY && b.key !== next[prefix + i]!.key ? heightOf(b.nodes) : 0,
-          )
-      : null
-    const kept = (i: number) => pairwise && old[i]!.key === next[i]!.key
-    // Block for block, where block i's replacement goes: before the first node of the old blocks
-    // from i on (the old ones are removed as their replacements go in).
-    const before: Array<Node | null> = pairwise
-      ? new Array<Node | null>(count + 1).fill(anchor)
-      : []
-    if (pairwise)
-      for (let i = prefix + count - 1; i >= prefix; i--)
-        before[i - prefix] = old[i]!.nodes[0] ?? before[i - prefix + 1]!
+    const oldEnd = old.length - suffix
+    const newEnd = next.length - suffix
+    // Which old block each new block of the middle keeps in place (-1: none; see matchMiddle), and
+    // which old block it replaces in place (-1: none): between two kept blocks, as many new blocks
+    // as old ones replace them one for one (typing, a big post filling in, the headings a paste
+    // renumbered), else the old ones go and the new ones go in before the next kept block.
+    const keptOld = matchMiddle(old, next, prefix, oldEnd, newEnd)
+    const pairedOld = new Int32Array(newEnd - prefix).fill(-1)
+    const gapEnd = new Int32Array(newEnd - prefix)
+    for (let j = prefix, oi = prefix; j <= newEnd; ) {
+      // The gap from new block j and old block oi up to the next kept pair (or the tail).
+      let nj = j
+      while (nj < newEnd && keptOld[nj - prefix]! < 0) nj++
+      const nextOld = nj < newEnd ? keptOld[nj - prefix]! : oldEnd
+      for (let k = j; k < nj; k++) {
+        gapEnd[k - prefix] = nextOld
+        if (nj - j === nextOld - oi) pairedOld[k - prefix] = oi + (k - j)
+      }
+      if (nj >= newEnd) break
+      j = nj + 1
+      oi = nextOld + 1
+    }
+    // A new block starts from the old one's height: far from the viewport a new block is not laid
+    // out (content-visibility) and would otherwise count as 3em, so a long block replaced there (the
+    // table of contents, when a heading is typed in) shrank the page by thousands of pixels and the
+    // scroll position jumped. Only real blocks that change are measured, all before the first change
+    // to the DOM: the first read forces a layout of the whole article, and a big post filling in
+    // (「レンダリング中…」 runs between blocks already shown) paid one per step.
+    const heights = Array.from(pairedOld, (oi) =>
+      oi >= 0 && old[oi]!.key !== PENDING_KEY ? heightOf(old[oi]!.nodes) : 0,
+    )
+    // Where a block replacing old block i (or going in before it) goes: before the first node of the
+    // old blocks from i on (an old block is removed once its replacement is in place).
+    const before = new Array<Node | null>(oldEnd - prefix + 1).fill(anchor)
+    for (let i = oldEnd - 1; i >= prefix; i--)
+      before[i - prefix] = old[i]!.nodes[0] ?? before[i - prefix + 1]!
     // Insert the new middle (sanitizing what was never seen, within the budget).
     let sanitized = 0
     const missing = next
-      .slice(prefix, next.length - suffix)
-      .filter((b, j) => !kept(prefix + j) && !this.cache.has(b.key))
+      .slice(prefix, newEnd)
+      .filter((b, j) => keptOld[j]! < 0 && !this.cache.has(b.key))
     const started = performance.now()
     const budgeted = old.length > 0 && missing.length >= BUDGET_FROM_BLOCKS
     for (const b of missing) {
@@ -269,15 +279,19 @@ export class BlockPatcher {
     this.pending = sanitized < missing.length
     let pendingRun = false
     let replaced = 0
-    for (let i = prefix; i < next.length - suffix; i++) {
+    const removed = new Uint8Array(oldEnd - prefix)
+    for (let i = prefix; i < newEnd; i++) {
       const b = next[i]!
-      if (kept(i)) {
-        result.push({ ...old[i]!, base: b.base })
+      const keep = keptOld[i - prefix]!
+      if (keep >= 0) {
+        result.push({ ...old[keep]!, base: b.base })
+        removed[keep - prefix] = 2
         pendingRun = false
         continue
       }
       replaced++
-      const at = pairwise ? before[i - prefix]! : anchor
+      const pair = pairedOld[i - prefix]!
+      const at = before[(pair >= 0 ? pair : gapEnd[i - prefix]!) - prefix]!
       const template = this.cache.get(b.key)
       // Used again: the most recently used now (the cache drops the least recently used).
       if (template) {
@@ -294,19 +308,21 @@ export class BlockPatcher {
         pendingRun = false
         const copy = doc.importNode(template.fragment, true)
         nodes = Array.from(copy.childNodes)
-        const height = heights?.[i - prefix] ?? 0
+        const height = heights[i - prefix] ?? 0
         const first = nodes.find((n) => n.nodeType === 1) as HTMLElement | undefined
         if (height > 0 && first?.style) first.style.containIntrinsicSize = `auto ${height}px`
         article.insertBefore(copy, at)
         result.push({ key: b.key, base: b.base, nodes, lines: template.lines })
       }
       // Block for block, the old block goes once its replacement is in place.
-      if (pairwise) for (const n of old[i]!.nodes) n.parentNode?.removeChild(n)
+      if (pair >= 0) {
+        for (const n of old[pair]!.nodes) n.parentNode?.removeChild(n)
+        removed[pair - prefix] = 1
+      }
     }
-    if (!pairwise) {
-      for (let i = prefix; i < old.length - suffix; i++)
-        for (const n of old[i]!.nodes) n.parentNode?.removeChild(n)
-    }
+    // The old blocks neither kept nor replaced one for one.
+    for (let i = prefix; i < oldEnd; i++)
+      if (!removed[i - prefix]) for (const n of old[i]!.nodes) n.parentNode?.removeChild(n)
     // Keep the unchanged tail, at its new lines when lines were added or removed above it.
     for (let i = old.length - suffix; i < old.length; i++)
       result.push({ ...old[i]!, base: next[next.length - (old.length - i)]!.base })
@@ -326,6 +342,64 @@ export class BlockPatcher {
     }
     return this.lastReplaced
   }
+}
+
+/**
+ * For each new block of a patch's changed middle (`next[from, newEnd)`), the old block it keeps in
+ * place (`old[from, oldEnd)`), or -1. With as many blocks as before (typing, a big post filling in):
+ * block for block where the key is the same. Otherwise (a paste or its undo: blocks added, and
+ * blocks far below changed, such as the headings whose ids a pasted heading renumbered) the most
+ * blocks that keep their order: equal keys matched in order, then the longest increasing run of
+ * their old indices. Before, such a middle was taken out and put back whole: at 200k characters a
+ * paste re-inserted about a thousand blocks and laid them out again.
+ */
+export function matchMiddle(
+  old: readonly { key: string }[],
+  next: readonly { key: string }[],
+  from: number,
+  oldEnd: number,
+  newEnd: number,
+): Int32Array {
+  const n = newEnd - from
+  const match = new Int32Array(Math.max(0, n)).fill(-1)
+  if (oldEnd - from === n) {
+    for (let j = 0; j < n; j++) if (old[from + j]!.key === next[from + j]!.key) match[j] = from + j
+    return match
+  }
+  const byKey = new Map<string, { at: number[]; used: number }>()
+  for (let i = from; i < oldEnd; i++) {
+    const key = old[i]!.key
+    if (key === PENDING_KEY) continue
+    const entry = byKey.get(key)
+    if (entry) entry.at.push(i)
+    else byKey.set(key, { at: [i], used: 0 })
+  }
+  for (let j = 0; j < n; j++) {
+    const entry = byKey.get(next[from + j]!.key)
+    if (entry && entry.used < entry.at.length) match[j] = entry.at[entry.used++]!
+  }
+  // The longest increasing run of old indices (patience sorting): tails[l] is the match ending the
+  // best run of length l + 1 so far, previous[j] the one before j in its run.
+  const tails: number[] = []
+  const previous = new Int32Array(Math.max(0, n)).fill(-1)
+  for (let j = 0; j < n; j++) {
+    const v = match[j]!
+    if (v < 0) continue
+    let lo = 0
+    let hi = tails.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (match[tails[mid]!]! < v) lo = mid + 1
+      else hi = mid
+    }
+    previous[j] = lo > 0 ? tails[lo - 1]! : -1
+    tails[lo] = j
+  }
+  const inRun = new Uint8Array(Math.max(0, n))
+  for (let j = tails.length > 0 ? tails[tails.length - 1]! : -1; j >= 0; j = previous[j]!)
+    inRun[j] = 1
+  for (let j = 0; j < n; j++) if (!inRun[j]) match[j] = -1
+  return match
 }
 
 /**

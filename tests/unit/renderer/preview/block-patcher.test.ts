@@ -114,6 +114,65 @@ describe('BlockPatcher', () => {
     expect(article.innerHTML).toBe(fresh(edited))
   })
 
+  it('a paste that renumbers the headings below it keeps the nodes of every block it did not change', () => {
+    // kramdown numbers repeated heading ids (まとめ, まとめ-1…): a section pasted above renumbers
+    // every later one, so the changed blocks are spread over the rest of the post.
+    const section = (i: number) => `## まとめ\n\n段落 ${i} の本文です。\n\n別の段落 ${i} です。\n`
+    const sections = Array.from({ length: 40 }, (_, i) => section(i))
+    const text = sections.join('\n')
+    const article = document.createElement('article')
+    const patcher = new BlockPatcher(sanitize)
+    patcher.patch(article, renderPost(text).blocks)
+    const paragraphs = [...article.querySelectorAll('p')]
+    const pasted = [
+      ...sections.slice(0, 10),
+      section(100),
+      section(101),
+      ...sections.slice(10),
+    ].join('\n')
+    patcher.patch(article, renderPost(pasted).blocks)
+    expect(article.innerHTML).toBe(fresh(pasted))
+    expect(patcher.lines()).toEqual(freshLines(pasted))
+    // Every paragraph below the paste is the same node, moved by nothing: at most the pasted blocks
+    // and the 30 renumbered headings are put in (a paste into a long post re-inserted thousands;
+    // a renumbered heading may also reuse the old heading that had its new id).
+    for (const p of paragraphs) expect(article.contains(p)).toBe(true)
+    expect(patcher.lastReplaced).toBeLessThanOrEqual(2 * 3 + 30)
+    expect(patcher.lastReplaced).toBeGreaterThanOrEqual(2 * 3)
+  })
+
+  it('between any two lists of blocks (repeated, empty, moved) ends equal to a fresh render', () => {
+    // Blocks from a small pool, so keys repeat and runs move; '' renders to no node at all.
+    const pool = ['<p>a</p>', '<p>b</p>', '<hr>', '', '<h2 id="x">x</h2>', '<ul><li>c</li></ul>']
+    const list = fc.array(fc.nat({ max: pool.length - 1 }), { maxLength: 30 })
+    const blocksOf = (picks: number[]) => {
+      let line = 0
+      return picks.map((k) => ({ html: pool[k]!, line: (line += 2) }))
+    }
+    const rendered = (blocks: { html: string; line: number }[]) => {
+      const article = document.createElement('article')
+      new BlockPatcher(sanitize).patch(article, blocks)
+      return article.innerHTML
+    }
+    fc.assert(
+      fc.property(list, list, list, (a, b, c) => {
+        const article = document.createElement('article')
+        const patcher = new BlockPatcher(sanitize)
+        for (const picks of [a, b, c]) {
+          const blocks = blocksOf(picks)
+          const before = new Set(article.children)
+          patcher.patch(article, blocks)
+          expect(article.innerHTML).toBe(rendered(blocks))
+          expect(patcher.elements()).toEqual([...article.children])
+          // Nodes kept are exactly the blocks not replaced: every block put in is counted.
+          const added = [...article.children].filter((el) => !before.has(el)).length
+          expect(added).toBeLessThanOrEqual(patcher.lastReplaced)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('going back to a long post after a short one sanitizes none of its blocks again', () => {
     // Every block different (a real post's paragraphs are; the generated bench post repeats).
     const longText = Array.from({ length: 400 }, (_, i) => `段落 ${i} の本文です。`).join('\n\n')
