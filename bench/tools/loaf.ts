@@ -40,9 +40,20 @@ async function collect(page: Page, action: () => Promise<unknown>): Promise<Fram
       for (const e of l.getEntries()) window.__loaf.push(JSON.parse(JSON.stringify(e)))
     })
     window.__loafObs.observe({ type: 'long-animation-frame', buffered: false })
+    window.__renders = []
+    window.__onRender = (e) => window.__renders.push(e.detail)
+    window.addEventListener('pw:preview-updated', window.__onRender)
   })()`)
   await action()
   await page.waitForTimeout(2000)
+  // Each preview render in the same span: its render (Markdown → blocks) and patch (DOM) parts.
+  const renders: Array<{ renderMs: number; patchMs: number }> = await page.evaluate(`(() => {
+    window.removeEventListener('pw:preview-updated', window.__onRender)
+    return window.__renders
+  })()`)
+  console.log(
+    `  renders (render + patch ms): ${renders.map((r) => `${r.renderMs.toFixed(0)}+${r.patchMs.toFixed(0)}`).join(' ')}`,
+  )
   return page.evaluate(`(() => { window.__loafObs.disconnect(); return window.__loaf })()`)
 }
 

@@ -23,7 +23,7 @@ const SIZE = Number(process.env.BENCH_SIZE ?? 200_000)
 const EDITS =
   process.env.TRACE_PASTE || process.env.TRACE_SWITCH ? 1 : Number(process.env.BENCH_EDITS ?? 40)
 
-/** Tasks over 100 ms on a renderer main thread, each with the functions that took its time. */
+/** Tasks over TRACE_LONG_MS (100) ms on a renderer main thread, each with the functions that took its time. */
 function longTasks(events: TraceEvent[], profile: CpuProfile): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
   let t = profile.startTime
@@ -35,7 +35,8 @@ function longTasks(events: TraceEvent[], profile: CpuProfile): void {
       key: `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`,
     }
   })
-  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > 100_000)
+  const over = Number(process.env.TRACE_LONG_MS ?? 100) * 1000
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > over)
   for (const task of tasks.slice(0, 12)) {
     const inside = new Map<string, number>()
     let last = task.ts
