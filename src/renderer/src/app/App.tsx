@@ -46,6 +46,7 @@ export function App() {
   const openNewPost = useCallback(() => {
     if (repoRef.current) setNewPostOpen(true)
   }, [])
+  const openEyecatch = useCallback(() => setEyecatchOpen(true), [])
   const saveNow = useAnnouncements(view)
   useAppCommands(openNewPost, saveNow)
 
@@ -77,7 +78,7 @@ export function App() {
         onOpenRepo={() => void workspace.chooseRepo()}
         onNewPost={openNewPost}
         onSave={saveNow}
-        onEyecatch={() => setEyecatchOpen(true)}
+        onEyecatch={openEyecatch}
       />
       {view.notice && (
         <div className="banner banner-danger app-notice" role="alert">
@@ -126,7 +127,7 @@ export function App() {
               <MetadataSection
                 view={view}
                 link={metadata}
-                onOpenEyecatch={() => setEyecatchOpen(true)}
+                onOpenEyecatch={openEyecatch}
               />
             }
           />

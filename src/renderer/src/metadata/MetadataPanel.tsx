@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react'
+import { memo, useId, type ReactNode } from 'react'
 import type { Locale, LocalizedText } from '../../../shared/localized'
 import type { AssetFile, Suggestions } from '../../../shared/ipc/metadata'
 import { listValues } from '../../../shared/metadata/facets'
@@ -85,9 +85,10 @@ function Problems({
  * The post's front matter as a form generated from the schema: text, chips with repository
  * suggestions, a date-time picker in Japan time, the draft toggle and the eyecatch picker. Every
  * change goes to `onEdit`, which rewrites the YAML in the editor (one source of truth); problems
- * show on their field, linked with `aria-describedby`. The form never blocks typing.
+ * show on their field, linked with `aria-describedby`. The form never blocks typing. Memoized: the
+ * window re-renders when the post's save state changes, which the form does not show.
  */
-export function MetadataPanel(props: MetadataPanelProps) {
+export const MetadataPanel = memo(function MetadataPanel(props: MetadataPanelProps) {
   const { fields, schema, problems, suggestions, assetFiles, locale, onEdit, onShowLine } = props
   const baseId = useId()
   const readOnly = fields.error !== null
@@ -288,4 +289,4 @@ export function MetadataPanel(props: MetadataPanelProps) {
       </div>
     </section>
   )
-}
+})

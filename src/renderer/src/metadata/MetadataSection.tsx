@@ -147,6 +147,27 @@ export function MetadataSection({
     [path, assetDir, assetBase],
   )
 
+  // Stable callbacks: the panel is memoized, so typing after an autosave (the post's save state
+  // changes, nothing the form shows) renders none of its fields again.
+  const onQuoteLine = useCallback(
+    (line: number) => {
+      const editor = metadataEditorLink.editorView
+      const edit = editor && quoteValueEdit(editor.state.doc.toString(), line)
+      if (editor && edit) editor.dispatch({ changes: edit, userEvent: 'input.quote' })
+    },
+    [metadataEditorLink],
+  )
+  const onShowLine = useCallback(
+    (line: number) => {
+      const editor = metadataEditorLink.editorView
+      if (!editor) return
+      const at = editor.state.doc.line(Math.min(line, editor.state.doc.lines)).from
+      editor.dispatch({ selection: { anchor: at }, scrollIntoView: true })
+      editor.focus()
+    },
+    [metadataEditorLink],
+  )
+
   if (!view.current || !path) return null
   const toggle = () => {
     setOpen(!open)
@@ -195,18 +216,8 @@ export function MetadataSection({
               onEdit={onEdit}
               onOpenEyecatch={onOpenEyecatch}
               resolveImage={resolveImage}
-              onQuoteLine={(line) => {
-                const editor = metadataEditorLink.editorView
-                const edit = editor && quoteValueEdit(editor.state.doc.toString(), line)
-                if (editor && edit) editor.dispatch({ changes: edit, userEvent: 'input.quote' })
-              }}
-              onShowLine={(line) => {
-                const editor = metadataEditorLink.editorView
-                if (!editor) return
-                const at = editor.state.doc.line(Math.min(line, editor.state.doc.lines)).from
-                editor.dispatch({ selection: { anchor: at }, scrollIntoView: true })
-                editor.focus()
-              }}
+              onQuoteLine={onQuoteLine}
+              onShowLine={onShowLine}
               location={view.current.readOnly ? undefined : location}
               takenSlugs={takenSlugs}
               onMove={onMove}
