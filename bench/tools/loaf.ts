@@ -1,6 +1,6 @@
 /**
  * Where a long frame goes, from Chromium's Long Animation Frames API (cheap, unlike tracing): opens
- * a generated post of BENCH_SIZE characters, does LOAF_ACTION (`paste`, `undo`, `switch`, `type`)
+ * a generated post of BENCH_SIZE characters, does LOAF_ACTION (`paste`, `undo`, `switch`, `type`, `resume`)
  * and prints every animation frame over 50 ms with its script, style/layout and render parts.
  * A diagnostic, not a benchmark: `LOAF_ACTION=paste npx tsx bench/tools/loaf.ts`.
  */
@@ -15,6 +15,8 @@ import { openAndWait, pasteText, placeCaret } from '../preview-probes'
 const SIZE = Number(process.env.BENCH_SIZE ?? 200_000)
 const ACTION = process.env.LOAF_ACTION ?? 'paste'
 const ROUNDS = Number(process.env.LOAF_ROUNDS ?? 3)
+/** Frames longer than this are listed (ms; LoAF reports frames over 50 ms only). */
+const OVER = Number(process.env.LOAF_OVER ?? 50)
 
 interface Script {
   invoker: string
@@ -58,9 +60,9 @@ async function collect(page: Page, action: () => Promise<unknown>): Promise<Fram
 }
 
 function print(label: string, frames: Frame[]): void {
-  const long = frames.filter((f) => f.duration > 50)
+  const long = frames.filter((f) => f.duration > OVER)
   console.log(
-    `${label}: ${frames.length} frames over 50 ms (LoAF), longest ${Math.max(0, ...frames.map((f) => f.duration)).toFixed(0)} ms`,
+    `${label}: ${long.length} frames over ${OVER} ms (LoAF), longest ${Math.max(0, ...frames.map((f) => f.duration)).toFixed(0)} ms`,
   )
   for (const f of long) {
     const end = f.startTime + f.duration
@@ -109,6 +111,19 @@ async function main(): Promise<void> {
       } else if (ACTION === 'switch') {
         print('to 5k', await collect(page, () => open(small)))
         print(`to ${SIZE / 1000}k`, await collect(page, () => open(title)))
+      } else if (ACTION === 'resume') {
+        // Typing again after a pause: the pause let the autosave run, so each first keystroke
+        // marks the post edited again (the window's "not saved" state changes).
+        await placeCaret(page, 'mid')
+        print(
+          'resume',
+          await collect(page, async () => {
+            for (let k = 0; k < 8; k++) {
+              await page.keyboard.press('a')
+              await page.waitForTimeout(1500)
+            }
+          }),
+        )
       } else {
         await placeCaret(page, 'mid')
         print(

@@ -167,6 +167,15 @@ async function main(): Promise<void> {
     } else {
       await open()
       await placeCaret(page, 'mid')
+      const paste = generateBenchPost('貼り付け', '2026-11-10', 10_000).split('---\n').pop()!
+      if (process.env.TRACE_PASTE && process.env.TRACE_WARM) {
+        // TRACE_WARM: one paste and its undo first, so the trace shows warm code (as the bench's
+        // later rounds do), not the first run's compilation.
+        await pasteText(page, paste.slice(0, 10_000))
+        await page.waitForTimeout(2000)
+        await page.keyboard.press('Control+z')
+        await page.waitForTimeout(2000)
+      }
       await start()
       if (process.env.TRACE_SWITCH) {
         // To the small post and back, twice: the longest frame of each switch.
@@ -178,12 +187,18 @@ async function main(): Promise<void> {
         console.log('longest frames (to the small post, back, …)', frames)
       } else if (process.env.TRACE_PASTE) {
         // A 10k-character paste in the middle (as in preview.bench.ts), then its undo.
-        const paste = generateBenchPost('貼り付け', '2026-11-10', 10_000).split('---\n').pop()!
         const frames = [
           await longestFrame(page, () => pasteText(page, paste.slice(0, 10_000))),
           await longestFrame(page, () => page.keyboard.press('Control+z')),
         ]
         console.log('longest frames (paste, undo)', frames)
+      } else if (process.env.TRACE_RESUME) {
+        // Typing again after pauses long enough for the autosave: each first keystroke marks the
+        // post edited again.
+        for (let k = 0; k < 5; k++) {
+          await page.keyboard.press('a')
+          await page.waitForTimeout(1500)
+        }
       } else r = await typeAndMeasure(page, EDITS)
     }
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
