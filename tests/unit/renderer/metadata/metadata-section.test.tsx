@@ -2,6 +2,7 @@
 import { act } from 'react'
 import { createRoot } from 'react-dom/client'
 import { describe, expect, it, vi } from 'vitest'
+import type * as FieldControls from '../../../../src/renderer/src/metadata/FieldControls'
 import type { PortalApi } from '../../../../src/shared/ipc/contract'
 import { DEFAULT_PROFILE } from '../../../../src/shared/profile'
 import { LocaleProvider } from '../../../../src/renderer/src/i18n/locale'
@@ -16,7 +17,7 @@ import type { WorkspaceView } from '../../../../src/renderer/src/shell/workspace
 /** Renders of the form's date field: the form's fields, counted. */
 const dateRenders = vi.hoisted(() => ({ count: 0 }))
 vi.mock('../../../../src/renderer/src/metadata/FieldControls', async (original) => {
-  const real = await original<typeof import('../../../../src/renderer/src/metadata/FieldControls')>()
+  const real = await original<typeof FieldControls>()
   return {
     ...real,
     DateControl: (props: Parameters<typeof real.DateControl>[0]) => {
