@@ -1,4 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import dayjs from 'dayjs'
+import fc from 'fast-check'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { absoluteTooltip, relativeTime } from '../../../../src/shared/card/relative-time'
 
 const S = 1000
@@ -70,5 +72,29 @@ describe('absoluteTooltip', () => {
     [Date.UTC(2024, 11, 31, 15, 0, 1), '2025-01-01 00:00:01'],
   ])('%i → %s (Asia/Tokyo)', (ms, expected) => {
     expect(absoluteTooltip(ms)).toBe(expected)
+  })
+
+  it('equals the time zone database for any date, before 1952 (Tokyo kept summer time) and after', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1940, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        expect(absoluteTooltip(ms)).toBe(dayjs(ms).tz('Asia/Tokyo').format('YYYY-MM-DD HH:mm:ss'))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('formats without building a locale formatter (the card renders it with every change)', () => {
+    // dayjs's time zone plugin formats through toLocaleString with a time zone: 2-10 ms a card
+    // render in the app's traces.
+    const toLocale = vi.spyOn(Date.prototype, 'toLocaleString')
+    const format = vi.spyOn(Intl, 'DateTimeFormat')
+    try {
+      expect(absoluteTooltip(Date.UTC(2026, 11, 7, 0, 0, 0))).toBe('2026-12-07 09:00:00')
+      expect(toLocale).not.toHaveBeenCalled()
+      expect(format).not.toHaveBeenCalled()
+    } finally {
+      toLocale.mockRestore()
+      format.mockRestore()
+    }
   })
 })
