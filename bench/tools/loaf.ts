@@ -1,6 +1,6 @@
 /**
  * Where a long frame goes, from Chromium's Long Animation Frames API (cheap, unlike tracing): opens
- * a generated post of BENCH_SIZE characters, does LOAF_ACTION (`paste`, `undo`, `switch`, `type`, `resume`)
+ * a generated post of BENCH_SIZE characters, does LOAF_ACTION (`paste`, `undo`, `switch`, `type`, `resume`, `open`, `launch`)
  * and prints every animation frame over 50 ms with its script, style/layout and render parts.
  * A diagnostic, not a benchmark: `LOAF_ACTION=paste npx tsx bench/tools/loaf.ts`.
  */
@@ -97,6 +97,18 @@ async function main(): Promise<void> {
   const { page } = app
   const open = (t: string) => openAndWait(page, t)
   try {
+    if (ACTION === 'launch') {
+      // The long post opened first: all its blocks are sanitized in one go (nothing shown yet).
+      print(`launch ${SIZE / 1000}k`, await collect(page, () => open(title)))
+      return
+    }
+    if (ACTION === 'open') {
+      // The first time the long post is opened (after the short one): all its blocks are new.
+      await open(small)
+      await page.waitForTimeout(2000)
+      print(`open ${SIZE / 1000}k`, await collect(page, () => open(title)))
+      return
+    }
     await open(title)
     await page.waitForTimeout(3000)
     const paste = generatePost('貼り付け', '2026-11-10T10:00:00+09:00', 10_000)
