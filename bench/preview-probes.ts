@@ -90,14 +90,21 @@ export async function installProbes(page: Page): Promise<void> {
  * Puts the caret at the start of the line in the middle of the post, or at its end. Reaches the
  * EditorView through CodeMirror's DOM (a benchmark-only shortcut; the app exposes nothing).
  */
-export async function placeCaret(page: Page, where: 'mid' | 'end'): Promise<void> {
+export async function placeCaret(page: Page, where: 'mid' | 'end' | 'heading'): Promise<void> {
   await page.locator('.cm-content').click()
   await page.evaluate((where) => {
     const content = document.querySelector('.cm-content') as unknown as {
       cmTile: {
         root: {
           view: {
-            state: { doc: { length: number; lineAt(pos: number): { from: number } } }
+            state: {
+              doc: {
+                length: number
+                lines: number
+                lineAt(pos: number): { from: number; number: number }
+                line(n: number): { to: number; text: string }
+              }
+            }
             dispatch(tr: unknown): void
           }
         }
@@ -105,7 +112,17 @@ export async function placeCaret(page: Page, where: 'mid' | 'end'): Promise<void
     }
     const view = content.cmTile.root.view
     const doc = view.state.doc
-    const at = where === 'end' ? doc.length : doc.lineAt(Math.floor(doc.length / 2)).from
+    let at = where === 'end' ? doc.length : doc.lineAt(Math.floor(doc.length / 2)).from
+    if (where === 'heading') {
+      // The end of the first heading after the middle (typing in it changes the table of contents).
+      for (let n = doc.lineAt(at).number; n <= doc.lines; n++) {
+        const line = doc.line(n)
+        if (/^#{2,6} /.test(line.text)) {
+          at = line.to
+          break
+        }
+      }
+    }
     view.dispatch({ selection: { anchor: at }, scrollIntoView: true })
   }, where)
   await page.waitForTimeout(300)

@@ -137,7 +137,8 @@ async function main(): Promise<void> {
           }),
         )
       } else {
-        await placeCaret(page, 'mid')
+        // LOAF_CARET=heading: typing at the end of a heading in the middle.
+        await placeCaret(page, process.env.LOAF_CARET === 'heading' ? 'heading' : 'mid')
         print(
           'type',
           await collect(page, async () => {
