@@ -6,7 +6,6 @@ import { useI18n } from '../i18n/locale'
 import { PostList } from '../posts/PostList'
 import { PreviewPane } from '../preview/PreviewPane'
 import { ConflictDialog } from '../save/ConflictDialog'
-import { isNotSaved } from '../save/doc-session'
 import { RecoveryCompareDialog, RecoveryNotice } from '../save/RecoveryNotice'
 import { useControllers } from './controllers'
 import { WarningIcon } from '../shell/icons'
@@ -24,6 +23,7 @@ import { FolderBanner } from '../publish/FolderBanner'
 import { usePublishStates } from '../publish/use-publish-states'
 import { EyecatchDialog } from '../eyecatch/EyecatchDialog'
 import { Toolbar } from './Toolbar'
+import { useDocumentTitle } from './use-document-title'
 import { useAppCommands } from './use-app-commands'
 import { useAnnouncements } from './use-announcements'
 import { LiveRegion } from './LiveRegion'
@@ -32,7 +32,9 @@ import { LiveRegion } from './LiveRegion'
 export function App() {
   const { workspace, editor, preview, sync, portal, proofread, metadata, announcer } =
     useControllers()
-  const view = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot)
+  // Without the open post's save progress: typing after an autosave re-renders none of the window
+  // but the toolbar's save state (which reads it itself), the title and the announcements.
+  const view = useSyncExternalStore(workspace.subscribe, workspace.getSteadySnapshot)
   const { t, text, locale } = useI18n()
   const [newPostOpen, setNewPostOpen] = useState(false)
   const [eyecatchOpen, setEyecatchOpen] = useState(false)
@@ -53,19 +55,11 @@ export function App() {
   useEffect(() => editor.setLocale(locale), [editor, locale])
   useEffect(() => proofread.setLocale(locale), [proofread, locale])
 
+  useDocumentTitle(workspace, t('app.notSaved'))
   const currentTitle = view.posts.find((p) => p.path === view.currentPath)?.title
-  const dirty = view.current?.dirty ?? false
-  // The title bar says so while edits cannot reach the disk (a conflict waits, saves fail: D2, D4).
-  const notSaved = view.current ? isNotSaved(view.current) : false
-  const notSavedLabel = t('app.notSaved')
-  useEffect(() => {
-    const name = currentTitle ?? view.currentPath?.split('/').pop()
-    const state = notSaved ? ` (${notSavedLabel})` : ''
-    document.title = name ? `${dirty ? '● ' : ''}${name}${state} — Portal Writer` : 'Portal Writer'
-  }, [currentTitle, view.currentPath, dirty, notSaved, notSavedLabel])
 
   const onResize = useCallback(() => sync.realign(), [sync])
-  const publishStates = usePublishStates(portal, view)
+  const publishStates = usePublishStates(portal, workspace, view)
   const conflict = view.current?.conflict ?? null
   const titleOf = (path: string) =>
     view.posts.find((p) => p.path === path)?.title ?? path.split('/').pop() ?? path

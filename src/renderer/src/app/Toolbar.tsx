@@ -1,8 +1,10 @@
+import { useSyncExternalStore } from 'react'
 import { shortcut } from '../shell/shortcut'
 import { useI18n } from '../i18n/locale'
 import type { MessageKey } from '../i18n/dictionary'
 import { saveStateOf, type SaveState } from '../save/doc-session'
-import type { WorkspaceView } from '../shell/workspace-view'
+import type { SteadyView } from '../shell/workspace-view'
+import { useControllers } from './controllers'
 import { AppMark, FolderIcon, GlobeIcon, PlusIcon } from '../shell/icons'
 
 const SAVE_LABEL: Record<SaveState, MessageKey> = {
@@ -16,7 +18,7 @@ const SAVE_LABEL: Record<SaveState, MessageKey> = {
 
 /** The top bar: open repository, new post, save state, language. */
 export function Toolbar(props: {
-  view: WorkspaceView
+  view: SteadyView
   onOpenRepo(): void
   onNewPost(): void
   onSave(): void
@@ -24,7 +26,12 @@ export function Toolbar(props: {
 }) {
   const { t, toggle } = useI18n()
   const { view } = props
-  const state = view.current ? saveStateOf(view.current) : null
+  const { workspace } = useControllers()
+  // The save state from the full view: only the toolbar re-renders when it changes.
+  const state = useSyncExternalStore(workspace.subscribe, () => {
+    const current = workspace.getSnapshot().current
+    return current ? saveStateOf(current) : null
+  })
   return (
     <header className="toolbar">
       <h1 className="toolbar-brand">

@@ -3,7 +3,12 @@ import { msg, type LocalizedText } from '../../../shared/localized'
 import type { MovePostResult } from '../../../shared/ipc/metadata'
 import { sortPosts } from '../posts/post-filter'
 import type { DiskChange } from '../save/doc-session'
-import type { WorkspacePort, WorkspaceView } from '../shell/workspace-view'
+import {
+  steadyView,
+  type SteadyView,
+  type WorkspacePort,
+  type WorkspaceView,
+} from '../shell/workspace-view'
 import { PostSessions, type EditorPort } from './post-sessions'
 import { restoreEdits } from './restore-edits'
 
@@ -65,6 +70,10 @@ export class Workspace implements WorkspacePort {
 
   /** The current view (stable between changes). */
   readonly getSnapshot = (): WorkspaceView => this.view
+
+  private steady: SteadyView | null = null
+  /** The current view without save progress: the same object while only that changes. */
+  readonly getSteadySnapshot = (): SteadyView => (this.steady = steadyView(this.steady, this.view))
 
   /** Loads app facts, the current repository and its posts, and reopens the last post. */
   async start(): Promise<void> {

@@ -3,7 +3,7 @@ import { buildCard, type CardData } from '../../../shared/card'
 import type { Profile } from '../../../shared/profile'
 import type { LivePost } from '../shell/live-post'
 import { useShell } from '../shell/shell-context'
-import type { WorkspaceView } from '../shell/workspace-view'
+import type { SteadyView } from '../shell/workspace-view'
 import { countFor, publishedUrl } from './bookmark-store'
 import { useBookmarks } from './use-bookmarks'
 import { useNow } from './use-now'
@@ -56,7 +56,7 @@ let memo: { source: CardSource; draft: DraftCard; json: string } | null = null
  */
 export function draftCardOf(
   live: LivePost | null,
-  view: WorkspaceView,
+  view: SteadyView,
   now: number,
 ): DraftCard | null {
   // The post the article shows, which is the open one but for the frame or so after another is
@@ -115,7 +115,8 @@ const subscribeNowhere = () => () => undefined
  */
 export function useDraftCard(active: boolean): DraftCard | null {
   const { workspace, livePost } = useShell()
-  const view = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot)
+  // The save state is no part of the card: typing after an autosave re-renders none of it.
+  const view = useSyncExternalStore(workspace.subscribe, workspace.getSteadySnapshot)
   const now = useNow()
   // The value the article shows, not the editor's latest: the card never runs ahead of the article.
   const draft = useSyncExternalStore(active ? livePost.subscribeShown : subscribeNowhere, () =>

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react'
 import { useShell } from '../shell/shell-context'
-import type { WorkspaceView } from '../shell/workspace-view'
+import type { SteadyView } from '../shell/workspace-view'
 import { WarningIcon } from '../shell/icons'
 import { useI18n } from '../i18n/locale'
 import type { EditorHost } from './editor-host'
@@ -14,7 +14,7 @@ export function EditorPane({
   editor,
   metadata,
 }: {
-  view: WorkspaceView
+  view: SteadyView
   /** The CodeMirror host (the app's one editor). */
   editor: EditorHost
   /** Shown between the banners and the editor (the app passes the metadata form). */

@@ -5,7 +5,7 @@ import type { AssetChoice, EyecatchLivePreview, ExportedEyecatch } from './types
 import type { PortalApi } from '../../../shared/ipc/contract'
 import { msg, type LocalizedText } from '../../../shared/localized'
 import { useShell } from '../shell/shell-context'
-import type { WorkspaceView } from '../shell/workspace-view'
+import type { SteadyView } from '../shell/workspace-view'
 import { Dialog } from '../dialogs/Dialog'
 import { useI18n } from '../i18n/locale'
 import { EyecatchStudio } from './EyecatchStudio'
@@ -53,7 +53,7 @@ function assetUrl(assetBase: string, path: string): string {
 
 /** Props of {@link EyecatchDialog}. */
 export interface EyecatchDialogProps {
-  view: WorkspaceView
+  view: SteadyView
   /** The editor the export's front-matter edit goes into (the app's one editor). */
   editor: EditorAccess & { text(path: string): string }
   /** The post's feed card around the eyecatch being made (the app passes the card feature's). */

@@ -18,7 +18,7 @@ import { quoteValueEdit } from '../../../shared/yaml-explain'
 import { useI18n } from '../i18n/locale'
 import { resolveImageSrc } from '../shell/resolve-image'
 import { useShell } from '../shell/shell-context'
-import type { WorkspaceView } from '../shell/workspace-view'
+import type { SteadyView } from '../shell/workspace-view'
 import type { MetadataEditorLink } from './editor-link'
 import { MetadataPanel } from './MetadataPanel'
 import type { MoveOutcome } from './PostLocation'
@@ -38,7 +38,7 @@ function rememberedOpen(): boolean {
 
 /** Props of {@link MetadataSection}. */
 export interface MetadataSectionProps {
-  view: WorkspaceView
+  view: SteadyView
   /** The form's link to the editor (the app's one link). */
   link: MetadataEditorLink
   /** Opens the eyecatch tools. */
@@ -67,7 +67,12 @@ export function MetadataSection({
   const path = view.currentPath
   const assets = listed && listed.path === path ? listed.files : null
   const profile = view.repo?.profile ?? null
-  const dirty = view.current?.dirty ?? false
+  // Whether the post has edits not saved yet: suggestions and assets are read again after a save.
+  // A boolean of its own, so only this section re-renders when it flips (the form is memoized).
+  const dirty = useSyncExternalStore(
+    workspace.subscribe,
+    () => workspace.getSnapshot().current?.dirty ?? false,
+  )
   const assetDir = view.current?.assetDir ?? null
   const schema = useMemo(() => metadataSchemaFor(profile), [profile])
   const rules = useMemo(() => (profile ? checkConfigOf(profile) : undefined), [profile])

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { msg, type LocalizedText } from '../../../shared/localized'
 import { useShell } from '../shell/shell-context'
-import type { WorkspaceView } from '../shell/workspace-view'
+import type { SteadyView } from '../shell/workspace-view'
 import { useI18n } from '../i18n/locale'
 import { flushForPublish, publishActionsFor } from './publish-actions'
 import { PublishPanel } from './PublishPanel'
@@ -12,7 +12,7 @@ const STOPPED_STYLE = { margin: '0.75em 0.75em 0', fontSize: '0.8125rem' } as co
  * The 「公開」 side-panel tab: the publish panel for the open post, bound to main. Before sending it
  * flushes the editor's save; while the tab is shown it re-reads the status after each save.
  */
-export function PublishTab({ view }: { view: WorkspaceView }) {
+export function PublishTab({ view }: { view: SteadyView }) {
   const { portal, workspace } = useShell()
   const { locale, text } = useI18n()
   const actions = useMemo(() => publishActionsFor(portal), [portal])

@@ -1,24 +1,33 @@
 import { useEffect, useState } from 'react'
 import type { PortalApi } from '../../../shared/ipc/contract'
 import type { PublishState } from '../../../shared/publish'
-import type { WorkspaceView } from '../shell/workspace-view'
+import type { SteadyView, WorkspacePort } from '../shell/workspace-view'
 
 /** Quiet time before re-reading the states (saves and list refreshes come in bursts). */
 const STATES_DELAY_MS = 400
 
 /**
  * Every post's lifecycle state for the post list, re-read when the list changes (a publish or an
- * update refreshes it) and after each save of the open post. Off the typing path entirely.
+ * update refreshes it) and after each save of the open post. Off the typing path entirely: the save
+ * is seen by a subscription of its own, not by re-rendering the window for each save state.
  */
 export function usePublishStates(
   portal: Pick<PortalApi, 'publish'>,
-  view: Pick<WorkspaceView, 'posts' | 'repo' | 'current'>,
+  workspace: Pick<WorkspacePort, 'subscribe' | 'getSnapshot'>,
+  view: Pick<SteadyView, 'posts' | 'repo'>,
 ): Record<string, PublishState> {
   const [states, setStates] = useState<Record<string, PublishState>>({})
-  const saving = view.current?.saving ?? false
-  const dirty = view.current?.dirty ?? false
+  const [saves, setSaves] = useState(0)
   useEffect(() => {
-    if (!view.repo || saving) return
+    let wasSaving = workspace.getSnapshot().current?.saving ?? false
+    return workspace.subscribe(() => {
+      const saving = workspace.getSnapshot().current?.saving ?? false
+      if (wasSaving && !saving) setSaves((n) => n + 1)
+      wasSaving = saving
+    })
+  }, [workspace])
+  useEffect(() => {
+    if (!view.repo) return
     let live = true
     const timer = setTimeout(() => {
       void portal.publish
@@ -32,6 +41,6 @@ export function usePublishStates(
       live = false
       clearTimeout(timer)
     }
-  }, [portal, view.repo, view.posts, saving, dirty])
+  }, [portal, view.repo, view.posts, saves])
   return states
 }

@@ -65,12 +65,51 @@ export interface WorkspaceView {
   postsVersion: number
 }
 
+/** The open post's save progress: what typing after a save, and each save, change. */
+export type SaveProgressKey = 'dirty' | 'saving'
+
+/**
+ * The view without the open post's save progress ({@link SaveProgressKey}): what most of the
+ * window renders from. The first keystroke after each autosave marks the post edited again, and a
+ * view with that change re-rendered the whole window in the keystroke's task (frames of 50-85 ms
+ * at 200k); only the few parts that show the progress (the toolbar's save state, the title bar,
+ * the announcements) read the full view.
+ */
+export interface SteadyView extends Omit<WorkspaceView, 'current'> {
+  current: Omit<DocStatus, SaveProgressKey> | null
+}
+
+/**
+ * The steady view for `next`: `previous` itself (its progress fields stale, and typed away) when
+ * the two differ in nothing but the open post's save progress, else `next`.
+ */
+export function steadyView(previous: SteadyView | null, next: WorkspaceView): SteadyView {
+  if (previous === null || previous === next) return next
+  for (const key of Object.keys(next) as Array<keyof WorkspaceView>) {
+    if (key === 'current') continue
+    if (previous[key] !== next[key]) return next
+  }
+  if (Object.keys(previous).length !== Object.keys(next).length) return next
+  const a = previous.current
+  const b = next.current
+  if (a === b) return previous
+  if (a === null || b === null) return next
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof DocStatus>
+  for (const key of keys) {
+    if (key === 'dirty' || key === 'saving') continue
+    if ((a as DocStatus)[key] !== b[key]) return next
+  }
+  return previous
+}
+
 /** What features may ask of the workspace (implemented by `app/workspace.ts`). */
 export interface WorkspacePort {
   /** Subscribes to view changes (for `useSyncExternalStore`). */
   subscribe(listener: () => void): () => void
   /** The current view (stable between changes). */
   getSnapshot(): WorkspaceView
+  /** The current view without save progress (stable while only that changes; see {@link SteadyView}). */
+  getSteadySnapshot(): SteadyView
   /** Saves the open post now. */
   saveCurrent(): Promise<void>
   /** Opens or closes the conflict dialog without choosing. */

@@ -68,7 +68,11 @@ describe('MetadataSection', () => {
     } as unknown as PortalApi
     const ports = {
       portal,
-      workspace: { movePost: async () => ({ kind: 'ok' }) },
+      workspace: {
+        movePost: async () => ({ kind: 'ok' }),
+        subscribe: () => () => undefined,
+        getSnapshot: () => viewWith({ dirty: false, saving: false }),
+      },
       assets: new PostAssets(portal),
       livePost: null,
     } as unknown as ShellPorts

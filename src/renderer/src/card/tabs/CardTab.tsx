@@ -1,4 +1,4 @@
-import type { WorkspaceView } from '../../shell/workspace-view'
+import type { SteadyView } from '../../shell/workspace-view'
 import { useI18n } from '../../i18n/locale'
 import { cardImageResolver } from '../card-image'
 import { CardPanel } from '../CardPanel'
@@ -11,7 +11,7 @@ import './tabs.css'
  * The 「カード」 tab: the open post's feed card, live as the writer types, with the "as of" control
  * (at publication, a week later, a month later, now, a chosen time) and the excerpt inspector.
  */
-export function CardTab({ view }: { view: WorkspaceView }) {
+export function CardTab({ view }: { view: SteadyView }) {
   const { locale } = useI18n()
   const [ref, shown] = useShown<HTMLDivElement>()
   // The same (memoized) build the article tab's strip and the other tabs use.

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import type { PostCard } from '../../../../shared/ipc/contract'
 import { useShell } from '../../shell/shell-context'
-import type { WorkspaceView } from '../../shell/workspace-view'
+import type { SteadyView } from '../../shell/workspace-view'
 import { useI18n } from '../../i18n/locale'
 import { countFor, publishedUrl } from '../bookmark-store'
 import { useBookmarks } from '../use-bookmarks'
@@ -18,7 +18,7 @@ import './tabs.css'
  * open post's live card placed by its date among the repository's other published posts, and the
  * switch for Hatena Bookmark counts (off by default).
  */
-export function FeedTab({ view }: { view: WorkspaceView }) {
+export function FeedTab({ view }: { view: SteadyView }) {
   const { portal } = useShell()
   const { locale } = useI18n()
   const id = useId()

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { ImageFacts } from '../../../../shared/card'
 import type { ProbeResult } from '../../../../shared/ipc/eyecatch'
 import { useShell } from '../../shell/shell-context'
-import type { WorkspaceView } from '../../shell/workspace-view'
+import type { SteadyView } from '../../shell/workspace-view'
 import { useI18n } from '../../i18n/locale'
 import { cardImageResolver } from '../card-image'
 import { useDraftCard } from '../draft-card'
@@ -19,7 +19,7 @@ const PROBE_DELAY_MS = 200
  * live as the writer types, with the eyecatch's size, weight and format read by main (the window's
  * CSP keeps it from reading image bytes itself) and the warnings they lead to.
  */
-export function ShareTab({ view }: { view: WorkspaceView }) {
+export function ShareTab({ view }: { view: SteadyView }) {
   const { portal } = useShell()
   const { locale } = useI18n()
   const [ref, shown] = useShown<HTMLDivElement>()
