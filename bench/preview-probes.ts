@@ -129,7 +129,12 @@ export async function placeCaret(page: Page, where: 'mid' | 'end' | 'heading'): 
 }
 
 /** Types `edits` keystrokes one at a time (every 20th a newline), each waited for in the preview. */
-export async function typeAndMeasure(page: Page, edits: number): Promise<TypingFigures> {
+export async function typeAndMeasure(
+  page: Page,
+  edits: number,
+  /** Every how many keystrokes a newline (0: none, as when typing a heading). */
+  newlineEvery = 20,
+): Promise<TypingFigures> {
   await page.evaluate(() => {
     const w = window as unknown as ProbeWindow
     for (const key of Object.keys(w.__bench))
@@ -139,7 +144,9 @@ export async function typeAndMeasure(page: Page, edits: number): Promise<TypingF
     const before = await page.evaluate(
       () => (window as unknown as ProbeWindow).__bench.preview.length,
     )
-    await page.keyboard.insertText(i % 20 === 19 ? '\n' : 'あ')
+    await page.keyboard.insertText(
+      newlineEvery > 0 && i % newlineEvery === newlineEvery - 1 ? '\n' : 'あ',
+    )
     await page.waitForFunction(
       (n) => (window as unknown as ProbeWindow).__bench.preview.length > n,
       before,

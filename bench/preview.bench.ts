@@ -86,6 +86,18 @@ async function main(): Promise<void> {
         }
       }
       if (post.chars === 200_000) {
+        // Typing a heading in the middle: each keystroke changes the table of contents too.
+        await placeCaret(page, 'heading')
+        const h = await typeAndMeasure(page, Math.min(EDITS, 40), 0)
+        row(`keystroke → preview updated, in a heading, ${k} chars`, h.preview, {
+          targetMs: 16,
+          targetOn: 'p95',
+        })
+        row(`keystroke → next frame (typing), in a heading, ${k} chars`, h.frame, {
+          targetMs: 20,
+          targetOn: 'p95',
+        })
+        row(`preview render + patch per update, in a heading, ${k} chars`, h.render)
         // A 10k-character paste in the middle, five times (each undone): the longest frame.
         const frames: number[] = []
         const paste = generatePost('貼り付け', post.date, 10_000)
