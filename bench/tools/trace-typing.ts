@@ -166,7 +166,11 @@ async function main(): Promise<void> {
       r = await typeAndMeasure(page, 20)
     } else {
       await open()
-      await placeCaret(page, 'mid')
+      // The post fills in after its header shows: trace typing into the whole of it.
+      await page.waitForTimeout(3000)
+      // TRACE_CARET=heading: typing at the end of a heading (its table of contents changes too).
+      const heading = process.env.TRACE_CARET === 'heading'
+      await placeCaret(page, heading ? 'heading' : 'mid')
       const paste = generateBenchPost('貼り付け', '2026-11-10', 10_000).split('---\n').pop()!
       if (process.env.TRACE_PASTE && process.env.TRACE_WARM) {
         // TRACE_WARM: one paste and its undo first, so the trace shows warm code (as the bench's
@@ -199,7 +203,7 @@ async function main(): Promise<void> {
           await page.keyboard.press('a')
           await page.waitForTimeout(1500)
         }
-      } else r = await typeAndMeasure(page, EDITS)
+      } else r = await typeAndMeasure(page, EDITS, heading ? 0 : 20)
     }
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
     await cdp.send('Tracing.end')
