@@ -11,6 +11,7 @@
  * still comes out of the sanitizer; the cache only remembers its output for identical input.
  */
 import type { RenderedBlock } from '../../../shared/markdown/types'
+import type { ListItems, ListPieces } from './list-pieces'
 
 /** Sanitizes an HTML string into an inert fragment (e.g. `sanitizePreviewFragment` with DOMPurify). */
 export type FragmentSanitizer = (html: string) => DocumentFragment
@@ -28,6 +29,17 @@ interface LiveBlock {
 interface Template {
   fragment: DocumentFragment
   lines: readonly number[]
+}
+
+/** A long list shown that an edit changed in some items: patched in place (see `listPlan`). */
+interface ListPlan {
+  list: Element
+  /** For each item shown, its nodes: the white space before it (when any) and its `<li>`. */
+  units: Node[][]
+  /** The white space before the list's end tag, when any. */
+  lastGap: Node | null
+  from: ListPieces
+  to: ListPieces
 }
 
 const LINE_ATTR = / data-line="(\d+)"/g
@@ -150,7 +162,14 @@ export class BlockPatcher {
   /** The last patch left blocks showing 「レンダリング中…」: patch again (after the next frame). */
   pending = false
 
-  constructor(private readonly sanitize: FragmentSanitizer) {}
+  /**
+   * `items`, when given, lets a long list (the table of contents) that an edit changed in a few
+   * items be patched item by item in place instead of replaced whole (see list-pieces.ts).
+   */
+  constructor(
+    private readonly sanitize: FragmentSanitizer,
+    private readonly items?: ListItems,
+  ) {}
 
   /** Forgets the live state (the article was emptied or another post opened). */
   reset(): void {
@@ -191,6 +210,64 @@ export class BlockPatcher {
     )
     for (const el of fragment.querySelectorAll('[data-line]')) el.removeAttribute('data-line')
     return { fragment, lines }
+  }
+
+  /**
+   * How to patch the long list `block` shows into `key` in place: both are lists the item-wise
+   * sanitizer splits, with the same start tag and end, and the list shown has the nodes it makes
+   * (white space, then one `<li>` per item). Null otherwise (the block is replaced whole).
+   */
+  private listPlan(block: LiveBlock, key: string): ListPlan | null {
+    const items = this.items
+    if (!items || block.key === PENDING_KEY || block.key === key) return null
+    const to = items.split(key)
+    const from = to ? items.split(block.key) : null
+    if (!to || !from || from.open !== to.open || from.tail !== to.tail) return null
+    if (from.gaps[from.items.length] !== to.gaps[to.items.length]) return null
+    const list = block.nodes[0]
+    if (!list || list.nodeType !== 1 || (list as Element).localName !== from.name) return null
+    const children = list.childNodes
+    const units: Node[][] = []
+    let k = 0
+    for (let i = 0; i < from.items.length; i++) {
+      const unit: Node[] = []
+      if (from.gaps[i]) {
+        const gap = children[k++]
+        if (gap?.nodeType !== 3) return null
+        unit.push(gap)
+      }
+      const li = children[k++]
+      if (li?.nodeType !== 1 || (li as Element).localName !== 'li') return null
+      unit.push(li)
+      units.push(unit)
+    }
+    let lastGap: Node | null = null
+    if (from.gaps[from.items.length]) {
+      lastGap = children[k++] ?? null
+      if (lastGap?.nodeType !== 3) return null
+    }
+    if (k !== children.length) return null
+    return { list: list as Element, units, lastGap, from, to }
+  }
+
+  /** Replaces the list's changed items (their white space with them), keeping the others' nodes. */
+  private patchList(plan: ListPlan, doc: Document): void {
+    const { list, units, from, to } = plan
+    const a = from.items.map((item, i) => from.gaps[i] + item)
+    const b = to.items.map((item, i) => to.gaps[i] + item)
+    let p = 0
+    while (p < a.length && p < b.length && a[p] === b[p]) p++
+    let s = 0
+    while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++
+    const at = s > 0 ? units[a.length - s]![0]! : plan.lastGap
+    for (let i = p; i < a.length - s; i++) for (const n of units[i]!) list.removeChild(n)
+    for (let j = p; j < b.length - s; j++) {
+      if (to.gaps[j]) list.insertBefore(doc.createTextNode(to.gaps[j]!), at)
+      const copy = doc.importNode(this.items!.item(to.items[j]!), true)
+      // Lines live here, not in the DOM (as for whole blocks).
+      for (const el of copy.querySelectorAll('[data-line]')) el.removeAttribute('data-line')
+      list.insertBefore(copy, at)
+    }
   }
 
   /**
@@ -250,14 +327,19 @@ export class BlockPatcher {
       j = nj + 1
       oi = nextOld + 1
     }
+    // A long list replaced one for one by the same list with other items (typing in a heading
+    // changes one item of the table of contents): its changed items are patched in place.
+    const listPlans = Array.from(pairedOld, (oi, j) =>
+      oi >= 0 ? this.listPlan(old[oi]!, next[prefix + j]!.key) : null,
+    )
     // A new block starts from the old one's height: far from the viewport a new block is not laid
     // out (content-visibility) and would otherwise count as 3em, so a long block replaced there (the
     // table of contents, when a heading is typed in) shrank the page by thousands of pixels and the
     // scroll position jumped. Only real blocks that change are measured, all before the first change
     // to the DOM: the first read forces a layout of the whole article, and a big post filling in
     // (「レンダリング中…」 runs between blocks already shown) paid one per step.
-    const heights = Array.from(pairedOld, (oi) =>
-      oi >= 0 && old[oi]!.key !== PENDING_KEY ? heightOf(old[oi]!.nodes) : 0,
+    const heights = Array.from(pairedOld, (oi, j) =>
+      oi >= 0 && old[oi]!.key !== PENDING_KEY && !listPlans[j] ? heightOf(old[oi]!.nodes) : 0,
     )
     // Where a block replacing old block i (or going in before it) goes: before the first node of the
     // old blocks from i on (an old block is removed once its replacement is in place).
@@ -268,7 +350,7 @@ export class BlockPatcher {
     let sanitized = 0
     const missing = next
       .slice(prefix, newEnd)
-      .filter((b, j) => keptOld[j]! < 0 && !this.cache.has(b.key))
+      .filter((b, j) => keptOld[j]! < 0 && !listPlans[j] && !this.cache.has(b.key))
     const started = performance.now()
     const budgeted = old.length > 0 && missing.length >= BUDGET_FROM_BLOCKS
     for (const b of missing) {
@@ -291,6 +373,14 @@ export class BlockPatcher {
       }
       replaced++
       const pair = pairedOld[i - prefix]!
+      const plan = listPlans[i - prefix]
+      if (plan) {
+        this.patchList(plan, doc)
+        result.push({ ...old[pair]!, key: b.key, base: b.base })
+        removed[pair - prefix] = 2
+        pendingRun = false
+        continue
+      }
       const at = before[(pair >= 0 ? pair : gapEnd[i - prefix]!) - prefix]!
       const template = this.cache.get(b.key)
       // Used again: the most recently used now (the cache drops the least recently used).

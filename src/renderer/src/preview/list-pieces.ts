@@ -2,7 +2,9 @@
  * A long list block sanitized item by item. The table of contents of a long post is one block of
  * hundreds of items (about 48,000 characters at 200k), and typing in any heading changes it: it
  * was sanitized whole again on every keystroke (17-51 ms a keystroke at 200k). Its items are kept
- * sanitized one by one, so a keystroke sanitizes the one item that changed and clones the others.
+ * sanitized one by one, so a keystroke sanitizes the one item that changed; the block patcher then
+ * replaces that item in the list shown (`BlockPatcher`'s list plans) instead of copying and
+ * swapping the whole list, and a new list is assembled from the items' clones.
  *
  * Only a list whose items are provably parsed the same on their own as inside it is split: each
  * top-level item a well-formed `<li>…</li>` of the tags below, nothing between items but white
@@ -88,6 +90,43 @@ export function splitList(html: string): ListPieces | null {
 
 /** Sanitized items kept (least recently used dropped first): several long tables of contents. */
 const CACHED_ITEMS = 4000
+/** Lists cut at their items kept: the one shown and the one an edit makes of it. */
+const CACHED_SPLITS = 4
+
+/** A long list's items, sanitized one by one and kept (see the module comment). */
+export interface ListItems {
+  /** {@link splitList}, remembered for the last few long lists (each is 48 KB to scan at 200k). */
+  split(html: string): ListPieces | null
+  /** An item sanitized, from the cache when seen before: clone it, never insert it. */
+  item(html: string): DocumentFragment
+}
+
+/** The item cache and the remembered splits of {@link ListItems}, over a block sanitizer. */
+export function listItems(sanitize: (html: string) => DocumentFragment): ListItems {
+  const cache = new Map<string, DocumentFragment>()
+  const splits = new Map<string, ListPieces | null>()
+  return {
+    split(html) {
+      if (html.length < SPLIT_FROM_CHARS) return null
+      if (splits.has(html)) return splits.get(html)!
+      const pieces = splitList(html)
+      if (splits.size >= CACHED_SPLITS) splits.delete(splits.keys().next().value!)
+      splits.set(html, pieces)
+      return pieces
+    },
+    item(html) {
+      let fragment = cache.get(html)
+      if (fragment) {
+        cache.delete(html)
+      } else {
+        fragment = sanitize(html)
+        if (cache.size >= CACHED_ITEMS) cache.delete(cache.keys().next().value!)
+      }
+      cache.set(html, fragment)
+      return fragment
+    },
+  }
+}
 
 /**
  * Wraps a block sanitizer: a long list block (see {@link splitList}) is sanitized as its empty
@@ -96,21 +135,10 @@ const CACHED_ITEMS = 4000
  */
 export function itemwiseLists(
   sanitize: (html: string) => DocumentFragment,
+  items: ListItems = listItems(sanitize),
 ): (html: string) => DocumentFragment {
-  const cache = new Map<string, DocumentFragment>()
-  const item = (html: string): DocumentFragment => {
-    let fragment = cache.get(html)
-    if (fragment) {
-      cache.delete(html)
-    } else {
-      fragment = sanitize(html)
-      if (cache.size >= CACHED_ITEMS) cache.delete(cache.keys().next().value!)
-    }
-    cache.set(html, fragment)
-    return fragment
-  }
   return (html) => {
-    const pieces = splitList(html)
+    const pieces = items.split(html)
     if (!pieces) return sanitize(html)
     const fragment = sanitize(`${pieces.open}</${pieces.name}>${pieces.tail}`)
     const list = fragment.firstChild
@@ -119,7 +147,7 @@ export function itemwiseLists(
       return sanitize(html)
     pieces.items.forEach((html, i) => {
       if (pieces.gaps[i]) list.appendChild(doc.createTextNode(pieces.gaps[i]!))
-      list.appendChild(doc.importNode(item(html), true))
+      list.appendChild(doc.importNode(items.item(html), true))
     })
     const after = pieces.gaps[pieces.items.length]
     if (after) list.appendChild(doc.createTextNode(after))

@@ -2,7 +2,7 @@ import { BlockPatcher } from './block-patcher'
 import { classifyLink } from './link-policy'
 import { LayoutWindow } from './layout-window'
 import { ARTICLE_ID } from './preview-shell'
-import { sanitizeBlock, type RenderedArticle } from './render-article'
+import { previewListItems, sanitizeBlock, type RenderedArticle } from './render-article'
 
 /** Time between renders when renders are slow (ms). */
 const SLOW_IDLE_MS = 150
@@ -115,7 +115,7 @@ export class PreviewController {
   private version = 0
   private readonly channel = new MessageChannel()
   private detachFrame: (() => void) | null = null
-  private readonly patcher = new BlockPatcher(sanitizeBlock)
+  private readonly patcher = new BlockPatcher(sanitizeBlock, previewListItems)
   private header: HTMLElement | null = null
   private headerKey = ''
   /** The article last patched in (the source returns the same object while its value is the same). */

@@ -1,21 +1,30 @@
 import DOMPurify from 'dompurify'
 import { sanitizePreviewFragment, type RenderedBlock } from '../../../shared/markdown'
 import type { LivePost } from '../shell/live-post'
-import { itemwiseLists } from './list-pieces'
+import { itemwiseLists, listItems, type ListItems } from './list-pieces'
 
 /** The browser's DOMPurify instance (bound to this window). */
 const purify = DOMPurify(window)
 
-/**
- * Sanitizes one block (or a run of blocks) of rendered HTML for the preview. Code blocks become
- * focusable: a long line scrolls sideways, and a keyboard has to reach it to scroll it. A long list
- * (the table of contents) is sanitized item by item, the items seen before reused (list-pieces.ts).
- */
-export const sanitizeBlock: (html: string) => DocumentFragment = itemwiseLists((html) => {
+/** One block sanitized whole for the preview. Code blocks become focusable: a long line scrolls
+ * sideways, and a keyboard has to reach it to scroll it. */
+function sanitizeWhole(html: string): DocumentFragment {
   const fragment = sanitizePreviewFragment(html, purify)
   for (const pre of fragment.querySelectorAll('pre')) pre.tabIndex = 0
   return fragment
-})
+}
+
+/** The items of long lists (the table of contents), sanitized one by one (list-pieces.ts). */
+export const previewListItems: ListItems = listItems(sanitizeWhole)
+
+/**
+ * Sanitizes one block (or a run of blocks) of rendered HTML for the preview; a long list (the table
+ * of contents) item by item, the items seen before reused (list-pieces.ts).
+ */
+export const sanitizeBlock: (html: string) => DocumentFragment = itemwiseLists(
+  sanitizeWhole,
+  previewListItems,
+)
 
 /** A post rendered for the preview: its header and its (unsanitized) top-level blocks. */
 export interface RenderedArticle {

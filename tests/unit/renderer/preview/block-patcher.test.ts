@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { renderPost, sanitizePreviewFragment } from '../../../../src/shared/markdown'
 import { generateBenchPost } from '../../../helpers/long-post'
+import { listItems } from '../../../../src/renderer/src/preview/list-pieces'
 import {
   BlockPatcher,
   SANITIZE_BUDGET_MS,
@@ -172,6 +173,69 @@ describe('BlockPatcher', () => {
       { numRuns: 300 },
     )
   })
+
+  it('typing in a heading of a long post patches the one item of its table of contents in place', () => {
+    const text = generateBenchPost('目次つき', '2026-11-10', 60_000)
+    const article = document.createElement('article')
+    const patcher = new BlockPatcher(sanitize, listItems(sanitize))
+    patcher.patch(article, renderPost(text).blocks)
+    const toc = article.querySelector('#markdown-toc')!
+    const items = [...toc.children]
+    expect(items.length).toBeGreaterThan(50)
+    const heading = text.indexOf('\n## ', text.length / 2) + 1
+    const lineEnd = text.indexOf('\n', heading)
+    let edited = text
+    for (const key of 'を追記') {
+      edited = `${edited.slice(0, lineEnd)}${key}${edited.slice(lineEnd)}`
+      patcher.patch(article, renderPost(edited).blocks)
+      expect(article.innerHTML).toBe(fresh(edited))
+      expect(patcher.lines()).toEqual(freshLines(edited))
+    }
+    // The list is the same element, and all its items but the edited heading's are the same nodes
+    // (the whole table of contents was copied and swapped on every keystroke).
+    expect(article.querySelector('#markdown-toc')).toBe(toc)
+    const now = [...toc.children]
+    expect(now).toHaveLength(items.length)
+    expect(now.filter((li) => !items.includes(li))).toHaveLength(1)
+  })
+
+  it('after any edits of its headings, a post with a long table of contents equals a fresh render', () => {
+    // About 26 chapters: a table of contents just past the length the item-wise path starts at.
+    const base = generateBenchPost('目次つき', '2026-11-10', 18_000)
+    const headings = [...base.matchAll(/^##+ .*$/gm)].map((m) => m.index! + m[0].length)
+    // Its table of contents takes the item-wise path (else this would test nothing new).
+    const toc = renderPost(base).blocks.find((b) => b.html.includes('markdown-toc'))!
+    expect(listItems(sanitize).split(relativeKey(toc))).not.toBeNull()
+    const edit = fc.record({
+      heading: fc.nat({ max: headings.length - 1 }),
+      kind: fc.constantFrom('type', 'new', 'delete', 'newline'),
+    })
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
+        const article = document.createElement('article')
+        const patcher = new BlockPatcher(sanitize, listItems(sanitize))
+        let text = base
+        patcher.patch(article, renderPost(text).blocks)
+        for (const e of edits) {
+          const ends = [...text.matchAll(/^##+ .*$/gm)].map((m) => m.index! + m[0].length)
+          const at = ends[e.heading % ends.length]!
+          const start = text.lastIndexOf('\n', at - 1) + 1
+          if (e.kind === 'type') text = `${text.slice(0, at)}を追記${text.slice(at)}`
+          else if (e.kind === 'new') text = `${text.slice(0, at)}\n\n## 新しい見出し${text.slice(at)}`
+          else if (e.kind === 'delete') text = text.slice(0, start) + text.slice(at)
+          else text = `${text.slice(0, at)}\n${text.slice(at)}`
+          const blocks = renderPost(text).blocks
+          patcher.patch(article, blocks)
+          const reference = document.createElement('article')
+          const whole = new BlockPatcher(sanitize)
+          whole.patch(reference, blocks)
+          expect(article.innerHTML).toBe(reference.innerHTML)
+          expect(patcher.lines()).toEqual(whole.lines())
+        }
+      }),
+      { numRuns: 12 },
+    )
+  }, 90_000)
 
   it('going back to a long post after a short one sanitizes none of its blocks again', () => {
     // Every block different (a real post's paragraphs are; the generated bench post repeats).
