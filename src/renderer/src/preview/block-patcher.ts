@@ -11,7 +11,8 @@
  * still comes out of the sanitizer; the cache only remembers its output for identical input.
  */
 import type { RenderedBlock } from '../../../shared/markdown/types'
-import type { ListItems, ListPieces } from './list-pieces'
+import { patchList, planListPatch, type ListItems } from './list-pieces'
+import { matchMiddle } from './match-middle'
 
 /** Sanitizes an HTML string into an inert fragment (e.g. `sanitizePreviewFragment` with DOMPurify). */
 export type FragmentSanitizer = (html: string) => DocumentFragment
@@ -29,17 +30,6 @@ interface LiveBlock {
 interface Template {
   fragment: DocumentFragment
   lines: readonly number[]
-}
-
-/** A long list shown that an edit changed in some items: patched in place (see `listPlan`). */
-interface ListPlan {
-  list: Element
-  /** For each item shown, its nodes: the white space before it (when any) and its `<li>`. */
-  units: Node[][]
-  /** The white space before the list's end tag, when any. */
-  lastGap: Node | null
-  from: ListPieces
-  to: ListPieces
 }
 
 const LINE_ATTR = / data-line="(\d+)"/g
@@ -213,64 +203,6 @@ export class BlockPatcher {
   }
 
   /**
-   * How to patch the long list `block` shows into `key` in place: both are lists the item-wise
-   * sanitizer splits, with the same start tag and end, and the list shown has the nodes it makes
-   * (white space, then one `<li>` per item). Null otherwise (the block is replaced whole).
-   */
-  private listPlan(block: LiveBlock, key: string): ListPlan | null {
-    const items = this.items
-    if (!items || block.key === PENDING_KEY || block.key === key) return null
-    const to = items.split(key)
-    const from = to ? items.split(block.key) : null
-    if (!to || !from || from.open !== to.open || from.tail !== to.tail) return null
-    if (from.gaps[from.items.length] !== to.gaps[to.items.length]) return null
-    const list = block.nodes[0]
-    if (!list || list.nodeType !== 1 || (list as Element).localName !== from.name) return null
-    const children = list.childNodes
-    const units: Node[][] = []
-    let k = 0
-    for (let i = 0; i < from.items.length; i++) {
-      const unit: Node[] = []
-      if (from.gaps[i]) {
-        const gap = children[k++]
-        if (gap?.nodeType !== 3) return null
-        unit.push(gap)
-      }
-      const li = children[k++]
-      if (li?.nodeType !== 1 || (li as Element).localName !== 'li') return null
-      unit.push(li)
-      units.push(unit)
-    }
-    let lastGap: Node | null = null
-    if (from.gaps[from.items.length]) {
-      lastGap = children[k++] ?? null
-      if (lastGap?.nodeType !== 3) return null
-    }
-    if (k !== children.length) return null
-    return { list: list as Element, units, lastGap, from, to }
-  }
-
-  /** Replaces the list's changed items (their white space with them), keeping the others' nodes. */
-  private patchList(plan: ListPlan, doc: Document): void {
-    const { list, units, from, to } = plan
-    const a = from.items.map((item, i) => from.gaps[i] + item)
-    const b = to.items.map((item, i) => to.gaps[i] + item)
-    let p = 0
-    while (p < a.length && p < b.length && a[p] === b[p]) p++
-    let s = 0
-    while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++
-    const at = s > 0 ? units[a.length - s]![0]! : plan.lastGap
-    for (let i = p; i < a.length - s; i++) for (const n of units[i]!) list.removeChild(n)
-    for (let j = p; j < b.length - s; j++) {
-      if (to.gaps[j]) list.insertBefore(doc.createTextNode(to.gaps[j]!), at)
-      const copy = doc.importNode(this.items!.item(to.items[j]!), true)
-      // Lines live here, not in the DOM (as for whole blocks).
-      for (const el of copy.querySelectorAll('[data-line]')) el.removeAttribute('data-line')
-      list.insertBefore(copy, at)
-    }
-  }
-
-  /**
    * Makes `article`'s children after `prefixNodes` match `blocks`. Returns the number of blocks
    * replaced. `article` must be the same element between calls, else everything is rebuilt.
    */
@@ -311,10 +243,10 @@ export class BlockPatcher {
     // which old block it replaces in place (-1: none): between two kept blocks, as many new blocks
     // as old ones replace them one for one (typing, a big post filling in, the headings a paste
     // renumbered), else the old ones go and the new ones go in before the next kept block.
-    const keptOld = matchMiddle(old, next, prefix, oldEnd, newEnd)
+    const keptOld = matchMiddle(old, next, prefix, oldEnd, newEnd, PENDING_KEY)
     const pairedOld = new Int32Array(newEnd - prefix).fill(-1)
     const gapEnd = new Int32Array(newEnd - prefix)
-    for (let j = prefix, oi = prefix; j <= newEnd; ) {
+    for (let j = prefix, oi = prefix; j <= newEnd;) {
       // The gap from new block j and old block oi up to the next kept pair (or the tail).
       let nj = j
       while (nj < newEnd && keptOld[nj - prefix]! < 0) nj++
@@ -330,7 +262,9 @@ export class BlockPatcher {
     // A long list replaced one for one by the same list with other items (typing in a heading
     // changes one item of the table of contents): its changed items are patched in place.
     const listPlans = Array.from(pairedOld, (oi, j) =>
-      oi >= 0 ? this.listPlan(old[oi]!, next[prefix + j]!.key) : null,
+      oi >= 0 && this.items && old[oi]!.key !== PENDING_KEY
+        ? planListPatch(this.items, old[oi]!.nodes, old[oi]!.key, next[prefix + j]!.key)
+        : null,
     )
     // A new block starts from the old one's height: far from the viewport a new block is not laid
     // out (content-visibility) and would otherwise count as 3em, so a long block replaced there (the
@@ -375,7 +309,7 @@ export class BlockPatcher {
       const pair = pairedOld[i - prefix]!
       const plan = listPlans[i - prefix]
       if (plan) {
-        this.patchList(plan, doc)
+        patchList(plan, this.items!, doc)
         result.push({ ...old[pair]!, key: b.key, base: b.base })
         removed[pair - prefix] = 2
         pendingRun = false
@@ -432,64 +366,6 @@ export class BlockPatcher {
     }
     return this.lastReplaced
   }
-}
-
-/**
- * For each new block of a patch's changed middle (`next[from, newEnd)`), the old block it keeps in
- * place (`old[from, oldEnd)`), or -1. With as many blocks as before (typing, a big post filling in):
- * block for block where the key is the same. Otherwise (a paste or its undo: blocks added, and
- * blocks far below changed, such as the headings whose ids a pasted heading renumbered) the most
- * blocks that keep their order: equal keys matched in order, then the longest increasing run of
- * their old indices. Before, such a middle was taken out and put back whole: at 200k characters a
- * paste re-inserted about a thousand blocks and laid them out again.
- */
-export function matchMiddle(
-  old: readonly { key: string }[],
-  next: readonly { key: string }[],
-  from: number,
-  oldEnd: number,
-  newEnd: number,
-): Int32Array {
-  const n = newEnd - from
-  const match = new Int32Array(Math.max(0, n)).fill(-1)
-  if (oldEnd - from === n) {
-    for (let j = 0; j < n; j++) if (old[from + j]!.key === next[from + j]!.key) match[j] = from + j
-    return match
-  }
-  const byKey = new Map<string, { at: number[]; used: number }>()
-  for (let i = from; i < oldEnd; i++) {
-    const key = old[i]!.key
-    if (key === PENDING_KEY) continue
-    const entry = byKey.get(key)
-    if (entry) entry.at.push(i)
-    else byKey.set(key, { at: [i], used: 0 })
-  }
-  for (let j = 0; j < n; j++) {
-    const entry = byKey.get(next[from + j]!.key)
-    if (entry && entry.used < entry.at.length) match[j] = entry.at[entry.used++]!
-  }
-  // The longest increasing run of old indices (patience sorting): tails[l] is the match ending the
-  // best run of length l + 1 so far, previous[j] the one before j in its run.
-  const tails: number[] = []
-  const previous = new Int32Array(Math.max(0, n)).fill(-1)
-  for (let j = 0; j < n; j++) {
-    const v = match[j]!
-    if (v < 0) continue
-    let lo = 0
-    let hi = tails.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (match[tails[mid]!]! < v) lo = mid + 1
-      else hi = mid
-    }
-    previous[j] = lo > 0 ? tails[lo - 1]! : -1
-    tails[lo] = j
-  }
-  const inRun = new Uint8Array(Math.max(0, n))
-  for (let j = tails.length > 0 ? tails[tails.length - 1]! : -1; j >= 0; j = previous[j]!)
-    inRun[j] = 1
-  for (let j = 0; j < n; j++) if (!inRun[j]) match[j] = -1
-  return match
 }
 
 /**

@@ -29,9 +29,9 @@ export interface ListPieces {
 
 /** Tags an item may hold: what kramdown writes into a list of links (a table of contents). */
 const ITEM_TAGS = new Set(
-  (
-    'a abbr b br code del em i img ins kbd li mark ol s samp small span strong sub sup u ul var'
-  ).split(' '),
+  'a abbr b br code del em i img ins kbd li mark ol s samp small span strong sub sup u ul var'.split(
+    ' ',
+  ),
 )
 const VOID_TAGS = new Set(['br', 'img'])
 const OPEN_LIST = /^<(ul|ol)\b[^<>]*>/
@@ -152,5 +152,78 @@ export function itemwiseLists(
     const after = pieces.gaps[pieces.items.length]
     if (after) list.appendChild(doc.createTextNode(after))
     return fragment
+  }
+}
+
+/** A long list shown that an edit changed in some items: patched in place (see {@link planListPatch}). */
+export interface ListPlan {
+  list: Element
+  /** For each item shown, its nodes: the white space before it (when any) and its `<li>`. */
+  units: Node[][]
+  /** The white space before the list's end tag, when any. */
+  lastGap: Node | null
+  from: ListPieces
+  to: ListPieces
+}
+
+/**
+ * How to patch the long list shown as `nodes` (its block's key `shown`) into `key` in place: both are lists the item-wise
+ * sanitizer splits, with the same start tag and end, and the list shown has the nodes it makes
+ * (white space, then one `<li>` per item). Null otherwise (the block is replaced whole).
+ */
+export function planListPatch(
+  items: ListItems,
+  nodes: readonly Node[],
+  shown: string,
+  key: string,
+): ListPlan | null {
+  if (shown === key) return null
+  const to = items.split(key)
+  const from = to ? items.split(shown) : null
+  if (!to || !from || from.open !== to.open || from.tail !== to.tail) return null
+  if (from.gaps[from.items.length] !== to.gaps[to.items.length]) return null
+  const list = nodes[0]
+  if (!list || list.nodeType !== 1 || (list as Element).localName !== from.name) return null
+  const children = list.childNodes
+  const units: Node[][] = []
+  let k = 0
+  for (let i = 0; i < from.items.length; i++) {
+    const unit: Node[] = []
+    if (from.gaps[i]) {
+      const gap = children[k++]
+      if (gap?.nodeType !== 3) return null
+      unit.push(gap)
+    }
+    const li = children[k++]
+    if (li?.nodeType !== 1 || (li as Element).localName !== 'li') return null
+    unit.push(li)
+    units.push(unit)
+  }
+  let lastGap: Node | null = null
+  if (from.gaps[from.items.length]) {
+    lastGap = children[k++] ?? null
+    if (lastGap?.nodeType !== 3) return null
+  }
+  if (k !== children.length) return null
+  return { list: list as Element, units, lastGap, from, to }
+}
+
+/** Replaces the list's changed items (their white space with them), keeping the others' nodes. */
+export function patchList(plan: ListPlan, items: ListItems, doc: Document): void {
+  const { list, units, from, to } = plan
+  const a = from.items.map((item, i) => from.gaps[i] + item)
+  const b = to.items.map((item, i) => to.gaps[i] + item)
+  let p = 0
+  while (p < a.length && p < b.length && a[p] === b[p]) p++
+  let s = 0
+  while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++
+  const at = s > 0 ? units[a.length - s]![0]! : plan.lastGap
+  for (let i = p; i < a.length - s; i++) for (const n of units[i]!) list.removeChild(n)
+  for (let j = p; j < b.length - s; j++) {
+    if (to.gaps[j]) list.insertBefore(doc.createTextNode(to.gaps[j]!), at)
+    const copy = doc.importNode(items.item(to.items[j]!), true)
+    // Lines live here, not in the DOM (as for whole blocks).
+    for (const el of copy.querySelectorAll('[data-line]')) el.removeAttribute('data-line')
+    list.insertBefore(copy, at)
   }
 }

@@ -11,6 +11,7 @@ import { MetadataSection } from '../../../../src/renderer/src/metadata/MetadataS
 import { PostAssets } from '../../../../src/renderer/src/shell/post-assets'
 import { ShellContext, type ShellPorts } from '../../../../src/renderer/src/shell/shell-context'
 import type { WorkspaceView } from '../../../../src/renderer/src/shell/workspace-view'
+import { docStatus, workspaceView } from '../../../helpers/workspace-view'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
@@ -35,27 +36,7 @@ const POSTS: never[] = []
 
 /** The workspace's view as its store makes it: a new object, the unchanged parts kept. */
 function viewWith(doc: { dirty: boolean; saving: boolean }): WorkspaceView {
-  return {
-    ready: true,
-    appInfo: null,
-    repo: REPO,
-    posts: POSTS,
-    currentPath: PATH,
-    current: {
-      path: PATH,
-      ...doc,
-      error: null,
-      missing: false,
-      readOnly: null,
-      conflict: null,
-      conflictOpen: false,
-      assetDir: null,
-    },
-    notice: null,
-    opening: false,
-    recovered: [],
-    postsVersion: 1,
-  } as unknown as WorkspaceView
+  return workspaceView(docStatus(PATH, doc), { repo: REPO as WorkspaceView['repo'], posts: POSTS })
 }
 
 describe('MetadataSection', () => {

@@ -4,19 +4,13 @@ import {
   publishActionsFor,
 } from '../../../../src/renderer/src/publish/publish-actions'
 import type { DocStatus, WorkspaceView } from '../../../../src/renderer/src/shell/workspace-view'
+import { docStatus } from '../../../helpers/workspace-view'
 
-const status = (patch: Partial<DocStatus> = {}): DocStatus => ({
-  path: 'source/blog/2026-11-13-rails-upgrade.html.md',
-  dirty: false,
-  saving: false,
-  error: null,
-  missing: false,
-  readOnly: null,
-  conflict: null,
-  conflictOpen: false,
-  assetDir: 'source/blog/2026-11-13-rails-upgrade',
-  ...patch,
-})
+const status = (patch: Partial<DocStatus> = {}): DocStatus =>
+  docStatus('source/blog/2026-11-13-rails-upgrade.html.md', {
+    assetDir: 'source/blog/2026-11-13-rails-upgrade',
+    ...patch,
+  })
 
 /** A workspace whose saves leave the statuses given, one per save. */
 function workspaceSaving(...after: Array<DocStatus | null>) {

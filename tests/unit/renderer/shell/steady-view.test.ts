@@ -1,33 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import {
-  steadyView,
-  type DocStatus,
-  type WorkspaceView,
-} from '../../../../src/renderer/src/shell/workspace-view'
+import { steadyView, type WorkspaceView } from '../../../../src/renderer/src/shell/workspace-view'
+import { docStatus, workspaceView } from '../../../helpers/workspace-view'
 
-const status: DocStatus = {
-  path: 'source/blog/2026-12-07-a.html.md',
-  dirty: false,
-  saving: false,
-  error: null,
-  missing: false,
-  readOnly: null,
-  conflict: null,
-  conflictOpen: false,
-  assetDir: null,
-}
-const view: WorkspaceView = {
-  ready: true,
-  appInfo: null,
-  repo: null,
-  posts: [],
-  currentPath: status.path,
-  current: status,
-  notice: null,
-  opening: false,
-  recovered: [],
-  postsVersion: 1,
-}
+const status = docStatus('source/blog/2026-12-07-a.html.md')
+const view = workspaceView(status)
 
 describe('steadyView: the view most of the window renders from', () => {
   it('stays the same object while only the open post’s save progress changes', () => {
