@@ -79,6 +79,7 @@ export function createControllers(portal: PortalApi, locale: Locale): Controller
   const model = new LivePostModel({
     path: () => editor.currentPath,
     text: (path) => editor.text(path),
+    textStart: (path, chars) => editor.textStart(path, chars),
     textIdentity: (path) => editor.textIdentity(path),
     markdown: () => ws.getSnapshot().repo?.markdown?.settings,
     images: (path) => {

@@ -45,6 +45,8 @@ export interface LivePostSource {
   path(): string | null
   /** The editor's text of a post. */
   text(path: string): string
+  /** The first `chars` characters of a post's text (all of it when shorter), built without the rest. */
+  textStart(path: string, chars: number): string
   /** An object that stays the same while the text does (null: unknown, read the text). */
   textIdentity(path: string): object | null
   /** The repository's kramdown options (undefined: the blog's defaults). */
@@ -72,6 +74,25 @@ export function frontMatterHead(text: string): string {
   const region = locateFrontMatter(head)
   if (!region) return ''
   return region.closed ? head.slice(0, region.end) : head
+}
+
+/** The first read of a post's start for its front matter: enough for almost every one. */
+const SHORT_HEAD_CHARS = 4 * 1024
+
+/**
+ * {@link frontMatterHead} of a text of which `start(n)` gives the first `n` characters, reading
+ * 4 KB when that settles it. The form reads the front matter in each keystroke's task: building
+ * the whole string of a 200k post there (then again for the render) was half a megabyte a key.
+ */
+export function frontMatterHeadFrom(start: (chars: number) => string): string {
+  const short = start(SHORT_HEAD_CHARS)
+  if (short.length < SHORT_HEAD_CHARS) return frontMatterHead(short)
+  const region = locateFrontMatter(short)
+  // Settled inside the short start: a closing fence line ended by its newline, or a whole first line
+  // that opens none. Anything else (the fence line cut off, a longer front matter) reads more.
+  if (region?.closed && short.charCodeAt(region.end - 1) === 10) return short.slice(0, region.end)
+  if (!region && short.includes('\n')) return ''
+  return frontMatterHead(start(HEAD_CHARS))
 }
 
 /** The most HTML joined for {@link LivePost.readingHtml}: far more than a 1000-character excerpt needs. */
@@ -214,7 +235,7 @@ export class LivePostModel {
     const head = this.head
     if (head && head.path === path && identity !== null && head.identity === identity)
       return head.text
-    const text = frontMatterHead(this.source.text(path))
+    const text = frontMatterHeadFrom((chars) => this.source.textStart(path, chars))
     this.head = { path, identity, text }
     return text
   }

@@ -11,17 +11,32 @@ function post(frontMatter: string, body = '本文です。\n'): string {
   return `---\n${frontMatter}\n---\n\n${body}`
 }
 
-function model(initial: string): { model: LivePostModel; set(text: string): void } {
+function model(initial: string): {
+  model: LivePostModel
+  set(text: string): void
+  /** Characters the model read from the editor, whole texts and starts. */
+  reads: { whole: number; start: number }
+} {
   let text = initial
+  const reads = { whole: 0, start: 0 }
   const source: LivePostSource = {
     path: () => PATH,
-    text: () => text,
+    text: () => {
+      reads.whole += text.length
+      return text
+    },
+    textStart: (_path, chars) => {
+      const start = text.slice(0, chars)
+      reads.start += start.length
+      return start
+    },
     textIdentity: () => null,
     images: () => ({ assetDir: null, key: '', resolve: () => null }),
   }
   const m = new LivePostModel(source)
   return {
     model: m,
+    reads,
     set(next) {
       text = next
       m.invalidate()
@@ -105,6 +120,55 @@ describe('LivePostModel', () => {
     // The render, when it comes, agrees with it.
     expect(m.read()!.frontMatterText).toBe(m.frontMatterText())
     expect(m.read()!.version).toBe(first.version + 1)
+  })
+
+  it('reads the front matter of a long post from its start, not the whole text', () => {
+    const body = '長い本文の段落です。\n\n'.repeat(20_000)
+    const { model: m, set, reads } = model(post('title: 長い', body))
+    m.read()
+    set(post('title: 長い!', body))
+    reads.whole = 0
+    reads.start = 0
+    expect(m.frontMatterText()).toBe('---\ntitle: 長い!\n---\n')
+    // A keystroke's form read builds a few kilobytes, not a 240k-character string.
+    expect(reads.whole).toBe(0)
+    expect(reads.start).toBeLessThanOrEqual(4096)
+    // The render that follows reads the whole text once.
+    m.read()
+    expect(reads.whole).toBe(post('title: 長い!', body).length)
+  })
+
+  it('the front matter read from the start equals the one read from the whole text', () => {
+    const fence = '---\n'
+    const filler = (n: number) => 'x'.repeat(n)
+    const texts = [
+      '',
+      'no front matter\n',
+      post('title: a'),
+      // A front matter longer than the first read.
+      `${fence}title: a\nbody: ${filler(6000)}\n${fence}\n本文\n`,
+      // An opening line longer than the first read.
+      `---${filler(5000)}\ntitle: a\n${fence}本文\n`,
+      // A first line longer than the first read that is not a fence.
+      `${filler(5000)}\n---\n`,
+      // Never closed, in a long post.
+      `${fence}title: a\n${filler(70_000)}\n`,
+      // Never closed, longer than everything looked at.
+      `${fence}${'title: a\n'.repeat(10_000)}`,
+      // BOM and CRLF.
+      `\uFEFF---\r\ntitle: a\r\n---\r\n本文\r\n`,
+    ]
+    // A closing fence (or a longer line that starts like one) at every offset around the first read's end.
+    for (let at = 4080; at <= 4100; at++) {
+      const yaml = `${fence}k: ${filler(at - fence.length - 4)}\n`
+      texts.push(`${yaml}---\n本文\n`, `${yaml}----\n---\n本文\n`, `${yaml}--- \n本文\n`)
+    }
+    for (const text of texts) {
+      const { model: m } = model(text)
+      const live = m.read()!
+      const { model: fresh } = model(text)
+      expect(fresh.frontMatterText()).toBe(live.frontMatterText)
+    }
   })
 
   it('a failing subscriber does not stop the others', async () => {
