@@ -73,6 +73,8 @@ interface Rendered {
   /** The piece has a `{:toc}` list; `belowToc`: it was rendered as a plain list (a TOC is above). */
   tocMarker: boolean
   belowToc: boolean
+  /** {@link entries} as a key, made when first compared (see {@link tocKeyOf}). */
+  entriesKey?: string
 }
 
 interface Piece {
@@ -84,6 +86,16 @@ interface Piece {
   /** What in the piece makes the whole body render at once (a footnote…), or null. */
   wholeBody: string | null
   out: Rendered | null
+  /** The piece's blocks and headings at their lines, as last assembled (reused while both are the same). */
+  placed: Placed | null
+}
+
+/** A piece's rendered output placed at a line: the objects a render result holds. */
+interface Placed {
+  out: Rendered
+  line: number
+  blocks: RenderedBlock[]
+  headings: Heading[]
 }
 
 /** Edited pieces rendered whatever the budget (typing touches one or two). */
@@ -104,15 +116,33 @@ function countLines(text: string): number {
 }
 
 /** A block whose absolute HTML is built only when read (the preview reads `key`). */
-function block(key: string, line: number): RenderedBlock {
-  let html: string | null = null
-  return {
-    line,
-    key,
-    get html() {
-      return (html ??= shiftLineAttrs(key, line))
-    },
+class PlacedBlock implements RenderedBlock {
+  private shifted: string | null = null
+
+  constructor(
+    readonly key: string,
+    readonly line: number,
+  ) {}
+
+  get html(): string {
+    return (this.shifted ??= shiftLineAttrs(this.key, this.line))
   }
+}
+
+/**
+ * `out` at `line`: the objects placed last time while neither changed. A keystroke re-places only
+ * the pieces it touched (and, after a newline, those below it): making a block object for each of a
+ * long post's thousands of blocks was half of what a keystroke allocated.
+ */
+function place(p: Piece, out: Rendered, line: number): Placed {
+  const last = p.placed
+  if (last && last.out === out && last.line === line) return last
+  return (p.placed = {
+    out,
+    line,
+    blocks: out.blocks.map((b) => new PlacedBlock(b.key, line + b.rel)),
+    headings: out.headings.map((h) => ({ ...h, line: h.line + line })),
+  })
 }
 
 function result(
@@ -198,7 +228,7 @@ export class IncrementalRenderer {
     for (const p of pieces) {
       const beyondReach = budget.reachChars !== undefined && offset >= budget.reachChars
       offset += p.text.length
-      const incoming = p.out ? p.out.slugs.map((k) => prior.get(k) ?? -1).join() : ''
+      const incoming = p.out ? incomingOf(p.out.slugs, prior) : ''
       const fresh =
         p.out &&
         p.out.incoming === incoming &&
@@ -247,6 +277,7 @@ export class IncrementalRenderer {
       edited,
       wholeBody: FULL_PARSE.exec(text)?.[0] ?? null,
       out: null,
+      placed: null,
     })
     if (!old || old.length === 0) {
       const cuts = findCuts(body)
@@ -259,24 +290,23 @@ export class IncrementalRenderer {
     const head = commonStart(previous, body)
     const tail = commonEnd(previous, body, max - head)
     // Old piece starts; the piece before the one holding the edit is cut again too (its end may move).
-    const starts: number[] = []
+    const starts = new Array<number>(old.length)
     let at = 0
-    for (const p of old) {
-      starts.push(at)
-      at += p.text.length
+    for (let i = 0; i < old.length; i++) {
+      starts[i] = at
+      at += old[i]!.text.length
     }
     let first = 0
     while (first + 1 < old.length && starts[first + 1]! <= head) first++
     first = Math.max(0, first - 1)
     const delta = body.length - previous.length
     const editEnd = body.length - tail
-    const oldIndex = new Map<number, number>()
-    for (let i = first + 1; i < starts.length; i++) oldIndex.set(starts[i]!, i)
     let resume = old.length
     const cuts = findCuts(body, starts[first]!, (cut) => {
       if (cut < editEnd || cut === starts[first]) return false
-      const i = oldIndex.get(cut - delta)
-      if (i === undefined) return false
+      // An old piece starting here (before the edit moved it) resumes the old pieces.
+      const i = indexOfSorted(starts, cut - delta, first + 1)
+      if (i < 0) return false
       resume = i
       return true
     })
@@ -301,6 +331,8 @@ export class IncrementalRenderer {
       defsKey: string
       prior: Map<string, number>
       others: { before: HeadingEntry[]; after: HeadingEntry[] } | null
+      /** The key of `others` (see {@link tocKeyOf}). */
+      tocKey?: string
       belowToc: boolean
     },
   ): Rendered {
@@ -330,9 +362,9 @@ export class IncrementalRenderer {
       headings: env.headings,
       entries: (env[OWN_ENTRIES] as HeadingEntry[] | undefined) ?? [],
       slugs,
-      incoming: slugs.map((k) => ctx.prior.get(k) ?? -1).join(),
+      incoming: incomingOf(slugs, ctx.prior),
       defsKey: ctx.defsKey,
-      tocKey: hasToc ? (ctx.others ? tocKeyOf(ctx.others) : '') : null,
+      tocKey: hasToc ? (ctx.tocKey ?? '') : null,
       tocMarker: env[TOC_MARKER] === true,
       belowToc: ctx.belowToc,
     }
@@ -346,16 +378,17 @@ export class IncrementalRenderer {
     stats: IncrementalStats,
   ): void {
     const index = pieces.indexOf(toc)
+    const tocKey = tocKeyOf(pieces, index)
+    if (toc.out!.tocKey === tocKey) return
     const entriesOf = (list: Piece[]) => list.flatMap((p) => p.out?.entries ?? [])
     const others = {
       before: entriesOf(pieces.slice(0, index)),
       after: entriesOf(pieces.slice(index + 1)),
     }
-    if (toc.out!.tocKey === tocKeyOf(others)) return
     const prior = new Map<string, number>()
     for (const p of pieces.slice(0, index))
       for (const k of p.out?.slugs ?? []) prior.set(k, (prior.get(k) ?? -1) + 1)
-    toc.out = this.parse(toc, { ...ctx, prior, others, belowToc: false })
+    toc.out = this.parse(toc, { ...ctx, prior, others, tocKey, belowToc: false })
     stats.parsed++
   }
 
@@ -373,12 +406,13 @@ export class IncrementalRenderer {
     for (const p of pieces) {
       const out = p.out
       if (!out) {
-        if (!pendingRun) blocks.push(block(budget.pendingHtml ?? '', line))
+        if (!pendingRun) blocks.push(new PlacedBlock(budget.pendingHtml ?? '', line))
         pendingRun = true
       } else {
         pendingRun = false
-        for (const b of out.blocks) blocks.push(block(b.key, line + b.rel))
-        for (const h of out.headings) headings.push({ ...h, line: h.line + line })
+        const placed = place(p, out, line)
+        for (const b of placed.blocks) blocks.push(b)
+        for (const h of placed.headings) headings.push(h)
       }
       line += p.lines
     }
@@ -406,8 +440,45 @@ export class IncrementalRenderer {
   }
 }
 
-function tocKeyOf(others: { before: HeadingEntry[]; after: HeadingEntry[] }): string {
-  const key = (h: HeadingEntry) =>
-    `${h.level}\u0001${h.id}\u0001${h.children.map((c) => c.content).join('\u0002')}`
-  return `${others.before.map(key).join('\u0000')}\u0003${others.after.map(key).join('\u0000')}`
+/** The index of `value` in the ascending `sorted`, looking from `from` on; -1 when absent. */
+function indexOfSorted(sorted: readonly number[], value: number, from: number): number {
+  let lo = from
+  let hi = sorted.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const v = sorted[mid]!
+    if (v === value) return mid
+    if (v < value) lo = mid + 1
+    else hi = mid - 1
+  }
+  return -1
+}
+
+/** How many of each of `slugs` the pieces above used (most pieces have none: no array is made). */
+function incomingOf(slugs: readonly string[], prior: ReadonlyMap<string, number>): string {
+  if (slugs.length === 0) return ''
+  return slugs.map((k) => prior.get(k) ?? -1).join()
+}
+
+/**
+ * What the table of contents in piece `index` is made from: the heading entries of the pieces
+ * before and after it. Each piece's part is made once per render of that piece, so a keystroke
+ * joins a few hundred strings instead of keying every heading again.
+ */
+function tocKeyOf(pieces: readonly Piece[], index: number): string {
+  const parts = (from: number, to: number) => {
+    const keys: string[] = []
+    for (let i = from; i < to; i++) {
+      const out = pieces[i]!.out
+      if (out && out.entries.length > 0) keys.push((out.entriesKey ??= entriesKey(out.entries)))
+    }
+    return keys.join('\u0000')
+  }
+  return `${parts(0, index)}\u0003${parts(index + 1, pieces.length)}`
+}
+
+function entriesKey(entries: readonly HeadingEntry[]): string {
+  return entries
+    .map((h) => `${h.level}\u0001${h.id}\u0001${h.children.map((c) => c.content).join('\u0002')}`)
+    .join('\u0000')
 }

@@ -123,6 +123,28 @@ describe('IncrementalRenderer', () => {
     expect(inc.html).toBe(renderBody(next, 8).html)
   })
 
+  it('a keystroke keeps the block and heading objects of every piece it did not move', () => {
+    const body = splitPost(generatePost(50_000).replace(/\[\^/g, '[')).body
+    const r = new IncrementalRenderer()
+    const before = r.render(body, 8)
+    const mid = body.indexOf('\n\n', body.length / 2)
+    // A character: no line moves, so only the typed piece's blocks are new objects.
+    const typed = `${body.slice(0, mid)}あ${body.slice(mid)}`
+    const after = r.render(typed, 8)
+    const kept = after.blocks.filter((b) => before.blocks.includes(b)).length
+    expect(after.blocks.length).toBeGreaterThan(300)
+    expect(kept).toBeGreaterThanOrEqual(after.blocks.length - 6)
+    expect(after.headings.filter((h) => before.headings.includes(h)).length).toBeGreaterThanOrEqual(
+      after.headings.length - 3,
+    )
+    // A newline moves every block below it: those are new (their line changed), the ones above stay.
+    const split = r.render(`${typed.slice(0, mid)}\n${typed.slice(mid)}`, 8)
+    const above = split.blocks.filter((b) => b.line < before.blocks.find((x) => !after.blocks.includes(x))!.line)
+    expect(above.length).toBeGreaterThan(100)
+    for (const b of above) expect(after.blocks).toContain(b)
+    expect(split.html).toBe(renderBody(`${typed.slice(0, mid)}\n${typed.slice(mid)}`, 8).html)
+  })
+
   it('keeps only the first {:toc} list a table of contents, as the edits move it', () => {
     const r = new IncrementalRenderer()
     const first = '* 目次\n{:toc}\n\n'
