@@ -141,8 +141,11 @@ const PENDING_KEY = '\u0000pending'
 export class BlockPatcher {
   private live: LiveBlock[] = []
   private article: HTMLElement | null = null
-  /** The live elements and their lines, made when first asked for after a patch. */
-  private indexCache: { elements: Element[]; lines: number[] } | null = null
+  /**
+   * The live elements and their lines, refilled in place when first asked for after a patch (a
+   * long post has thousands: new arrays on every keystroke were garbage the next one collected).
+   */
+  private readonly index = { elements: [] as Element[], lines: [] as number[], stale: true }
   /** Sanitized blocks by relative key (templates, cloned for each use). */
   private cache = new Map<string, Template>()
   /** Blocks sanitized (not reused) by the last patch; for tests and measurements. */
@@ -165,31 +168,38 @@ export class BlockPatcher {
   reset(): void {
     this.live = []
     this.article = null
-    this.indexCache = null
+    this.index.stale = true
     this.cache.clear()
   }
 
   /** The article's block elements in source order (the header excluded). */
   elements(): readonly Element[] {
-    return this.index().elements
+    return this.indexed().elements
   }
 
   /** The 0-based source line each of {@link elements} starts at (NaN: none). */
   lines(): readonly number[] {
-    return this.index().lines
+    return this.indexed().lines
   }
 
-  private index(): { elements: Element[]; lines: number[] } {
-    if (this.indexCache) return this.indexCache
-    const elements: Element[] = []
-    const lines: number[] = []
-    for (const b of this.live)
-      b.nodes.forEach((n, i) => {
-        if (n.nodeType !== 1) return
-        elements.push(n as Element)
-        lines.push(b.base + (b.lines[i] ?? NaN))
-      })
-    return (this.indexCache = { elements, lines })
+  private indexed(): { elements: Element[]; lines: number[] } {
+    const index = this.index
+    if (!index.stale) return index
+    const { elements, lines } = index
+    let n = 0
+    for (const b of this.live) {
+      for (let i = 0; i < b.nodes.length; i++) {
+        const node = b.nodes[i]!
+        if (node.nodeType !== 1) continue
+        elements[n] = node as Element
+        lines[n] = b.base + (b.lines[i] ?? NaN)
+        n++
+      }
+    }
+    elements.length = n
+    lines.length = n
+    index.stale = false
+    return index
   }
 
   /** Sanitizes a block and takes its source lines out of its DOM into the template. */
@@ -212,7 +222,7 @@ export class BlockPatcher {
       this.live = []
       this.article = article
     }
-    this.indexCache = null
+    this.index.stale = true
     const doc = article.ownerDocument
     const next = groupBalanced(blocks).map((b) => ({ key: relativeKey(b), base: b.line }))
     const old = this.live

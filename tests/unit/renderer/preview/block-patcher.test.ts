@@ -110,6 +110,14 @@ describe('BlockPatcher', () => {
     observer.disconnect()
     expect(article.lastElementChild).toBe(tail)
     expect(patcher.lines()).toEqual([0, 2, 6, 8, 10])
+    // The index is refilled in place, not made again (a long post's thousands of entries per key).
+    const [elements, lines] = [patcher.elements(), patcher.lines()]
+    patcher.patch(article, renderPost(text).blocks)
+    expect(patcher.lines()).toBe(lines)
+    expect(patcher.elements()).toBe(elements)
+    expect(lines).toEqual([0, 2, 4, 6, 8])
+    expect(elements).toEqual([...article.children])
+    patcher.patch(article, renderPost(edited).blocks)
     // A keystroke with a newline in the middle of a 200k post moved thousands of attributes.
     expect(writes).toEqual([])
     expect(article.innerHTML).toBe(fresh(edited))
