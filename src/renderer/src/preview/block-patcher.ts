@@ -74,17 +74,21 @@ function balanceOf(html: string): number {
   return b
 }
 
-/** Merges runs of blocks whose tags do not balance, so each group parses as it would in context. */
-export function groupBalanced(blocks: readonly RenderedBlock[]): RenderedBlock[] {
-  const out: RenderedBlock[] = []
+/**
+ * Merges runs of blocks whose tags do not balance, so each group parses as it would in context.
+ * Without any, the blocks are handed back as they are (the usual case, on every keystroke).
+ */
+export function groupBalanced(blocks: readonly RenderedBlock[]): readonly RenderedBlock[] {
+  let out: RenderedBlock[] | null = null
   let pending: RenderedBlock | null = null
   let depth = 0
-  for (const block of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
     if (pending) {
       pending = { html: pending.html + block.html, line: pending.line }
       depth += balanceOf(block.key ?? block.html)
       if (depth <= 0) {
-        out.push(pending)
+        out!.push(pending)
         pending = null
         depth = 0
       }
@@ -92,12 +96,23 @@ export function groupBalanced(blocks: readonly RenderedBlock[]): RenderedBlock[]
     }
     const balance = balanceOf(block.key ?? block.html)
     if (balance > 0) {
+      out ??= blocks.slice(0, i)
       pending = { html: block.html, line: block.line }
       depth = balance
-    } else out.push(block)
+    } else out?.push(block)
   }
-  if (pending) out.push(pending)
-  return out
+  if (pending) out!.push(pending)
+  return out ?? blocks
+}
+
+/** The blocks with their keys: the incremental renderer's as they are, others keyed once. */
+function keyed(blocks: readonly RenderedBlock[]): ReadonlyArray<{ key: string; line: number }> {
+  if (blocks.every(hasKey)) return blocks
+  return blocks.map((b) => ({ key: relativeKey(b), line: b.line }))
+}
+
+function hasKey(block: RenderedBlock): block is RenderedBlock & { key: string } {
+  return block.key !== undefined
 }
 
 /** Memo of {@link relativeKey} by HTML: unchanged blocks on unchanged lines cost a lookup. */
@@ -224,7 +239,7 @@ export class BlockPatcher {
     }
     this.index.stale = true
     const doc = article.ownerDocument
-    const next = groupBalanced(blocks).map((b) => ({ key: relativeKey(b), base: b.line }))
+    const next = keyed(groupBalanced(blocks))
     const old = this.live
     let prefix = 0
     const maxPrefix = Math.min(old.length, next.length)
@@ -238,9 +253,9 @@ export class BlockPatcher {
       suffix++
 
     // Blocks before the change keep their nodes; an edit in the front matter moves their lines.
-    const result: LiveBlock[] = old
-      .slice(0, prefix)
-      .map((kept, i) => ({ ...kept, base: next[i]!.base }))
+    // (Live blocks are the patcher's own: kept ones are moved in place, not copied.)
+    const result: LiveBlock[] = old.slice(0, prefix)
+    for (let i = 0; i < prefix; i++) result[i]!.base = next[i]!.line
     // The changed middle goes before the first node of the kept tail (blocks may render to
     // nothing: skip those).
     let anchor: Node | null = null
@@ -310,7 +325,8 @@ export class BlockPatcher {
       const b = next[i]!
       const keep = keptOld[i - prefix]!
       if (keep >= 0) {
-        result.push({ ...old[keep]!, base: b.base })
+        old[keep]!.base = b.line
+        result.push(old[keep]!)
         removed[keep - prefix] = 2
         pendingRun = false
         continue
@@ -320,7 +336,7 @@ export class BlockPatcher {
       const plan = listPlans[i - prefix]
       if (plan) {
         patchList(plan, this.items!, doc)
-        result.push({ ...old[pair]!, key: b.key, base: b.base })
+        result.push({ ...old[pair]!, key: b.key, base: b.line })
         removed[pair - prefix] = 2
         pendingRun = false
         continue
@@ -337,7 +353,7 @@ export class BlockPatcher {
         // One 「レンダリング中…」 line for a run of blocks not sanitized yet.
         nodes = pendingRun ? [] : [article.insertBefore(pendingNode(doc), at)]
         pendingRun = true
-        result.push({ key: PENDING_KEY, base: b.base, nodes, lines: nodes.map(() => NaN) })
+        result.push({ key: PENDING_KEY, base: b.line, nodes, lines: nodes.map(() => NaN) })
       } else {
         pendingRun = false
         const copy = doc.importNode(template.fragment, true)
@@ -346,7 +362,7 @@ export class BlockPatcher {
         const first = nodes.find((n) => n.nodeType === 1) as HTMLElement | undefined
         if (height > 0 && first?.style) first.style.containIntrinsicSize = `auto ${height}px`
         article.insertBefore(copy, at)
-        result.push({ key: b.key, base: b.base, nodes, lines: template.lines })
+        result.push({ key: b.key, base: b.line, nodes, lines: template.lines })
       }
       // Block for block, the old block goes once its replacement is in place.
       if (pair >= 0) {
@@ -358,8 +374,10 @@ export class BlockPatcher {
     for (let i = prefix; i < oldEnd; i++)
       if (!removed[i - prefix]) for (const n of old[i]!.nodes) n.parentNode?.removeChild(n)
     // Keep the unchanged tail, at its new lines when lines were added or removed above it.
-    for (let i = old.length - suffix; i < old.length; i++)
-      result.push({ ...old[i]!, base: next[next.length - (old.length - i)]!.base })
+    for (let i = old.length - suffix; i < old.length; i++) {
+      old[i]!.base = next[next.length - (old.length - i)]!.line
+      result.push(old[i]!)
+    }
     this.live = result
     this.lastSanitized = sanitized
     this.lastReplaced = replaced

@@ -422,6 +422,14 @@ describe('block grouping', () => {
     ])
   })
 
+  it('hands balanced blocks back as they are (no copy of a long post per keystroke)', () => {
+    const blocks = [
+      { html: '<p>a</p>', line: 0 },
+      { html: '<div><p>b</p></div>', line: 2 },
+    ]
+    expect(groupBalanced(blocks)).toBe(blocks)
+  })
+
   it('keys blocks by their HTML with lines relative to the block', () => {
     expect(relativeKey({ html: '<p data-line="12">x</p><li data-line="14">', line: 12 })).toBe(
       '<p data-line="0">x</p><li data-line="2">',
