@@ -399,23 +399,33 @@ export class IncrementalRenderer {
     budget: RenderBudget,
     stats: IncrementalStats,
   ): IncrementalResult {
-    const blocks: RenderedBlock[] = []
-    const headings: Heading[] = []
+    // Sized at once: grown block by block, a long post's list was copied a dozen times a keystroke.
+    let most = 0
+    let headingCount = 0
+    for (const p of pieces) {
+      most += p.out ? p.out.blocks.length : 1
+      headingCount += p.out ? p.out.headings.length : 0
+    }
+    const blocks = new Array<RenderedBlock>(most)
+    const headings = new Array<Heading>(headingCount)
+    let n = 0
+    let h = 0
     let line = lineOffset
     let pendingRun = false
     for (const p of pieces) {
       const out = p.out
       if (!out) {
-        if (!pendingRun) blocks.push(new PlacedBlock(budget.pendingHtml ?? '', line))
+        if (!pendingRun) blocks[n++] = new PlacedBlock(budget.pendingHtml ?? '', line)
         pendingRun = true
       } else {
         pendingRun = false
         const placed = place(p, out, line)
-        for (const b of placed.blocks) blocks.push(b)
-        for (const h of placed.headings) headings.push(h)
+        for (const b of placed.blocks) blocks[n++] = b
+        for (const heading of placed.headings) headings[h++] = heading
       }
       line += p.lines
     }
+    blocks.length = n
     return result(blocks, headings, stats.pending === 0, stats)
   }
 
