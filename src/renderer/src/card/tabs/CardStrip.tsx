@@ -50,7 +50,9 @@ export function CardStrip() {
         type="button"
         className="pwt-strip__toggle"
         aria-expanded={open}
-        aria-controls={`${id}-card`}
+        // Only a card that is there (none while no post is open): a name of a missing element is
+        // an invalid ARIA value.
+        aria-controls={open && draft ? `${id}-card` : undefined}
         title={cardText(locale, open ? 'stripHide' : 'stripShow')}
         onClick={toggle}
       >
