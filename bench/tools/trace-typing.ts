@@ -62,6 +62,31 @@ function longTasks(events: TraceEvent[], profile: CpuProfile): void {
   }
 }
 
+/**
+ * The renderer main thread's garbage collections while tracing: how many, their time, the longest,
+ * and the highest heap before one (a heap that grows from one scavenge to the next means objects
+ * made per keystroke are being promoted).
+ */
+function garbageCollections(events: TraceEvent[], threads: Map<string, string>): void {
+  for (const kind of ['MinorGC', 'MajorGC']) {
+    const gcs = events.filter(
+      (e) =>
+        e.name === kind &&
+        e.ph === 'X' &&
+        (threads.get(`${e.pid}:${e.tid}`) ?? '').includes('CrRendererMain'),
+    )
+    const heap = (e: TraceEvent, key: 'usedHeapSizeBefore' | 'usedHeapSizeAfter') =>
+      ((e.args as unknown as Record<string, number> | undefined)?.[key] ?? 0) / 1e6
+    const ms = gcs.map((e) => (e.dur ?? 0) / 1000)
+    console.log(
+      `gc ${kind}: ${gcs.length}, ${ms.reduce((a, b) => a + b, 0).toFixed(0)} ms, longest`,
+      `${Math.max(0, ...ms).toFixed(1)} ms, highest heap before one`,
+      `${Math.max(0, ...gcs.map((e) => heap(e, 'usedHeapSizeBefore'))).toFixed(0)} MB; after each:`,
+      gcs.map((e) => heap(e, 'usedHeapSizeAfter').toFixed(0)).join(' '),
+    )
+  }
+}
+
 /** Self time per function (ms), largest first. */
 function selfTimes(profile: CpuProfile): Array<[string, number]> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
@@ -238,6 +263,7 @@ async function main(): Promise<void> {
         console.log('layout', ((e.dur ?? 0) / 1000).toFixed(2), JSON.stringify(a.beginData))
       }
     }
+    garbageCollections(events, threads)
     const top = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)
     for (const [k, ms] of top) console.log(`${(ms / EDITS).toFixed(2).padStart(8)} ms/key  ${k}`)
     console.log(
