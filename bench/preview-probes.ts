@@ -2,7 +2,11 @@
  * In-page probes for the preview benchmark: where the caret goes, what a keystroke costs (to the
  * next frame and to the preview's `pw:preview-updated`), and the longest frame around an action.
  */
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
+import { generateBenchPost } from '../tests/helpers/long-post'
 
 interface Probe {
   pending: number[]
@@ -185,3 +189,22 @@ export async function longestFrame(page: Page, action: () => Promise<unknown>): 
 
 /** Pastes text the way the clipboard does (shared with the E2E tests). */
 export { pasteText } from '../tests/helpers/paste'
+
+/**
+ * A temporary blog holding one generated post of `chars` characters (`slug` names its file) for a
+ * diagnostic to open; returns the repository folder and the blog's post folder.
+ */
+export async function generatedPostRepo(
+  slug: string,
+  title: string,
+  chars: number,
+): Promise<{ repo: string; dir: string }> {
+  const repo = await mkdtemp(join(tmpdir(), `pw-${slug}-`))
+  const dir = join(repo, 'source/blog')
+  await mkdir(dir, { recursive: true })
+  await writeFile(
+    join(dir, `2026-11-10-${slug}.html.md`),
+    generateBenchPost(title, '2026-11-10T10:00:00+09:00', chars),
+  )
+  return { repo, dir }
+}

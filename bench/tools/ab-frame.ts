@@ -3,12 +3,15 @@
  * with parts of the page switched off, to see which part the frame waits for. Not a benchmark.
  * `npx tsx bench/tools/ab-frame.ts`
  */
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
 import { launchApp } from '../../tests/e2e/harness/launch-app'
-import { generateBenchPost } from '../../tests/helpers/long-post'
-import { installProbes, openAndWait, placeCaret, typeAndMeasure } from '../preview-probes'
+import {
+  generatedPostRepo,
+  installProbes,
+  openAndWait,
+  placeCaret,
+  typeAndMeasure,
+} from '../preview-probes'
 import { stats } from '../stats'
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 200_000)
@@ -16,14 +19,8 @@ const EDITS = Number(process.env.BENCH_EDITS ?? 60)
 const VARIANTS = (process.env.AB ?? 'as-is,no-cv,preview-hidden,mouse-away,as-is').split(',')
 
 async function main(): Promise<void> {
-  const repo = await mkdtemp(join(tmpdir(), 'pw-ab-'))
-  const dir = join(repo, 'source/blog')
-  await mkdir(dir, { recursive: true })
   const title = `AB ${SIZE / 1000}k`
-  await writeFile(
-    join(dir, '2026-11-10-ab.html.md'),
-    generateBenchPost(title, '2026-11-10T10:00:00+09:00', SIZE),
-  )
+  const { repo } = await generatedPostRepo('ab', title, SIZE)
   const app = await launchApp({ repo })
   const { page } = app
   try {

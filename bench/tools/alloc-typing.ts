@@ -5,12 +5,15 @@
  * Allocation is what the keystrokes' garbage collections cost. A diagnostic, not a benchmark:
  * `npx tsx bench/tools/alloc-typing.ts`.
  */
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
 import { launchApp } from '../../tests/e2e/harness/launch-app'
-import { generateBenchPost } from '../../tests/helpers/long-post'
-import { installProbes, openAndWait, placeCaret, typeAndMeasure } from '../preview-probes'
+import {
+  generatedPostRepo,
+  installProbes,
+  openAndWait,
+  placeCaret,
+  typeAndMeasure,
+} from '../preview-probes'
 import { stats } from '../stats'
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 200_000)
@@ -54,14 +57,8 @@ function print(title: string, totals: Map<string, number>, rows = 30): void {
 }
 
 async function main(): Promise<void> {
-  const repo = await mkdtemp(join(tmpdir(), 'pw-alloc-'))
-  const dir = join(repo, 'source/blog')
-  await mkdir(dir, { recursive: true })
   const title = `割り当て ${SIZE / 1000}k`
-  await writeFile(
-    join(dir, '2026-11-10-alloc.html.md'),
-    generateBenchPost(title, '2026-11-10T10:00:00+09:00', SIZE),
-  )
+  const { repo } = await generatedPostRepo('alloc', title, SIZE)
   const app = await launchApp({ repo })
   const { page } = app
   try {
@@ -92,6 +89,7 @@ async function main(): Promise<void> {
     console.log('frame', stats(r.frame), 'preview', stats(r.preview))
   } finally {
     await app.close()
+    await rm(repo, { recursive: true, force: true })
   }
 }
 

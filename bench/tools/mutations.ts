@@ -3,13 +3,16 @@
  * in the real app, types mid-document and counts DOM mutations by their nearest labelled ancestor
  * (in the window and in the preview frame). A diagnostic: `npx tsx bench/tools/mutations.ts`.
  */
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { launchApp } from '../../tests/e2e/harness/launch-app'
-import { generateBenchPost } from '../../tests/helpers/long-post'
-import { installProbes, openAndWait, placeCaret, typeAndMeasure } from '../preview-probes'
+import {
+  generatedPostRepo,
+  installProbes,
+  openAndWait,
+  placeCaret,
+  typeAndMeasure,
+} from '../preview-probes'
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 200_000)
 const EDITS = Number(process.env.BENCH_EDITS ?? 20)
@@ -47,14 +50,8 @@ async function report(label: string, page: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const repo = await mkdtemp(join(tmpdir(), 'pw-mut-'))
-  const dir = join(repo, 'source/blog')
-  await mkdir(dir, { recursive: true })
   const title = `変更 ${SIZE / 1000}k`
-  await writeFile(
-    join(dir, '2026-11-10-mutations.html.md'),
-    generateBenchPost(title, '2026-11-10T10:00:00+09:00', SIZE),
-  )
+  const { repo } = await generatedPostRepo('mutations', title, SIZE)
   const app = await launchApp({ repo })
   const { page } = app
   try {

@@ -3,13 +3,13 @@
  * types mid-document with Chrome tracing on, and prints the renderer main threads' time per event.
  * A diagnostic, not a benchmark: `npx tsx bench/tools/trace-typing.ts`.
  */
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { launchApp } from '../../tests/e2e/harness/launch-app'
 import type { CpuProfile, TraceEvent } from './trace-types'
 import { generateBenchPost } from '../../tests/helpers/long-post'
 import {
+  generatedPostRepo,
   installProbes,
   longestFrame,
   openAndWait,
@@ -123,14 +123,8 @@ function inclusiveTimes(profile: CpuProfile): Array<[string, number]> {
 }
 
 async function main(): Promise<void> {
-  const repo = await mkdtemp(join(tmpdir(), 'pw-trace-'))
-  const dir = join(repo, 'source/blog')
-  await mkdir(dir, { recursive: true })
   const title = `トレース ${SIZE / 1000}k`
-  await writeFile(
-    join(dir, '2026-11-10-trace.html.md'),
-    generateBenchPost(title, '2026-11-10T10:00:00+09:00', SIZE),
-  )
+  const { repo, dir } = await generatedPostRepo('trace', title, SIZE)
   // TRACE_SWITCH: a small post to switch to and back from.
   const smallTitle = 'トレース 5k'
   if (process.env.TRACE_SWITCH)
