@@ -17,6 +17,7 @@ import {
   pasteText,
   placeCaret,
   typeAndMeasure,
+  type TypingFigures,
 } from './preview-probes'
 import { generateBenchPost as generatePost } from '../tests/helpers/long-post'
 import { stats } from './stats'
@@ -28,6 +29,19 @@ const HUGE = Number(process.env.BENCH_HUGE ?? 10_000_000)
 
 function row(name: string, samples: number[], extra: Record<string, unknown> = {}): void {
   console.log(JSON.stringify({ name, ...stats(samples), ...extra }))
+}
+
+/** Where the keystrokes' time went (medians): shown in the figure's "other" column. */
+function breakdown(label: string, r: TypingFigures): void {
+  const med = (v: number[]) => stats(v).medianMs
+  // The card is built only when what it reads changed (not while typing past the excerpt).
+  const card = r.card.length === 0 ? 'not built' : `${med(r.card)} ms (${r.card.length} builds)`
+  console.log(
+    JSON.stringify({
+      name: `keystroke breakdown (medians), ${label}`,
+      note: `CodeMirror update ${med(r.editor)} ms · live post ${med(r.livePost)} ms · preview patch ${med(r.patch)} ms · card ${card}`,
+    }),
+  )
 }
 
 async function main(): Promise<void> {
@@ -71,19 +85,7 @@ async function main(): Promise<void> {
         })
         row(`frame work after the keystroke (its rAF → painted), ${label}, ${k} chars`, r.paint)
         row(`preview render + patch per update, ${label}, ${k} chars`, r.render)
-        if (where === 'mid' && big) {
-          // Where the keystroke's time goes (medians): shown in the figure's "other" column.
-          const med = (v: number[]) => stats(v).medianMs
-          // The card is built only when what it reads changed (not while typing past the excerpt).
-          const card =
-            r.card.length === 0 ? 'not built' : `${med(r.card)} ms (${r.card.length} builds)`
-          console.log(
-            JSON.stringify({
-              name: `keystroke breakdown (medians), mid-document, ${k} chars`,
-              note: `CodeMirror update ${med(r.editor)} ms · live post ${med(r.livePost)} ms · preview patch ${med(r.patch)} ms · card ${card}`,
-            }),
-          )
-        }
+        if (where === 'mid' && big) breakdown(`mid-document, ${k} chars`, r)
       }
       if (post.chars === 200_000) {
         // Typing a heading in the middle: each keystroke changes the table of contents too.
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
           targetOn: 'p95',
         })
         row(`preview render + patch per update, in a heading, ${k} chars`, h.render)
+        breakdown(`in a heading, ${k} chars`, h)
         // A 10k-character paste in the middle, five times (each undone): the longest frame.
         const frames: number[] = []
         const paste = generatePost('貼り付け', post.date, 10_000)

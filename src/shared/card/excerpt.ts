@@ -240,10 +240,47 @@ function isToc(attribs: Record<string, string>): boolean {
 }
 
 /**
+ * The last answer of {@link plainTextFromHtml}, with the start of the HTML it was read from: any
+ * HTML that starts the same way has the same answer (see {@link readPlainText}).
+ */
+let lastRead: { limit: number; read: string; whole: boolean; result: PlainText } | null = null
+
+/**
  * The plain text of rendered post HTML as the feed computes it (PORTAL.md §2 rules 2–7), cut to
- * `limit` code points. Parsing stops as soon as the limit is reached and one more character is seen.
+ * `limit` code points. The answer is the same object as the last call's when the HTML starts with
+ * everything that call read: a long post's excerpt lies in its first few kilobytes (a table of
+ * contents of hundreds of headings, often), which an edit further down leaves alone, so the card
+ * reads none of it again. Callers must not change the answer.
  */
 export function plainTextFromHtml(html: string, limit: number = EXCERPT_LENGTH): PlainText {
+  const last = lastRead
+  if (
+    last &&
+    last.limit === limit &&
+    (last.whole ? html === last.read : html.startsWith(last.read))
+  )
+    return last.result
+  let readTo = html.length
+  const result = readPlainText(html, limit, (end) => (readTo = end))
+  lastRead =
+    readTo < html.length
+      ? // The parse stopped at the '<' after its last chunk: the chunks are cut the same way in any
+        // HTML with this start, '<' included, and nothing after it was read.
+        { limit, read: html.slice(0, readTo + 1), whole: false, result }
+      : { limit, read: html, whole: true, result }
+  return result
+}
+
+/**
+ * {@link plainTextFromHtml} without remembering: parsing stops as soon as the limit is reached and
+ * one more character is seen. `stoppedAt`, when the parse stopped before the end, gets the offset
+ * where the chunks read end (a '<').
+ */
+export function readPlainText(
+  html: string,
+  limit: number,
+  stoppedAt?: (end: number) => void,
+): PlainText {
   const writer = new PlainTextWriter(Math.max(0, Math.floor(limit)))
   let depth = 0
   let ignoreDepth = 0
@@ -307,7 +344,8 @@ export function plainTextFromHtml(html: string, limit: number = EXCERPT_LENGTH):
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   )
-  for (let at = 0; at < html.length && !writer.truncated;) {
+  let at = 0
+  while (at < html.length && !writer.truncated) {
     // Cut chunks just before a tag, so no text node, entity or surrogate pair is split in two.
     const next = html.indexOf('<', at + CHUNK)
     const end = next < 0 ? html.length : next
@@ -317,7 +355,7 @@ export function plainTextFromHtml(html: string, limit: number = EXCERPT_LENGTH):
   if (!writer.truncated) {
     parser.end()
     writer.finish()
-  }
+  } else if (at < html.length) stoppedAt?.(at)
   return writer.result()
 }
 

@@ -122,15 +122,11 @@ function joinLeading(rendered: IncrementalResult, limit: number): string {
 function leadingHtml(rendered: IncrementalResult): string {
   const first = joinLeading(rendered, READING_HTML_FIRST_CHARS)
   if (first.length < READING_HTML_FIRST_CHARS) return first
-  // Typing past the first blocks leaves them as they were: their answer is remembered.
-  if (lastLeading?.first !== first)
-    lastLeading = { first, enough: plainTextFromHtml(first, EXCERPT_LENGTH).truncated }
-  if (lastLeading.enough) return first
+  // Typing past the excerpt's start leaves it as it was: the answer is remembered (and the card's
+  // excerpt, read next from the same HTML, is the same answer).
+  if (plainTextFromHtml(first, EXCERPT_LENGTH).truncated) return first
   return joinLeading(rendered, READING_HTML_CHARS)
 }
-
-/** The last first blocks looked at by {@link leadingHtml}, and whether they hold the excerpt. */
-let lastLeading: { first: string; enough: boolean } | null = null
 
 /** Time a read spends on parts of the post no edit touched (ms); the rest follows in later tasks. */
 const PART_BUDGET_MS = 12
