@@ -99,12 +99,23 @@ export interface ListItems {
   split(html: string): ListPieces | null
   /** An item sanitized, from the cache when seen before: clone it, never insert it. */
   item(html: string): DocumentFragment
+  /**
+   * Sanitizes the items among `htmls` not seen before in one run of the sanitizer, for
+   * {@link ListItems.item} to find. A new list, or a paste that renumbers the ids of dozens of later
+   * headings, brings that many new items: one sanitizer run each (a new document, the
+   * configuration read again) took most of the paste's patch.
+   */
+  prepare(htmls: readonly string[]): void
 }
 
 /** The item cache and the remembered splits of {@link ListItems}, over a block sanitizer. */
 export function listItems(sanitize: (html: string) => DocumentFragment): ListItems {
   const cache = new Map<string, DocumentFragment>()
   const splits = new Map<string, ListPieces | null>()
+  const keep = (html: string, fragment: DocumentFragment) => {
+    if (cache.size >= CACHED_ITEMS) cache.delete(cache.keys().next().value!)
+    cache.set(html, fragment)
+  }
   return {
     split(html) {
       if (html.length < SPLIT_FROM_CHARS) return null
@@ -118,12 +129,28 @@ export function listItems(sanitize: (html: string) => DocumentFragment): ListIte
       let fragment = cache.get(html)
       if (fragment) {
         cache.delete(html)
-      } else {
-        fragment = sanitize(html)
-        if (cache.size >= CACHED_ITEMS) cache.delete(cache.keys().next().value!)
-      }
-      cache.set(html, fragment)
+      } else fragment = sanitize(html)
+      keep(html, fragment)
       return fragment
+    },
+    prepare(htmls) {
+      const missing = [...new Set(htmls.filter((html) => !cache.has(html)))]
+      if (missing.length < 2) return
+      // Items of a split list are well-formed <li>…</li> of a few tags: in a row in a list they
+      // parse as each does alone (tested against sanitizing each), one <li> each. Anything else
+      // is left to item(), one by one.
+      const fragment = sanitize(`<ul>${missing.join('')}</ul>`)
+      const list = fragment.firstChild
+      if (fragment.childNodes.length !== 1 || !list || (list as Element).localName !== 'ul') return
+      const lis = Array.from(list.childNodes)
+      if (lis.length !== missing.length) return
+      if (lis.some((li) => li.nodeType !== 1 || (li as Element).localName !== 'li')) return
+      const doc = fragment.ownerDocument
+      lis.forEach((li, i) => {
+        const one = doc.createDocumentFragment()
+        one.appendChild(li)
+        keep(missing[i]!, one)
+      })
     },
   }
 }
@@ -145,6 +172,7 @@ export function itemwiseLists(
     const doc = fragment.ownerDocument
     if (!list || list.nodeType !== 1 || (list as Element).localName !== pieces.name)
       return sanitize(html)
+    items.prepare(pieces.items)
     pieces.items.forEach((html, i) => {
       if (pieces.gaps[i]) list.appendChild(doc.createTextNode(pieces.gaps[i]!))
       list.appendChild(doc.importNode(items.item(html), true))
@@ -219,6 +247,7 @@ export function patchList(plan: ListPlan, items: ListItems, doc: Document): void
   while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++
   const at = s > 0 ? units[a.length - s]![0]! : plan.lastGap
   for (let i = p; i < a.length - s; i++) for (const n of units[i]!) list.removeChild(n)
+  items.prepare(to.items.slice(p, b.length - s))
   for (let j = p; j < b.length - s; j++) {
     if (to.gaps[j]) list.insertBefore(doc.createTextNode(to.gaps[j]!), at)
     const copy = doc.importNode(items.item(to.items[j]!), true)

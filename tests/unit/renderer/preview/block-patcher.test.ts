@@ -3,10 +3,10 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import DOMPurify from 'dompurify'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { renderPost, sanitizePreviewFragment } from '../../../../src/shared/markdown'
 import { generateBenchPost } from '../../../helpers/long-post'
-import { listItems } from '../../../../src/renderer/src/preview/list-pieces'
+import { itemwiseLists, listItems } from '../../../../src/renderer/src/preview/list-pieces'
 import {
   BlockPatcher,
   SANITIZE_BUDGET_MS,
@@ -207,6 +207,46 @@ describe('BlockPatcher', () => {
     expect(now.filter((li) => !items.includes(li))).toHaveLength(1)
   })
 
+  it('a paste that changes many items of a long table of contents sanitizes them in one go', () => {
+    const text = generateBenchPost('目次つき', '2026-11-10', 60_000)
+    const article = document.createElement('article')
+    // As the preview has it: long lists sanitized item-wise, their items kept for patches.
+    const items = listItems(sanitize)
+    const patcher = new BlockPatcher(itemwiseLists(sanitize, items), items)
+    // DOMPurify parses what it sanitizes into a new document: one parse per sanitizer run.
+    const parse = vi.spyOn(window.DOMParser.prototype, 'parseFromString')
+    // Runs on one item of a long list alone (a list block, or items in a row, start otherwise).
+    // (DOMPurify puts an element of its own first, for the body to take leading white space.)
+    const itemRuns = () =>
+      parse.mock.calls.filter(([m]) => /^(?:<remove><\/remove>)?\s*<li\b/.test(String(m))).length
+    try {
+      patcher.patch(article, renderPost(text).blocks)
+      const tocItems = article.querySelector('#markdown-toc')!.querySelectorAll('li').length
+      expect(tocItems).toBeGreaterThan(50)
+      // The first render: all its items at once (one run each before).
+      expect(itemRuns()).toBe(0)
+      // A pasted chapter in the middle: its headings renumber the ids of every later heading with
+      // the same text (kramdown's まとめ-1, まとめ-2…), so dozens of items change at once.
+      // (The bench's 10k paste.)
+      const middle = text.indexOf('\n## ', text.length / 2) + 1
+      const chapter = generateBenchPost('貼り付け', '2026-11-10', 10_000).split('---\n').pop()!
+      const pasted = `${text.slice(0, middle)}${chapter}${text.slice(middle)}`
+      const changed = renderPost(pasted).blocks.find((b) => b.html.includes('markdown-toc'))!
+      const before = renderPost(text).blocks.find((b) => b.html.includes('markdown-toc'))!
+      const differing = changed.html.split('</li>').filter((li) => !before.html.includes(li))
+      expect(differing.length).toBeGreaterThan(10)
+      parse.mockClear()
+      const blocks = renderPost(pasted).blocks
+      patcher.patch(article, blocks)
+      expect(itemRuns()).toBe(0)
+      // The paste's blocks past the sanitizer's time budget follow in later patches.
+      while (patcher.pending) patcher.patch(article, blocks)
+      expect(article.innerHTML).toBe(fresh(pasted))
+    } finally {
+      parse.mockRestore()
+    }
+  })
+
   it('after any edits of its headings, a post with a long table of contents equals a fresh render', () => {
     // About 26 chapters: a table of contents just past the length the item-wise path starts at.
     const base = generateBenchPost('目次つき', '2026-11-10', 18_000)
@@ -316,7 +356,8 @@ describe('BlockPatcher', () => {
       }),
       { numRuns: 40 },
     )
-  })
+    // About 24 s on two busy cores: the suite's 30 s left no room for a slower moment.
+  }, 90_000)
 })
 
 describe('BlockPatcher: many new blocks at once', () => {
