@@ -2,10 +2,11 @@
  * In-page probes for the preview benchmark: where the caret goes, what a keystroke costs (to the
  * next frame and to the preview's `pw:preview-updated`), and the longest frame around an action.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
+import { launchApp, type LaunchedApp, type LaunchOptions } from '../tests/e2e/harness/launch-app'
 import { generateBenchPost } from '../tests/helpers/long-post'
 
 interface Probe {
@@ -207,4 +208,30 @@ export async function generatedPostRepo(
     generateBenchPost(title, '2026-11-10T10:00:00+09:00', chars),
   )
   return { repo, dir }
+}
+
+/**
+ * Runs `body` on the real app opened on a blog made by {@link generatedPostRepo} (`before` may add
+ * files to its post folder first), then closes the app and removes the blog, whatever happens.
+ */
+export async function withGeneratedPost(
+  post: { slug: string; title: string; chars: number },
+  body: (app: LaunchedApp, dir: string) => Promise<void>,
+  options: {
+    launch?: Omit<LaunchOptions, 'repo'>
+    before?: (dir: string) => Promise<void>
+  } = {},
+): Promise<void> {
+  const { repo, dir } = await generatedPostRepo(post.slug, post.title, post.chars)
+  try {
+    await options.before?.(dir)
+    const app = await launchApp({ ...options.launch, repo })
+    try {
+      await body(app, dir)
+    } finally {
+      await app.close()
+    }
+  } finally {
+    await rm(repo, { recursive: true, force: true })
+  }
 }

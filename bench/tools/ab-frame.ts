@@ -3,14 +3,12 @@
  * with parts of the page switched off, to see which part the frame waits for. Not a benchmark.
  * `npx tsx bench/tools/ab-frame.ts`
  */
-import { rm } from 'node:fs/promises'
-import { launchApp } from '../../tests/e2e/harness/launch-app'
 import {
-  generatedPostRepo,
   installProbes,
   openAndWait,
   placeCaret,
   typeAndMeasure,
+  withGeneratedPost,
 } from '../preview-probes'
 import { stats } from '../stats'
 
@@ -20,10 +18,7 @@ const VARIANTS = (process.env.AB ?? 'as-is,no-cv,preview-hidden,mouse-away,as-is
 
 async function main(): Promise<void> {
   const title = `AB ${SIZE / 1000}k`
-  const { repo } = await generatedPostRepo('ab', title, SIZE)
-  const app = await launchApp({ repo })
-  const { page } = app
-  try {
+  await withGeneratedPost({ slug: 'ab', title, chars: SIZE }, async ({ page }) => {
     await openAndWait(page, title, 60_000)
     await installProbes(page)
     const blocks = await page
@@ -97,9 +92,6 @@ async function main(): Promise<void> {
         stats(r.card).medianMs,
       )
     }
-  } finally {
-    await app.close()
-    await rm(repo, { recursive: true, force: true })
-  }
+  })
 }
 await main()

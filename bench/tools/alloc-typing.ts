@@ -5,14 +5,12 @@
  * Allocation is what the keystrokes' garbage collections cost. A diagnostic, not a benchmark:
  * `npx tsx bench/tools/alloc-typing.ts`.
  */
-import { rm } from 'node:fs/promises'
-import { launchApp } from '../../tests/e2e/harness/launch-app'
 import {
-  generatedPostRepo,
   installProbes,
   openAndWait,
   placeCaret,
   typeAndMeasure,
+  withGeneratedPost,
 } from '../preview-probes'
 import { stats } from '../stats'
 
@@ -58,10 +56,7 @@ function print(title: string, totals: Map<string, number>, rows = 30): void {
 
 async function main(): Promise<void> {
   const title = `割り当て ${SIZE / 1000}k`
-  const { repo } = await generatedPostRepo('alloc', title, SIZE)
-  const app = await launchApp({ repo })
-  const { page } = app
-  try {
+  await withGeneratedPost({ slug: 'alloc', title, chars: SIZE }, async ({ page }) => {
     await installProbes(page)
     await openAndWait(page, title)
     await page.waitForTimeout(3000)
@@ -87,10 +82,7 @@ async function main(): Promise<void> {
     print('self', self)
     print('inclusive', inclusive, 60)
     console.log('frame', stats(r.frame), 'preview', stats(r.preview))
-  } finally {
-    await app.close()
-    await rm(repo, { recursive: true, force: true })
-  }
+  })
 }
 
 main().catch((error: unknown) => {

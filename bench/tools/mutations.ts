@@ -3,15 +3,13 @@
  * in the real app, types mid-document and counts DOM mutations by their nearest labelled ancestor
  * (in the window and in the preview frame). A diagnostic: `npx tsx bench/tools/mutations.ts`.
  */
-import { rm } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
-import { launchApp } from '../../tests/e2e/harness/launch-app'
 import {
-  generatedPostRepo,
   installProbes,
   openAndWait,
   placeCaret,
   typeAndMeasure,
+  withGeneratedPost,
 } from '../preview-probes'
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 200_000)
@@ -51,10 +49,7 @@ async function report(label: string, page: Page): Promise<void> {
 
 async function main(): Promise<void> {
   const title = `変更 ${SIZE / 1000}k`
-  const { repo } = await generatedPostRepo('mutations', title, SIZE)
-  const app = await launchApp({ repo })
-  const { page } = app
-  try {
+  await withGeneratedPost({ slug: 'mutations', title, chars: SIZE }, async ({ page }) => {
     await openAndWait(page, title)
     await installProbes(page)
     await placeCaret(page, 'mid')
@@ -66,10 +61,7 @@ async function main(): Promise<void> {
     await typeAndMeasure(page, EDITS)
     await report('window', page)
     await report('preview', page)
-  } finally {
-    await app.close()
-    await rm(repo, { recursive: true, force: true })
-  }
+  })
 }
 
 await main()

@@ -3,19 +3,19 @@
  * types mid-document with Chrome tracing on, and prints the renderer main threads' time per event.
  * A diagnostic, not a benchmark: `npx tsx bench/tools/trace-typing.ts`.
  */
-import { rm, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp } from '../../tests/e2e/harness/launch-app'
+import type { HandlerTable } from '../../src/shared/ipc/contract'
 import type { CpuProfile, TraceEvent } from './trace-types'
 import { generateBenchPost } from '../../tests/helpers/long-post'
 import {
-  generatedPostRepo,
   installProbes,
   longestFrame,
   openAndWait,
   pasteText,
   placeCaret,
   typeAndMeasure,
+  withGeneratedPost,
 } from '../preview-probes'
 import { stats } from '../stats'
 
@@ -124,19 +124,19 @@ function inclusiveTimes(profile: CpuProfile): Array<[string, number]> {
 
 async function main(): Promise<void> {
   const title = `トレース ${SIZE / 1000}k`
-  const { repo, dir } = await generatedPostRepo('trace', title, SIZE)
   // TRACE_SWITCH: a small post to switch to and back from.
   const smallTitle = 'トレース 5k'
-  if (process.env.TRACE_SWITCH)
-    await writeFile(
-      join(dir, '2026-11-09-small.html.md'),
-      generateBenchPost(smallTitle, '2026-11-09T10:00:00+09:00', 5_000),
-    )
+  const before = async (dir: string) => {
+    if (process.env.TRACE_SWITCH)
+      await writeFile(
+        join(dir, '2026-11-09-small.html.md'),
+        generateBenchPost(smallTitle, '2026-11-09T10:00:00+09:00', 5_000),
+      )
+  }
   // Which IPC calls carry how much (the harness's binding serialises each payload as JSON).
   const calls = new Map<string, { n: number; bytes: number }>()
-  const app = await launchApp({
-    repo,
-    wrapHandlers: (table) =>
+  const launch = {
+    wrapHandlers: (table: HandlerTable) =>
       Object.fromEntries(
         Object.entries(table).map(([channel, handler]) => [
           channel,
@@ -148,130 +148,130 @@ async function main(): Promise<void> {
             return (handler as (...a: unknown[]) => unknown)(...args)
           },
         ]),
-      ) as typeof table,
-  })
-  const { page } = app
-  try {
-    const openPost = (name: string) => openAndWait(page, name)
-    const open = () => openPost(title)
-    await installProbes(page)
-    const cdp = await page.context().newCDPSession(page)
-    const events: TraceEvent[] = []
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])))
-    const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()))
-    const start = async () => {
-      await cdp.send('Tracing.start', {
-        traceConfig: {
-          includedCategories: [
-            'devtools.timeline',
-            'disabled-by-default-devtools.timeline',
-            'blink',
-            'v8.execute',
-          ],
-        },
-        transferMode: 'ReportEvents',
-      })
-      await cdp.send('Profiler.enable')
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
-      await cdp.send('Profiler.start')
-    }
-    let r = { frame: [] as number[], preview: [] as number[] }
-    if (process.env.TRACE_OPEN) {
-      // Opening the post (and 5 s after the header shows), then 20 keystrokes.
-      await start()
-      console.log('longest frame while opening', await longestFrame(page, open))
-      await page.waitForTimeout(5000)
-      await placeCaret(page, 'mid')
-      r = await typeAndMeasure(page, 20)
-    } else {
-      await open()
-      // The post fills in after its header shows: trace typing into the whole of it.
-      await page.waitForTimeout(3000)
-      // TRACE_CARET=heading: typing at the end of a heading (its table of contents changes too).
-      const heading = process.env.TRACE_CARET === 'heading'
-      await placeCaret(page, heading ? 'heading' : 'mid')
-      const paste = generateBenchPost('貼り付け', '2026-11-10', 10_000).split('---\n').pop()!
-      if (process.env.TRACE_PASTE && process.env.TRACE_WARM) {
-        // TRACE_WARM: one paste and its undo first, so the trace shows warm code (as the bench's
-        // later rounds do), not the first run's compilation.
-        await pasteText(page, paste.slice(0, 10_000))
-        await page.waitForTimeout(2000)
-        await page.keyboard.press('Control+z')
-        await page.waitForTimeout(2000)
-      }
-      await start()
-      if (process.env.TRACE_SWITCH) {
-        // To the small post and back, twice: the longest frame of each switch.
-        const frames: number[] = []
-        for (let i = 0; i < 2; i++) {
-          frames.push(await longestFrame(page, () => openPost(smallTitle)))
-          frames.push(await longestFrame(page, open))
-        }
-        console.log('longest frames (to the small post, back, …)', frames)
-      } else if (process.env.TRACE_PASTE) {
-        // A 10k-character paste in the middle (as in preview.bench.ts), then its undo.
-        const frames = [
-          await longestFrame(page, () => pasteText(page, paste.slice(0, 10_000))),
-          await longestFrame(page, () => page.keyboard.press('Control+z')),
-        ]
-        console.log('longest frames (paste, undo)', frames)
-      } else if (process.env.TRACE_RESUME) {
-        // Typing again after pauses long enough for the autosave: each first keystroke marks the
-        // post edited again.
-        for (let k = 0; k < 5; k++) {
-          await page.keyboard.press('a')
-          await page.waitForTimeout(1500)
-        }
-      } else r = await typeAndMeasure(page, EDITS, heading ? 0 : 20)
-    }
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
-    await cdp.send('Tracing.end')
-    await done
-    // TRACE_DUMP=file: the raw trace events, for a closer look (e.g. what a forced layout is under).
-    if (process.env.TRACE_DUMP) {
-      await writeFile(process.env.TRACE_DUMP, JSON.stringify(events))
-      await writeFile(`${process.env.TRACE_DUMP}.cpuprofile`, JSON.stringify(profile))
-    }
-    longTasks(events, profile)
-    for (const [channel, c] of calls)
-      console.log(`ipc ${channel}: ${c.n} calls, ${(c.bytes / 1e6).toFixed(1)} MB`)
-    console.log('frame', stats(r.frame), 'preview', stats(r.preview))
-    const threads = new Map<string, string>()
-    for (const e of events)
-      if (e.ph === 'M' && e.name === 'thread_name')
-        threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '')
-    const totals = new Map<string, number>()
-    for (const e of events) {
-      if (e.ph !== 'X' || !e.dur) continue
-      const thread = threads.get(`${e.pid}:${e.tid}`) ?? '?'
-      if (!thread.includes('CrRendererMain')) continue
-      const key = `${e.pid} ${e.name}`
-      totals.set(key, (totals.get(key) ?? 0) + e.dur / 1000)
-    }
-    if (process.env.TRACE_LAYOUT) {
-      // Layout events: how many objects were dirty out of how many, and how long each took.
-      for (const e of events.filter((x) => x.name === 'Layout' && x.ph === 'X').slice(0, 60)) {
-        const a = e.args as unknown as {
-          beginData?: { dirtyObjects?: number; totalObjects?: number; partialLayout?: boolean }
-        }
-        console.log('layout', ((e.dur ?? 0) / 1000).toFixed(2), JSON.stringify(a.beginData))
-      }
-    }
-    garbageCollections(events, threads)
-    const top = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)
-    for (const [k, ms] of top) console.log(`${(ms / EDITS).toFixed(2).padStart(8)} ms/key  ${k}`)
-    console.log(
-      '--- JS self time (V8 profile; native work such as forced layout counts to its caller)',
-    )
-    for (const [k, ms] of selfTimes(profile).slice(0, 30))
-      console.log(`${(ms / EDITS).toFixed(2).padStart(8)} ms/key  ${k}`)
-    console.log('--- JS inclusive time')
-    for (const [k, ms] of inclusiveTimes(profile).slice(0, 60))
-      console.log(`${(ms / EDITS).toFixed(2).padStart(8)} ms/key  ${k}`)
-  } finally {
-    await app.close()
-    await rm(repo, { recursive: true, force: true })
+      ) as HandlerTable,
   }
+  await withGeneratedPost(
+    { slug: 'trace', title, chars: SIZE },
+    async ({ page }) => {
+      const openPost = (name: string) => openAndWait(page, name)
+      const open = () => openPost(title)
+      await installProbes(page)
+      const cdp = await page.context().newCDPSession(page)
+      const events: TraceEvent[] = []
+      cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])))
+      const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()))
+      const start = async () => {
+        await cdp.send('Tracing.start', {
+          traceConfig: {
+            includedCategories: [
+              'devtools.timeline',
+              'disabled-by-default-devtools.timeline',
+              'blink',
+              'v8.execute',
+            ],
+          },
+          transferMode: 'ReportEvents',
+        })
+        await cdp.send('Profiler.enable')
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+        await cdp.send('Profiler.start')
+      }
+      let r = { frame: [] as number[], preview: [] as number[] }
+      if (process.env.TRACE_OPEN) {
+        // Opening the post (and 5 s after the header shows), then 20 keystrokes.
+        await start()
+        console.log('longest frame while opening', await longestFrame(page, open))
+        await page.waitForTimeout(5000)
+        await placeCaret(page, 'mid')
+        r = await typeAndMeasure(page, 20)
+      } else {
+        await open()
+        // The post fills in after its header shows: trace typing into the whole of it.
+        await page.waitForTimeout(3000)
+        // TRACE_CARET=heading: typing at the end of a heading (its table of contents changes too).
+        const heading = process.env.TRACE_CARET === 'heading'
+        await placeCaret(page, heading ? 'heading' : 'mid')
+        const paste = generateBenchPost('貼り付け', '2026-11-10', 10_000).split('---\n').pop()!
+        if (process.env.TRACE_PASTE && process.env.TRACE_WARM) {
+          // TRACE_WARM: one paste and its undo first, so the trace shows warm code (as the bench's
+          // later rounds do), not the first run's compilation.
+          await pasteText(page, paste.slice(0, 10_000))
+          await page.waitForTimeout(2000)
+          await page.keyboard.press('Control+z')
+          await page.waitForTimeout(2000)
+        }
+        await start()
+        if (process.env.TRACE_SWITCH) {
+          // To the small post and back, twice: the longest frame of each switch.
+          const frames: number[] = []
+          for (let i = 0; i < 2; i++) {
+            frames.push(await longestFrame(page, () => openPost(smallTitle)))
+            frames.push(await longestFrame(page, open))
+          }
+          console.log('longest frames (to the small post, back, …)', frames)
+        } else if (process.env.TRACE_PASTE) {
+          // A 10k-character paste in the middle (as in preview.bench.ts), then its undo.
+          const frames = [
+            await longestFrame(page, () => pasteText(page, paste.slice(0, 10_000))),
+            await longestFrame(page, () => page.keyboard.press('Control+z')),
+          ]
+          console.log('longest frames (paste, undo)', frames)
+        } else if (process.env.TRACE_RESUME) {
+          // Typing again after pauses long enough for the autosave: each first keystroke marks the
+          // post edited again.
+          for (let k = 0; k < 5; k++) {
+            await page.keyboard.press('a')
+            await page.waitForTimeout(1500)
+          }
+        } else r = await typeAndMeasure(page, EDITS, heading ? 0 : 20)
+      }
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+      await cdp.send('Tracing.end')
+      await done
+      // TRACE_DUMP=file: the raw trace events, for a closer look (e.g. what a forced layout is under).
+      if (process.env.TRACE_DUMP) {
+        await writeFile(process.env.TRACE_DUMP, JSON.stringify(events))
+        await writeFile(`${process.env.TRACE_DUMP}.cpuprofile`, JSON.stringify(profile))
+      }
+      longTasks(events, profile)
+      for (const [channel, c] of calls)
+        console.log(`ipc ${channel}: ${c.n} calls, ${(c.bytes / 1e6).toFixed(1)} MB`)
+      console.log('frame', stats(r.frame), 'preview', stats(r.preview))
+      const threads = new Map<string, string>()
+      for (const e of events)
+        if (e.ph === 'M' && e.name === 'thread_name')
+          threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '')
+      const totals = new Map<string, number>()
+      for (const e of events) {
+        if (e.ph !== 'X' || !e.dur) continue
+        const thread = threads.get(`${e.pid}:${e.tid}`) ?? '?'
+        if (!thread.includes('CrRendererMain')) continue
+        const key = `${e.pid} ${e.name}`
+        totals.set(key, (totals.get(key) ?? 0) + e.dur / 1000)
+      }
+      if (process.env.TRACE_LAYOUT) {
+        // Layout events: how many objects were dirty out of how many, and how long each took.
+        for (const e of events.filter((x) => x.name === 'Layout' && x.ph === 'X').slice(0, 60)) {
+          const a = e.args as unknown as {
+            beginData?: { dirtyObjects?: number; totalObjects?: number; partialLayout?: boolean }
+          }
+          console.log('layout', ((e.dur ?? 0) / 1000).toFixed(2), JSON.stringify(a.beginData))
+        }
+      }
+      garbageCollections(events, threads)
+      const top = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)
+      for (const [k, ms] of top) console.log(`${(ms / EDITS).toFixed(2).padStart(8)} ms/key  ${k}`)
+      console.log(
+        '--- JS self time (V8 profile; native work such as forced layout counts to its caller)',
+      )
+      for (const [k, ms] of selfTimes(profile).slice(0, 30))
+        console.log(`${(ms / EDITS).toFixed(2).padStart(8)} ms/key  ${k}`)
+      console.log('--- JS inclusive time')
+      for (const [k, ms] of inclusiveTimes(profile).slice(0, 60))
+        console.log(`${(ms / EDITS).toFixed(2).padStart(8)} ms/key  ${k}`)
+    },
+    { launch, before },
+  )
 }
 
 await main()
