@@ -8,21 +8,24 @@ export type ExcerptSource = 'toc' | 'code'
 
 /** A stretch of the excerpt, in UTF-16 offsets of `text` (so `text.slice(start, end)` works). */
 export interface ExcerptRange {
-  start: number
-  end: number
-  source: ExcerptSource
+  readonly start: number
+  readonly end: number
+  readonly source: ExcerptSource
 }
 
-/** The plain text of a rendered post, cut to a number of code points. */
+/**
+ * The plain text of a rendered post, cut to a number of code points. Read-only: one answer is
+ * shared by every caller that reads the same start of HTML (see {@link plainTextFromHtml}).
+ */
 export interface PlainText {
   /** The first `limit` code points, well-formed (lone surrogates become U+FFFD). */
-  text: string
+  readonly text: string
   /** Code points in `text`. */
-  length: number
+  readonly length: number
   /** True when the post has more plain text than `text` holds. */
-  truncated: boolean
+  readonly truncated: boolean
   /** Stretches that came from the table of contents or from code. */
-  ranges: ExcerptRange[]
+  readonly ranges: readonly ExcerptRange[]
 }
 
 /** Elements whose start and end are block boundaries: no separator, surrounding whitespace dropped. */
@@ -125,7 +128,8 @@ class PlainTextWriter {
   private atEdge = true
   full = false
   truncated = false
-  readonly ranges: ExcerptRange[] = []
+  /** Written while reading: the last range grows while its source goes on. */
+  readonly ranges: { start: number; end: number; source: ExcerptSource }[] = []
 
   constructor(private readonly limit: number) {}
 

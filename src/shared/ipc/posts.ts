@@ -55,14 +55,21 @@ export const cardDataSchema = z.object({
   ogDescription: z.string(),
   pageTitle: z.string(),
   bookmarks: z.number(),
-  plain: z.object({
-    text: z.string(),
-    length: z.number(),
-    truncated: z.boolean(),
-    ranges: z.array(
-      z.object({ start: z.number(), end: z.number(), source: z.enum(['toc', 'code']) }),
-    ),
-  }),
+  // Read-only, as `PlainText` is: one excerpt is shared by every card that reads the same HTML.
+  plain: z
+    .object({
+      text: z.string(),
+      length: z.number(),
+      truncated: z.boolean(),
+      ranges: z
+        .array(
+          z
+            .object({ start: z.number(), end: z.number(), source: z.enum(['toc', 'code']) })
+            .readonly(),
+        )
+        .readonly(),
+    })
+    .readonly(),
   path: z.string().nullable(),
 }) satisfies z.ZodType<CardData>
 
