@@ -237,6 +237,8 @@ export class PreviewController {
    */
   schedule(big = false): void {
     this.stale = true
+    // Set before the throttle below too: its timer may come before the editor paints the change.
+    if (big) this.awaitingFrame = true
     // Two slow renders in a row (not a one-off warm-up) mean this text renders at most every `wait`.
     if (this.slowStreak >= 2) {
       // Throttled, not debounced: a steady stream of changes (typing, a big post filling in) must
@@ -249,7 +251,6 @@ export class PreviewController {
       }, wait)
       return
     }
-    if (big) this.awaitingFrame = true
     if (big || this.deferred) {
       this.deferred = true
       this.afterPaint()
