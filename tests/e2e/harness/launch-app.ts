@@ -84,10 +84,19 @@ export async function freshSampleCopy(): Promise<string> {
   return dir
 }
 
-/** A request's `text` of at least this many characters travels by {@link TEXT_PATH} (see below). */
+/**
+ * A request's `text`, or any string in an answer, of at least this many characters travels by
+ * {@link TEXT_PATH} (see below).
+ */
 const BIG_TEXT = 16 * 1024
-/** Where the bridge uploads a big request's text (the harness's static server, same origin). */
+/** Where the bridge's big texts go both ways (the harness's static server, same origin). */
 const TEXT_PATH = '/__portal/text'
+/**
+ * An answer whose big strings were left on the server: `{ [TEXTS_OUT]: answer }`, each such
+ * string replaced by `{ [TEXT_REF]: id }`.
+ */
+const TEXTS_OUT = '__portalTextsOut'
+const TEXT_REF = '__portalTextRef'
 
 /**
  * The script that builds `window.portal` in the top frame with the preload's own `makeApi`.
@@ -97,8 +106,11 @@ const TEXT_PATH = '/__portal/text'
  * clones it in under a millisecond. So a request with a big `text` (a save, the crash journal, a
  * lint) first hands the text to a worker that uploads it (a clone, as with Electron), and the
  * binding carries only its id. Calls still reach main in the order they were made, as with
- * Electron: once a text is on its way, later calls wait for their turn. The token keeps the upload
- * to this bridge.
+ * Electron: once a text is on its way, later calls wait for their turn. Answers go the same way
+ * back: main leaves an answer's big strings on the server and the worker downloads them, because
+ * a big answer through the binding held the page's main thread (4 s for a 10 MB post). Events
+ * from main wait meanwhile, so they still arrive after the answer, as with Electron. The token
+ * keeps the texts to this bridge.
  */
 function bridgeScript(token: string): string {
   return `(() => {
@@ -110,8 +122,22 @@ function bridgeScript(token: string): string {
     set.add(listener);
     return () => set.delete(listener);
   };
+  // Events wait while an answer's texts are on their way (see above), then keep their order.
+  let downloading = 0;
+  const held = [];
+  const deliver = (event, payload) => { for (const l of listeners.get(event) || []) l(payload); };
+  const release = () => {
+    if (downloading > 0) return;
+    // A task of its own, as an IPC message is: the answer's awaiting code runs first.
+    setTimeout(() => {
+      while (downloading === 0 && held.length > 0) deliver(...held.shift());
+    }, 0);
+  };
   Object.defineProperty(window, '__portalEmit', {
-    value: (event, payload) => { for (const l of listeners.get(event) || []) l(payload); },
+    value: (event, payload) => {
+      if (downloading > 0 || held.length > 0) held.push([event, payload]);
+      else deliver(event, payload);
+    },
   });
   const call = window.__portalInvoke;
   // The upload runs in a worker: a fetch from the page itself costs its main thread 10–30 ms here,
@@ -119,6 +145,14 @@ function bridgeScript(token: string): string {
   const uploader = new Worker(URL.createObjectURL(new Blob([\`
     onmessage = async ({ data }) => {
       try {
+        if (data.download !== undefined) {
+          const r = await fetch(data.url + '?id=' + encodeURIComponent(data.download), {
+            headers: { 'x-portal-bridge': data.token },
+          });
+          if (!r.ok) throw new Error('harness: text download failed (' + r.status + ')');
+          postMessage({ seq: data.seq, text: await r.json() });
+          return;
+        }
         const r = await fetch(data.url, {
           method: 'POST',
           headers: { 'x-portal-bridge': data.token, 'content-type': 'application/json' },
@@ -138,23 +172,47 @@ function bridgeScript(token: string): string {
     const waiting = uploads.get(data.seq);
     uploads.delete(data.seq);
     if (data.error) waiting.reject(new Error(data.error));
-    else waiting.resolve(data.id);
+    else waiting.resolve('text' in data ? data.text : data.id);
   };
-  const upload = (text) => new Promise((resolve, reject) => {
+  const toWorker = (message) => new Promise((resolve, reject) => {
     const seq = ++uploadSeq;
     uploads.set(seq, { resolve, reject });
     uploader.postMessage({
       seq,
-      text,
+      ...message,
       url: location.origin + ${JSON.stringify(TEXT_PATH)},
       token: ${JSON.stringify(token)},
     });
+  });
+  const upload = (text) => toWorker({ text });
+  // An answer with its big strings back in place.
+  const restore = (value) => {
+    if (Array.isArray(value)) return Promise.all(value.map(restore));
+    if (value === null || typeof value !== 'object') return Promise.resolve(value);
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === ${JSON.stringify(TEXT_REF)}) {
+      return toWorker({ download: value[${JSON.stringify(TEXT_REF)}] });
+    }
+    return Promise.all(keys.map((k) => restore(value[k]).then((v) => [k, v]))).then(
+      Object.fromEntries,
+    );
+  };
+  const callMain = (channel, request) => call(channel, request).then((answer) => {
+    if (answer === null || typeof answer !== 'object' || !(${JSON.stringify(TEXTS_OUT)} in answer)) {
+      return answer;
+    }
+    downloading++;
+    const done = () => { downloading--; release(); };
+    return restore(answer[${JSON.stringify(TEXTS_OUT)}]).then(
+      (v) => { done(); return v; },
+      (e) => { done(); throw e; },
+    );
   });
   let queue = null;
   const invoke = (channel, request) => {
     const big = request !== null && typeof request === 'object' &&
       typeof request.text === 'string' && request.text.length >= ${BIG_TEXT};
-    if (!big && queue === null) return call(channel, request);
+    if (!big && queue === null) return callMain(channel, request);
     const before = queue || Promise.resolve();
     const id = big ? upload(request.text) : null;
     let sent;
@@ -165,7 +223,7 @@ function bridgeScript(token: string): string {
           const { text: _text, ...rest } = request;
           sentRequest = { ...rest, __portalText: textId };
         }
-        call(channel, sentRequest).then(resolve, reject);
+        callMain(channel, sentRequest).then(resolve, reject);
       }, reject);
     });
     const turn = sent.catch(() => undefined);
@@ -189,6 +247,26 @@ function withUploadedText(request: unknown, texts: Map<string, string>): unknown
   if (text === undefined) throw new Error('harness: an uploaded text is missing')
   texts.delete(id as string)
   return { ...rest, text }
+}
+
+/**
+ * The answer with each string of {@link BIG_TEXT} characters or more replaced by a reference that
+ * `leave` gives (see {@link bridgeScript}); null when the answer has none.
+ */
+function leaveBigTexts(answer: unknown, leave: (text: string) => string): unknown {
+  let left = false
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      if (value.length < BIG_TEXT) return value
+      left = true
+      return { [TEXT_REF]: leave(value) }
+    }
+    if (Array.isArray(value)) return value.map(walk)
+    if (value === null || typeof value !== 'object') return value
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]))
+  }
+  const walked = walk(answer)
+  return left ? { [TEXTS_OUT]: walked } : null
 }
 
 /** Starts the app in Chromium bound to the real services. See the module comment. */
@@ -256,6 +334,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
 
   const token = randomUUID()
   const uploaded = new Map<string, string>()
+  /** Big strings of answers, until the page downloads them. */
+  const answerTexts = new Map<string, string>()
   const { server, origin: serverOrigin } = await startStaticServer(
     rendererDir,
     (pathname) => resolveAssetRequest(repoRoot(), pathname),
@@ -267,6 +347,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         const id = randomUUID()
         uploaded.set(id, text)
         return id
+      },
+      send: (id) => {
+        const text = answerTexts.get(id)
+        answerTexts.delete(id)
+        return text
       },
     },
   )
@@ -299,14 +384,24 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     })
     context = await browser.newContext(contextOptions)
   }
-  await context.exposeBinding('__portalInvoke', async (source, channel: string, request: unknown) =>
-    dispatch(
-      handlers,
-      origin,
-      { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
-      channel,
-      withUploadedText(request, uploaded),
-    ),
+  await context.exposeBinding(
+    '__portalInvoke',
+    async (source, channel: string, request: unknown) => {
+      const answer = await dispatch(
+        handlers,
+        origin,
+        { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
+        channel,
+        withUploadedText(request, uploaded),
+      )
+      return (
+        leaveBigTexts(answer, (text) => {
+          const id = randomUUID()
+          answerTexts.set(id, text)
+          return id
+        }) ?? answer
+      )
+    },
   )
   await context.addInitScript({ content: bridgeScript(token) })
   page = context.pages()[0] ?? (await context.newPage())

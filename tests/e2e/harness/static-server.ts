@@ -40,18 +40,24 @@ export type AssetResolver = (
   pathname: string,
 ) => Promise<{ kind: 'file'; absPath: string; mime: string } | { kind: 'refused'; status: number }>
 
-/** The bridge's uploads: a POST to `path` with the launch's token; `receive` keeps the text. */
+/**
+ * The bridge's big texts, both ways, with the launch's token: a POST to `path` uploads one
+ * (`receive` keeps it), a GET of `path?id=…` downloads one an answer left there (`send` gives it
+ * once). Both travel as JSON, so a lone surrogate arrives as it is.
+ */
 export interface TextUploads {
   path: string
   token: string
   /** Keeps an uploaded text; returns its id. */
   receive(text: string): string
+  /** The text an answer left under this id, once; undefined when there is none. */
+  send(id: string): string | undefined
 }
 
 /**
  * Serves the built renderer on 127.0.0.1 and the open repository's files under `/asset/`, with the
- * same CSP header Electron sends, so the page runs as it does in the app; and takes the bridge's
- * text uploads.
+ * same CSP header Electron sends, so the page runs as it does in the app; and carries the bridge's
+ * big texts.
  */
 export async function startStaticServer(
   rendererDir: string,
@@ -63,8 +69,21 @@ export async function startStaticServer(
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       if (uploads && url.pathname === uploads.path) {
-        if (req.method !== 'POST' || req.headers['x-portal-bridge'] !== uploads.token) {
+        if (req.headers['x-portal-bridge'] !== uploads.token) {
           res.writeHead(403).end()
+          return
+        }
+        if (req.method === 'GET') {
+          const text = uploads.send(url.searchParams.get('id') ?? '')
+          if (text === undefined) res.writeHead(404).end()
+          else
+            res
+              .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+              .end(JSON.stringify(text))
+          return
+        }
+        if (req.method !== 'POST') {
+          res.writeHead(405).end()
           return
         }
         const chunks: Buffer[] = []
