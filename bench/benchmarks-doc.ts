@@ -28,6 +28,8 @@ export interface BenchSection {
   issue: number
   rows: BenchRow[]
   seconds?: number
+  /** When this benchmark started (the run's date when absent). */
+  date?: Date
   /** Why the run did not finish as it should (`missing`, `exit 1`…); null when it did. */
   error: string | null
 }
@@ -114,7 +116,7 @@ const NO_FIGURES = 'No figures from this run. The last figures, from '
 
 /** The lines inside a block for this run. `previous`: the block's lines from the last run. */
 function blockLines(s: BenchSection, run: RunContext, previous: string[] | null): string[] {
-  const when = run.date.toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+  const when = (s.date ?? run.date).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
   const took = s.seconds ? `, ${s.seconds.toFixed(0)} s` : ''
   const failed = s.error ? ` — **${s.error}**` : ''
   const lines = [`\`${s.file}\`, run ${when}${took} on ${run.machine}${failed}`, '']

@@ -69,6 +69,7 @@ for (const bench of BENCHES) {
     ...bench,
     rows,
     seconds: (Date.now() - started) / 1000,
+    date: new Date(started),
     error: r.status === 0 ? null : `exit ${r.status}`,
   })
 }

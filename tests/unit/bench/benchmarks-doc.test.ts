@@ -101,6 +101,24 @@ describe('npm run bench keeps what is written by hand in docs/BENCHMARKS.md', ()
     expect(outside(after)).toBe(outside(DOC))
   })
 
+  it('each table says when its own benchmark ran', () => {
+    const doc = mergeBenchmarks(
+      DOC,
+      [
+        section({ date: new Date('2026-12-07T18:03:00Z') }),
+        section({
+          file: 'bench/preview.bench.ts',
+          title: 'Live preview',
+          issue: 2,
+          date: new Date('2026-12-07T18:09:00Z'),
+        }),
+      ],
+      run,
+    )
+    expect(doc).toContain('`bench/card.bench.mjs`, run 2026-12-07 18:03 UTC')
+    expect(doc).toContain('`bench/preview.bench.ts`, run 2026-12-07 18:09 UTC')
+  })
+
   it('running again rewrites the block in place, so a document settles', () => {
     const once = mergeBenchmarks(DOC, [section({})], run)
     expect(mergeBenchmarks(once, [section({})], run)).toBe(once)
