@@ -185,6 +185,8 @@ test('crop an eyecatch with arrow keys in sensible steps, make a title card and 
   await expect(exportButton).toBeEnabled()
   await tabTo(page, exportButton)
   await expectFocusRing(page)
+  // The card is made in main: the screenshot waits for it, so it shows the same every run.
+  await expect(studio.getByTestId('title-card-preview')).toBeVisible()
   await saveScreenshot(page, 'keyboard-export.png')
   await page.keyboard.press('Enter')
   await expect(studio.locator('.ec-success')).toBeVisible({ timeout: 20_000 })
@@ -241,6 +243,7 @@ test("the eyecatch studio's tabs are an ARIA tab list: roving tabindex, arrows, 
   await expectChosen(photoTab, titleTab)
   await page.keyboard.press('End')
   await expectChosen(titleTab, photoTab)
+  await expect(studio.getByTestId('title-card-preview')).toBeVisible()
   await saveScreenshot(page, 'keyboard-studio-tabs.png')
   // Tab leaves the tab list for the panel instead of visiting the other tab.
   await page.keyboard.press('Tab')
