@@ -170,6 +170,10 @@ test('makes a title card and exports it beside the first without overwriting', a
   await expect(preview).toBeVisible({ timeout: 15_000 })
   await expect(dialog.getByText(/文字サイズ \d+px・\d 行/)).toBeVisible()
   await expect(dialog.getByTestId('eyecatch-estimate')).toContainText('KB', { timeout: 15_000 })
+  // The fields keep together at the top of their column, however tall the card beside them is.
+  const hint = await dialog.getByText(/改行した位置はできるだけ/).boundingBox()
+  const nameField = await dialog.locator('.ec-row .ec-field').first().boundingBox()
+  expect(nameField!.y - (hint!.y + hint!.height)).toBeLessThan(16)
   await saveScreenshot(page, 'eyecatch-title-card.png')
 
   await dialog.getByRole('button', { name: 'アイキャッチとして書き出す' }).click()
