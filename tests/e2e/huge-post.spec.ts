@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { generateBenchPost } from '../helpers/long-post'
+import { writeFiles } from '../helpers/temp-repo'
 import { launchApp, type LaunchedApp } from './harness/launch-app'
 import { cursorToEnd, editorContent, openPost, previewArticle, saveState } from './ui-helpers'
 
@@ -17,16 +18,15 @@ let repo: string
 
 test.beforeEach(async () => {
   repo = await mkdtemp(join(tmpdir(), 'pw-huge-'))
-  await mkdir(join(repo, 'source/blog'), { recursive: true })
-  await writeFile(
-    join(repo, FILE),
-    generateBenchPost(TITLE, '2026-11-10T10:00:00+09:00', 10_000_000),
-  )
-  // The newest post opens first: a small one, so the big one is opened by the writer.
-  await writeFile(
-    join(repo, 'source/blog/2026-11-20-small.html.md'),
-    generateBenchPost('小さな記事', '2026-11-20T10:00:00+09:00', 3_000),
-  )
+  await writeFiles(repo, {
+    [FILE]: generateBenchPost(TITLE, '2026-11-10T10:00:00+09:00', 10_000_000),
+    // The newest post opens first: a small one, so the big one is opened by the writer.
+    'source/blog/2026-11-20-small.html.md': generateBenchPost(
+      '小さな記事',
+      '2026-11-20T10:00:00+09:00',
+      3_000,
+    ),
+  })
   app = await launchApp({ repo })
 })
 test.afterEach(async () => {

@@ -254,19 +254,20 @@ function withUploadedText(request: unknown, texts: Map<string, string>): unknown
  * `leave` gives (see {@link bridgeScript}); null when the answer has none.
  */
 function leaveBigTexts(answer: unknown, leave: (text: string) => string): unknown {
-  let left = false
+  // Returns the value itself when nothing in it is big: most answers are not copied at all.
   const walk = (value: unknown): unknown => {
     if (typeof value === 'string') {
-      if (value.length < BIG_TEXT) return value
-      left = true
-      return { [TEXT_REF]: leave(value) }
+      return value.length < BIG_TEXT ? value : { [TEXT_REF]: leave(value) }
     }
-    if (Array.isArray(value)) return value.map(walk)
     if (value === null || typeof value !== 'object') return value
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]))
+    const entries = Object.entries(value)
+    const walked = entries.map(([, v]) => walk(v))
+    if (walked.every((w, i) => w === entries[i]![1])) return value
+    if (Array.isArray(value)) return walked
+    return Object.fromEntries(entries.map(([k], i) => [k, walked[i]]))
   }
   const walked = walk(answer)
-  return left ? { [TEXTS_OUT]: walked } : null
+  return walked === answer ? null : { [TEXTS_OUT]: walked }
 }
 
 /** Starts the app in Chromium bound to the real services. See the module comment. */

@@ -45,7 +45,7 @@ export type AssetResolver = (
  * (`receive` keeps it), a GET of `path?id=…` downloads one an answer left there (`send` gives it
  * once). Both travel as JSON, so a lone surrogate arrives as it is.
  */
-export interface TextUploads {
+export interface TextTransfers {
   path: string
   token: string
   /** Keeps an uploaded text; returns its id. */
@@ -63,18 +63,18 @@ export async function startStaticServer(
   rendererDir: string,
   resolveAsset: AssetResolver,
   csp: string,
-  uploads?: TextUploads,
+  texts?: TextTransfers,
 ): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-      if (uploads && url.pathname === uploads.path) {
-        if (req.headers['x-portal-bridge'] !== uploads.token) {
+      if (texts && url.pathname === texts.path) {
+        if (req.headers['x-portal-bridge'] !== texts.token) {
           res.writeHead(403).end()
           return
         }
         if (req.method === 'GET') {
-          const text = uploads.send(url.searchParams.get('id') ?? '')
+          const text = texts.send(url.searchParams.get('id') ?? '')
           if (text === undefined) res.writeHead(404).end()
           else
             res
@@ -93,7 +93,7 @@ export async function startStaticServer(
           res.writeHead(400).end()
           return
         }
-        const id = uploads.receive(text)
+        const id = texts.receive(text)
         res.writeHead(200, { 'content-type': 'text/plain' }).end(id)
         return
       }
