@@ -1,7 +1,8 @@
 /**
  * Where a long frame goes, from Chromium's Long Animation Frames API (cheap, unlike tracing): opens
  * a generated post of BENCH_SIZE characters, does LOAF_ACTION (`paste`, `undo`, `switch`, `type`, `resume`, `open`, `launch`)
- * and prints every animation frame over 50 ms with its script, style/layout and render parts.
+ * and prints every animation frame over 50 ms with its script, style/layout and render parts, and the
+ * longest gaps between animation frames (what the benchmark's longest frame measures).
  * A diagnostic, not a benchmark: `LOAF_ACTION=paste npx tsx bench/tools/loaf.ts`.
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
@@ -45,6 +46,15 @@ async function collect(page: Page, action: () => Promise<unknown>): Promise<Fram
     window.__renders = []
     window.__onRender = (e) => window.__renders.push(e.detail)
     window.addEventListener('pw:preview-updated', window.__onRender)
+    // The gaps between animation frames as the bench's longestFrame sees them.
+    window.__gaps = { last: performance.now(), on: true, list: [] }
+    const tick = (t) => {
+      const g = window.__gaps
+      g.list.push([g.last, t - g.last])
+      g.last = t
+      if (g.on) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
   })()`)
   await action()
   await page.waitForTimeout(2000)
@@ -53,6 +63,13 @@ async function collect(page: Page, action: () => Promise<unknown>): Promise<Fram
     window.removeEventListener('pw:preview-updated', window.__onRender)
     return window.__renders
   })()`)
+  const gaps: Array<[number, number]> = await page.evaluate(
+    `(() => { window.__gaps.on = false; return window.__gaps.list })()`,
+  )
+  const worst = [...gaps].sort((a, b) => b[1] - a[1]).slice(0, 3)
+  console.log(
+    `  longest rAF gaps: ${worst.map(([at, ms]) => `${ms.toFixed(0)} ms @${at.toFixed(0)}`).join(', ')}`,
+  )
   console.log(
     `  renders (render + patch ms): ${renders.map((r) => `${r.renderMs.toFixed(0)}+${r.patchMs.toFixed(0)}`).join(' ')}`,
   )
@@ -68,7 +85,7 @@ function print(label: string, frames: Frame[]): void {
     const end = f.startTime + f.duration
     const scripts = f.scripts.reduce((s, x) => s + x.duration, 0)
     console.log(
-      `  frame ${f.duration.toFixed(0)} ms: scripts ${scripts.toFixed(0)} · render→style ${(
+      `  frame @${f.startTime.toFixed(0)} ${f.duration.toFixed(0)} ms: scripts ${scripts.toFixed(0)} · render→style ${(
         (f.styleAndLayoutStart || end) - (f.renderStart || end)
       ).toFixed(0)} · style+layout+paint ${(end - (f.styleAndLayoutStart || end)).toFixed(0)}`,
     )

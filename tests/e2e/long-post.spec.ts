@@ -348,6 +348,9 @@ test('a keystroke deep in a long post renders the preview once and leaves the ca
   const { page } = app
   await openPost(page, TITLE)
   await expect(previewArticle(page)).toHaveClass(/pw-long/)
+  // The post has filled in (it does so in steps of a few milliseconds each, after its header shows):
+  // from here on, only the keystrokes change the preview.
+  await expect(previewArticle(page).locator('.pw-pending')).toHaveCount(0)
   const card = page.getByTestId('card-strip').getByTestId('card-excerpt')
   await expect(card).not.toBeEmpty()
   // Counts the preview's renders and the card's builds (both are user-timing hooks of the app), and

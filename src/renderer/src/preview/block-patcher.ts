@@ -139,12 +139,14 @@ function lineOf(el: Element): number {
 }
 
 /**
- * Time one patch spends sanitizing new blocks when many arrive at once (a paste, an undo of a large
- * change; ms). Blocks past it show 「レンダリング中…」 and follow in the next patch, after the frame is
- * painted, so a 10k-character paste never holds one frame for all of its blocks. Typing (a few new
- * blocks) and a post's first render are always sanitized whole.
+ * Time one patch spends making and putting in new blocks when many arrive at once (a paste, an undo
+ * of a large change, a post shown again; ms): sanitizing the blocks never seen, and copying in the
+ * ones sanitized before. Blocks past it show 「レンダリング中…」 and follow in the next patch, after the
+ * frame is painted, so no frame holds all of them (copying in the 2,000 cached blocks of a 200k post
+ * shown again took 20–40 ms). Small, since the article's layout after each patch comes on top.
+ * Typing (a few new blocks) and a post's first render go in whole.
  */
-export const SANITIZE_BUDGET_MS = 8
+export const PATCH_BUDGET_MS = 4
 /** New blocks in one patch from which the budget applies (never to typing, nor to a post's first render). */
 const BUDGET_FROM_BLOCKS = 20
 /** Sanitized blocks the patcher keeps at least (live or not): a few long posts' worth. */
@@ -169,6 +171,11 @@ export class BlockPatcher {
   lastReplaced = 0
   /** The last patch left blocks showing 「レンダリング中…」: patch again (after the next frame). */
   pending = false
+  /**
+   * The index in {@link elements} of the first element the last patch changed: every element
+   * before it is the same node at the same place (a big post filling in changes only its end).
+   */
+  firstChanged = 0
 
   /**
    * `items`, when given, lets a long list (the table of contents) that an edit changed in a few
@@ -177,6 +184,8 @@ export class BlockPatcher {
   constructor(
     private readonly sanitize: FragmentSanitizer,
     private readonly items?: ListItems,
+    /** The clock the budget is measured with (ms). */
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** Forgets the live state (the article was emptied or another post opened). */
@@ -255,7 +264,13 @@ export class BlockPatcher {
     // Blocks before the change keep their nodes; an edit in the front matter moves their lines.
     // (Live blocks are the patcher's own: kept ones are moved in place, not copied.)
     const result: LiveBlock[] = old.slice(0, prefix)
-    for (let i = 0; i < prefix; i++) result[i]!.base = next[i]!.line
+    let firstChanged = 0
+    for (let i = 0; i < prefix; i++) {
+      const b = result[i]!
+      b.base = next[i]!.line
+      for (const n of b.nodes) if (n.nodeType === 1) firstChanged++
+    }
+    this.firstChanged = firstChanged
     // The changed middle goes before the first node of the kept tail (blocks may render to
     // nothing: skip those).
     let anchor: Node | null = null
@@ -305,19 +320,15 @@ export class BlockPatcher {
     const before = new Array<Node | null>(oldEnd - prefix + 1).fill(anchor)
     for (let i = oldEnd - 1; i >= prefix; i--)
       before[i - prefix] = old[i]!.nodes[0] ?? before[i - prefix + 1]!
-    // Insert the new middle (sanitizing what was never seen, within the budget).
+    // Insert the new middle: blocks never seen are sanitized, the others copied from the cache, all
+    // within the budget when many are new (the rest show as pending).
+    let fresh = 0
+    for (let j = 0; j < newEnd - prefix; j++) if (keptOld[j]! < 0 && !listPlans[j]) fresh++
+    const budgeted = old.length > 0 && fresh >= BUDGET_FROM_BLOCKS
+    const started = budgeted ? this.now() : 0
+    let made = 0
     let sanitized = 0
-    const missing = next
-      .slice(prefix, newEnd)
-      .filter((b, j) => keptOld[j]! < 0 && !listPlans[j] && !this.cache.has(b.key))
-    const started = performance.now()
-    const budgeted = old.length > 0 && missing.length >= BUDGET_FROM_BLOCKS
-    for (const b of missing) {
-      if (budgeted && sanitized > 0 && performance.now() - started > SANITIZE_BUDGET_MS) break
-      this.cache.set(b.key, this.template(b.key))
-      sanitized++
-    }
-    this.pending = sanitized < missing.length
+    this.pending = false
     let pendingRun = false
     let replaced = 0
     const removed = new Uint8Array(oldEnd - prefix)
@@ -342,15 +353,22 @@ export class BlockPatcher {
         continue
       }
       const at = before[(pair >= 0 ? pair : gapEnd[i - prefix]!) - prefix]!
-      const template = this.cache.get(b.key)
-      // Used again: the most recently used now (the cache drops the least recently used).
-      if (template) {
-        this.cache.delete(b.key)
+      let template: Template | undefined
+      if (!budgeted || made === 0 || this.now() - started <= PATCH_BUDGET_MS) {
+        made++
+        template = this.cache.get(b.key)
+        // Used again: the most recently used now (the cache drops the least recently used).
+        if (template) this.cache.delete(b.key)
+        else {
+          template = this.template(b.key)
+          sanitized++
+        }
         this.cache.set(b.key, template)
       }
       let nodes: Node[]
       if (!template) {
-        // One 「レンダリング中…」 line for a run of blocks not sanitized yet.
+        this.pending = true
+        // One 「レンダリング中…」 line for a run of blocks past the budget.
         nodes = pendingRun ? [] : [article.insertBefore(pendingNode(doc), at)]
         pendingRun = true
         result.push({ key: PENDING_KEY, base: b.line, nodes, lines: nodes.map(() => NaN) })

@@ -135,15 +135,27 @@ export class LayoutWindow {
   }
 
   /**
-   * The article was patched. With as many children as when the window was last placed (a block
-   * replaced in place: typing in it), the window's range still holds and only the replaced block
-   * takes the class: reading positions would force a layout in the keystroke's task (about 5 ms
-   * at 200k characters), before the frame does it anyway. Otherwise the window is placed again.
+   * The article was patched; its children before `firstChanged` are the same elements in the same
+   * places. The window's range still holds, and only its new children take the class, when
+   * - the article has as many children as when the window was last placed (a block replaced in
+   *   place: typing in it), or
+   * - the change starts after the window's last child, and children followed it then (a big post
+   *   filling in below the viewport: what is above and in the window did not move, and the window
+   *   did not reach the article's end).
+   * Reading positions would force a layout in the patch's task (about 5 ms per keystroke at 200k
+   * characters, 10–40 ms per step of a post filling in), before the frame does it anyway.
+   * Otherwise the window is placed again.
    */
-  patched(): void {
-    if (this.range && this.active() && this.article.children.length === this.placedCount) {
-      this.apply(this.range)
-      return
+  patched(firstChanged = 0): void {
+    const range = this.range
+    if (range && this.active()) {
+      const count = this.article.children.length
+      const below = firstChanged > range.last && range.last < this.placedCount - 1
+      if (count === this.placedCount || below) {
+        this.placedCount = count
+        this.apply(range)
+        return
+      }
     }
     this.update()
   }

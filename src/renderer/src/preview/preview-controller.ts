@@ -364,7 +364,8 @@ export class PreviewController {
 
   /** Replaces the header when its content changed, then patches the changed body blocks. */
   private patch(article: HTMLElement, next: RenderedArticle): void {
-    if (next.headerKey !== this.headerKey) {
+    const headerChanged = next.headerKey !== this.headerKey
+    if (headerChanged) {
       if (this.header && next.header) article.replaceChild(next.header, this.header)
       else if (next.header) article.prepend(next.header)
       else this.header?.remove()
@@ -374,7 +375,8 @@ export class PreviewController {
     this.patcher.patch(article, next.blocks)
     article.classList.toggle(LONG_CLASS, next.blocks.length >= LONG_ARTICLE_BLOCKS)
     // Blocks that moved into or out of the viewport are laid out (or skipped) in this frame.
-    this.window?.patched()
+    const firstChanged = headerChanged ? 0 : (this.header ? 1 : 0) + this.patcher.firstChanged
+    this.window?.patched(firstChanged)
   }
 
   /** Scrolls the preview to the element with this id (a `#fragment` link). */

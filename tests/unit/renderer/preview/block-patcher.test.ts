@@ -4,12 +4,16 @@ import { join } from 'node:path'
 import DOMPurify from 'dompurify'
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
-import { renderPost, sanitizePreviewFragment } from '../../../../src/shared/markdown'
+import {
+  renderPost,
+  sanitizePreviewFragment,
+  type RenderedBlock,
+} from '../../../../src/shared/markdown'
 import { generateBenchPost } from '../../../helpers/long-post'
 import { itemwiseLists, listItems } from '../../../../src/renderer/src/preview/list-pieces'
 import {
   BlockPatcher,
-  SANITIZE_BUDGET_MS,
+  PATCH_BUDGET_MS,
   groupBalanced,
   openTagBalance,
   relativeKey,
@@ -33,6 +37,13 @@ function fresh(text: string): string {
   const article = document.createElement('article')
   new BlockPatcher(sanitize).patch(article, renderPost(text).blocks)
   return article.innerHTML
+}
+
+/** An article patched once from nothing with `blocks` (no budget applies to a first render). */
+function fromScratch(blocks: readonly RenderedBlock[]): HTMLElement {
+  const article = document.createElement('article')
+  new BlockPatcher(sanitize).patch(article, blocks)
+  return article
 }
 
 /** The whole document's blocks sanitized one by one into a flat article (no chunks at all). */
@@ -130,7 +141,9 @@ describe('BlockPatcher', () => {
     const sections = Array.from({ length: 40 }, (_, i) => section(i))
     const text = sections.join('\n')
     const article = document.createElement('article')
-    const patcher = new BlockPatcher(sanitize)
+    // A clock that stands still: the paste goes in whole however busy the machine (the budget is
+    // tested below).
+    const patcher = new BlockPatcher(sanitize, undefined, () => 0)
     patcher.patch(article, renderPost(text).blocks)
     const paragraphs = [...article.querySelectorAll('p')]
     const pasted = [
@@ -269,7 +282,8 @@ describe('BlockPatcher', () => {
           const at = ends[e.heading % ends.length]!
           const start = text.lastIndexOf('\n', at - 1) + 1
           if (e.kind === 'type') text = `${text.slice(0, at)}を追記${text.slice(at)}`
-          else if (e.kind === 'new') text = `${text.slice(0, at)}\n\n## 新しい見出し${text.slice(at)}`
+          else if (e.kind === 'new')
+            text = `${text.slice(0, at)}\n\n## 新しい見出し${text.slice(at)}`
           else if (e.kind === 'delete') text = text.slice(0, start) + text.slice(at)
           else text = `${text.slice(0, at)}\n${text.slice(at)}`
           const blocks = renderPost(text).blocks
@@ -285,6 +299,26 @@ describe('BlockPatcher', () => {
     )
   }, 90_000)
 
+  it('tells from which element a patch changed the article (the ones before are untouched)', () => {
+    const paragraphs = Array.from({ length: 30 }, (_, i) => `段落 ${i} の本文です。`)
+    const article = document.createElement('article')
+    const patcher = new BlockPatcher(sanitize)
+    patcher.patch(article, renderPost(paragraphs.join('\n\n')).blocks)
+    expect(patcher.firstChanged).toBe(0)
+    const before = [...article.children]
+    // Typing in the 13th paragraph.
+    const typed = paragraphs.map((p, i) => (i === 12 ? `${p}追記` : p))
+    patcher.patch(article, renderPost(typed.join('\n\n')).blocks)
+    expect(patcher.firstChanged).toBe(12)
+    expect(article.children[12]!.textContent).toContain('追記')
+    for (let i = 0; i < 12; i++) expect(article.children[i]).toBe(before[i])
+    // Paragraphs added at the end (a post filling in).
+    const longer = [...typed, '新しい段落です。', 'もう一つの段落です。']
+    patcher.patch(article, renderPost(longer.join('\n\n')).blocks)
+    expect(patcher.firstChanged).toBe(30)
+    expect(article.children).toHaveLength(32)
+  })
+
   it('going back to a long post after a short one sanitizes none of its blocks again', () => {
     // Every block different (a real post's paragraphs are; the generated bench post repeats).
     const longText = Array.from({ length: 400 }, (_, i) => `段落 ${i} の本文です。`).join('\n\n')
@@ -296,10 +330,14 @@ describe('BlockPatcher', () => {
     patcher.patch(article, long)
     while (patcher.pending) patcher.patch(article, long)
     patcher.patch(article, short)
-    // Switching back: every block is one the patcher has sanitized before.
+    // Switching back: every block is one the patcher has sanitized before (they go in within the
+    // budget, so it may take more than one patch).
     patcher.patch(article, long)
     expect(patcher.lastSanitized).toBe(0)
-    expect(patcher.pending).toBe(false)
+    while (patcher.pending) {
+      patcher.patch(article, long)
+      expect(patcher.lastSanitized).toBe(0)
+    }
     expect(article.innerHTML).toBe(fresh(longText))
   })
 
@@ -378,10 +416,10 @@ describe('BlockPatcher: many new blocks at once', () => {
     const text = `${base.slice(0, at)}\n\n${paste}${base.slice(at)}`
     const blocks = renderPost(text).blocks
     patcher.patch(article, blocks)
-    // At 1 ms a block, a budget of SANITIZE_BUDGET_MS ms fits that many blocks and one more (the
+    // At 1 ms a block, a budget of PATCH_BUDGET_MS ms fits that many blocks and one more (the
     // first always goes). Counted, not timed: the DOM work around it varies with the machine's
     // load (a CI run once took 37 ms for the whole patch), the budget's share does not.
-    expect(patcher.lastSanitized).toBeLessThanOrEqual(SANITIZE_BUDGET_MS + 1)
+    expect(patcher.lastSanitized).toBeLessThanOrEqual(PATCH_BUDGET_MS + 1)
     expect(patcher.pending).toBe(true)
     expect(patcher.lastSanitized).toBeGreaterThan(0)
     // A 「レンダリング中…」 line for each run of blocks not sanitized yet (blocks seen before show).
@@ -392,6 +430,34 @@ describe('BlockPatcher: many new blocks at once', () => {
     expect(rounds).toBeGreaterThan(1)
     expect(article.querySelector('.pw-pending')).toBeNull()
     expect(article.innerHTML).toBe(flat(text))
+  })
+  it('puts blocks seen before (another post shown again) in within the budget too, then the rest', () => {
+    // A clock that moves 1 ms each time it is read: copying a cached block into the article costs
+    // nothing in jsdom, so time is counted in reads, and the test does not depend on the machine.
+    let t = 0
+    const clock = () => (t += 1)
+    const long = renderPost(generateBenchPost('長い記事', '2026-11-10', 20_000)).blocks
+    const short = renderPost(samplePosts[1]!).blocks
+    const article = document.createElement('article')
+    const patcher = new BlockPatcher(sanitize, undefined, clock)
+    // The long post, then another, then the long one again: its blocks are all cached by then.
+    patcher.patch(article, long)
+    while (patcher.pending) patcher.patch(article, long)
+    patcher.patch(article, short)
+    while (patcher.pending) patcher.patch(article, short)
+    patcher.patch(article, long)
+    expect(patcher.lastSanitized).toBe(0)
+    // Copying all of them at once held one frame for 20–40 ms at 200k characters.
+    expect(patcher.pending).toBe(true)
+    const shown = () =>
+      Array.from(article.children).filter((el) => !el.classList.contains('pw-pending')).length
+    expect(shown()).toBeGreaterThan(0)
+    expect(shown()).toBeLessThanOrEqual(PATCH_BUDGET_MS + 2)
+    let rounds = 0
+    while (patcher.pending && rounds++ < 1000) patcher.patch(article, long)
+    expect(rounds).toBeGreaterThan(1)
+    expect(article.querySelector('.pw-pending')).toBeNull()
+    expect(withoutLines(article)).toBe(withoutLines(fromScratch(long)))
   })
   it('a post filling in keeps the blocks already shown: only the 「レンダリング中…」 runs are replaced', () => {
     // 1 ms a block: the new blocks take several patches, and their runs sit between shown ones.

@@ -115,4 +115,53 @@ describe('LayoutWindow', () => {
     w.update()
     expect(marked()).toEqual([])
   })
+
+  it('reads no position when a post fills in below the window, and does when the window reached its end', () => {
+    const article = document.createElement('article')
+    document.body.append(article)
+    let reads = 0
+    // jsdom has no layout: each child is 100 px high, the viewport 600 px; every read is counted.
+    const place = () =>
+      Array.from(article.children).forEach((c, i) => {
+        c.getBoundingClientRect = () => (
+          reads++,
+          { top: i * 100, bottom: i * 100 + 100 } as DOMRect
+        )
+      })
+    const add = (n: number) => {
+      for (let i = 0; i < n; i++) article.append(document.createElement('p'))
+      place()
+    }
+    Object.defineProperty(window, 'innerHeight', { value: 600, configurable: true })
+    const w = new LayoutWindow(article, () => true)
+    add(100)
+    w.update()
+    const first = w.current!
+    expect(first.last).toBeLessThan(99)
+    // The next step of a post filling in: 50 blocks after the last one shown.
+    reads = 0
+    const old = article.children.length
+    add(50)
+    w.patched(old)
+    expect(reads).toBe(0)
+    expect(w.current).toBe(first)
+    // A change that starts inside the window places it again.
+    reads = 0
+    article.insertBefore(document.createElement('p'), article.children[first.last]!)
+    place()
+    w.patched(first.last)
+    expect(reads).toBeGreaterThan(0)
+    // A short article the window covers to its end: children added after it may come into view.
+    article.replaceChildren()
+    const short = new LayoutWindow(article, () => true)
+    add(3)
+    short.update()
+    expect(short.current).toEqual({ first: 0, last: 2 })
+    reads = 0
+    add(5)
+    short.patched(3)
+    expect(reads).toBeGreaterThan(0)
+    expect(short.current!.last).toBe(7)
+    expect(article.children[7]!.classList.contains(NEAR_CLASS)).toBe(true)
+  })
 })

@@ -27,7 +27,8 @@ function serialize(fragment: DocumentFragment): string {
 }
 
 const LONG = generateBenchPost('目次つき', '2026-11-10', 200_000)
-const tocOf = (text: string) => renderPost(text).blocks.find((b) => b.html.includes('markdown-toc'))!
+const tocOf = (text: string) =>
+  renderPost(text).blocks.find((b) => b.html.includes('markdown-toc'))!
 
 describe('a long list sanitized item by item', () => {
   it('gives exactly what sanitizing it whole gives: the 200k post’s table of contents, every sample block', () => {
