@@ -85,6 +85,13 @@ export interface PreviewUpdated {
  * laying all of them out after each keystroke took most of the keystroke's frame.
  */
 export const LONG_ARTICLE_BLOCKS = 300
+/**
+ * A body this long (characters) is long from its first render: a big post fills in by steps, and
+ * every block of a step put in before the article counted as long was laid out whole (its
+ * Japanese text shaped: 20-30 ms for the first step of a 200k post), though only the viewport's
+ * need to be. About the length of {@link LONG_ARTICLE_BLOCKS} blocks of prose.
+ */
+export const LONG_ARTICLE_CHARS = 30_000
 const LONG_CLASS = 'pw-long'
 
 /**
@@ -373,7 +380,8 @@ export class PreviewController {
       this.headerKey = next.headerKey
     }
     this.patcher.patch(article, next.blocks)
-    article.classList.toggle(LONG_CLASS, next.blocks.length >= LONG_ARTICLE_BLOCKS)
+    const long = next.blocks.length >= LONG_ARTICLE_BLOCKS || next.sourceChars >= LONG_ARTICLE_CHARS
+    article.classList.toggle(LONG_CLASS, long)
     // Blocks that moved into or out of the viewport are laid out (or skipped) in this frame.
     const firstChanged = headerChanged ? 0 : (this.header ? 1 : 0) + this.patcher.firstChanged
     this.window?.patched(firstChanged)

@@ -34,6 +34,11 @@ export interface RenderedArticle {
   headerKey: string
   /** The body's blocks; the preview sanitizes the ones it has not seen (see BlockPatcher). */
   blocks: RenderedBlock[]
+  /**
+   * The body's length (characters): a long post is laid out by window from its first render,
+   * while its blocks are still coming in.
+   */
+  sourceChars: number
 }
 
 /** Text of a front-matter value that may be a string, a date or a list. */
@@ -104,7 +109,12 @@ function postHeader(doc: Document, data: Record<string, unknown>): HTMLElement |
  */
 export function renderArticle(post: LivePost, doc: Document): RenderedArticle {
   const header = postHeader(doc, post.frontMatter)
-  return { header, headerKey: header?.outerHTML ?? '', blocks: post.rendered.blocks }
+  return {
+    header,
+    headerKey: header?.outerHTML ?? '',
+    blocks: post.rendered.blocks,
+    sourceChars: post.split.body.length,
+  }
 }
 
 /**

@@ -35,7 +35,7 @@ function slowSource(ms: number) {
       while (performance.now() < until) {
         // Busy, as a real render is: the controller measures it.
       }
-      return { header: null, headerKey: '', blocks: [] }
+      return { header: null, headerKey: '', blocks: [], sourceChars: 0 }
     },
   }
 }
@@ -80,5 +80,39 @@ describe('PreviewController: a big change is painted in the editor before the pr
     await sleep(20)
     expect(source.renders).toBe(3)
     preview.detach()
+  })
+})
+
+describe('PreviewController: a long post', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    document.body.replaceChildren()
+  })
+
+  it('is laid out by window from its first render, while only its first blocks are there', () => {
+    manualFrames()
+    // A 200k-character post's first step: 40 blocks and 「レンダリング中…」 for the rest.
+    const blocks = Array.from({ length: 40 }, (_, i) => ({
+      html: `<p data-line="${i * 2}">段落 ${i}</p>`,
+      line: i * 2,
+    }))
+    let article: RenderedArticle = { header: null, headerKey: '', blocks, sourceChars: 200_000 }
+    const preview = new PreviewController(
+      { render: () => article },
+      { openExternal: () => undefined, onPatched: () => undefined, onScroll: () => undefined },
+    )
+    const frame = previewFrame()
+    preview.attach(frame)
+    const shown = frame.contentDocument!.getElementById('pw-article')!
+    expect(shown.children).toHaveLength(40)
+    // Every block it puts in before the class comes would be laid out whole (Japanese text shaped
+    // for the whole first step: 20-30 ms), though only the viewport's need to be.
+    expect(shown.classList.contains('pw-long')).toBe(true)
+    // A short post with as many blocks is laid out whole.
+    article = { header: null, headerKey: '', blocks: blocks.slice(0, 39), sourceChars: 5_000 }
+    preview.schedule()
+    preview.flush()
+    expect(shown.children).toHaveLength(39)
+    expect(shown.classList.contains('pw-long')).toBe(false)
   })
 })
