@@ -233,4 +233,52 @@ describe('LivePostModel', () => {
     expect(m.read()!.rendered.complete).toBe(true)
     expect(m.read()!.rendered.html).not.toContain('レンダリング中…')
   })
+
+  it('going back to a post shown a moment ago renders none of it again', () => {
+    const texts: Record<string, string> = {
+      'source/blog/2026-12-01-long.html.md': post(
+        'title: 長い',
+        Array.from({ length: 1500 }, (_, i) => `## 節 ${i}\n\n段落 ${i} の本文です。\n`).join('\n'),
+      ),
+      'source/blog/2026-12-02-short.html.md': post('title: 短い'),
+    }
+    let path = 'source/blog/2026-12-01-long.html.md'
+    const m = new LivePostModel({
+      path: () => path,
+      text: (p) => texts[p]!,
+      textStart: (p, chars) => texts[p]!.slice(0, chars),
+      textIdentity: () => null,
+      images: () => ({ assetDir: null, key: '', resolve: () => null }),
+    })
+    const complete = () => {
+      for (let i = 0; i < 500 && !m.read()!.rendered.complete; i++) m.invalidate()
+      return m.read()!
+    }
+    const first = complete()
+    expect(first.rendered.html).toContain('段落 1499 の本文です。')
+    path = 'source/blog/2026-12-02-short.html.md'
+    m.invalidate()
+    expect(complete().rendered.html).toContain('本文です。')
+    // Back to the long post: its pieces are still rendered (a 200k post took 40 ms of the switch's
+    // first frame to cut again, and several more to render).
+    path = 'source/blog/2026-12-01-long.html.md'
+    m.invalidate()
+    const again = m.read()!
+    expect(again.rendered.complete).toBe(true)
+    expect(again.rendered.stats.parsed).toBe(0)
+    expect(again.rendered.html).toBe(first.rendered.html)
+    // Edited in between (another window, a pull): what changed renders, the rest is kept.
+    path = 'source/blog/2026-12-02-short.html.md'
+    m.invalidate()
+    complete()
+    texts['source/blog/2026-12-01-long.html.md'] = texts[
+      'source/blog/2026-12-01-long.html.md'
+    ]!.replace('段落 700 の本文です。', '段落 700 を書き直しました。')
+    path = 'source/blog/2026-12-01-long.html.md'
+    m.invalidate()
+    const edited = m.read()!
+    expect(edited.rendered.complete).toBe(true)
+    expect(edited.rendered.stats.parsed).toBeLessThan(5)
+    expect(edited.rendered.html).toContain('段落 700 を書き直しました。')
+  })
 })
