@@ -13,6 +13,7 @@
 import type { RenderedBlock } from '../../../shared/markdown/types'
 import { patchList, planListPatch, type ListItems } from './list-pieces'
 import { matchMiddle } from './match-middle'
+import { stepBudgetMs } from '../shell/step-budget'
 
 /** Sanitizes an HTML string into an inert fragment (e.g. `sanitizePreviewFragment` with DOMPurify). */
 export type FragmentSanitizer = (html: string) => DocumentFragment
@@ -326,6 +327,7 @@ export class BlockPatcher {
     for (let j = 0; j < newEnd - prefix; j++) if (keptOld[j]! < 0 && !listPlans[j]) fresh++
     const budgeted = old.length > 0 && fresh >= BUDGET_FROM_BLOCKS
     const started = budgeted ? this.now() : 0
+    const budget = stepBudgetMs(PATCH_BUDGET_MS, next.length)
     let made = 0
     let sanitized = 0
     this.pending = false
@@ -354,7 +356,7 @@ export class BlockPatcher {
       }
       const at = before[(pair >= 0 ? pair : gapEnd[i - prefix]!) - prefix]!
       let template: Template | undefined
-      if (!budgeted || made === 0 || this.now() - started <= PATCH_BUDGET_MS) {
+      if (!budgeted || made === 0 || this.now() - started <= budget) {
         made++
         template = this.cache.get(b.key)
         // Used again: the most recently used now (the cache drops the least recently used).

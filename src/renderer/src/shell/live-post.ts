@@ -6,6 +6,7 @@ import {
   type MarkdownSettings,
 } from '../../../shared/markdown'
 import { locateFrontMatter } from '../../../shared/metadata/region'
+import { stepBudgetMs } from './step-budget'
 
 /**
  * The open post as every view sees it after one keystroke: its text, the front-matter split, the
@@ -132,6 +133,7 @@ function leadingHtml(rendered: IncrementalResult): string {
  * Time a read spends on parts of the post no edit touched (ms); the rest follows in later tasks.
  * Each such task is one frame of a big post filling in, with the preview's patch and the article's
  * layout after it: at 12 ms, switching to a 200k post made frames of 100–150 ms on two cores.
+ * A big article's steps get more (see `stepBudgetMs`).
  */
 const PART_BUDGET_MS = 6
 /**
@@ -282,7 +284,7 @@ export class LivePostModel {
     if (split.error === null) this.lastGood.set(path, split.data)
     const frontMatter = split.error ? (this.lastGood.get(path) ?? split.data) : split.data
     const rendered = this.renderer.render(split.body, split.bodyLine, {
-      budgetMs: PART_BUDGET_MS,
+      budgetMs: stepBudgetMs(PART_BUDGET_MS, last?.rendered.blocks.length ?? 0),
       pendingHtml: PENDING_HTML,
       reachChars: REACH_CHARS,
     })

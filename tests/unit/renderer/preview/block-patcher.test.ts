@@ -18,6 +18,7 @@ import {
   openTagBalance,
   relativeKey,
 } from '../../../../src/renderer/src/preview/block-patcher'
+import { stepBudgetMs } from '../../../../src/renderer/src/shell/step-budget'
 
 const purify = DOMPurify(window)
 const sanitize = (html: string) => sanitizePreviewFragment(html, purify)
@@ -459,6 +460,36 @@ describe('BlockPatcher: many new blocks at once', () => {
     expect(article.querySelector('.pw-pending')).toBeNull()
     expect(withoutLines(article)).toBe(withoutLines(fromScratch(long)))
   })
+  it('gives a big article bigger steps: its layout after each step walks all its blocks', () => {
+    expect(stepBudgetMs(PATCH_BUDGET_MS, 50)).toBe(PATCH_BUDGET_MS)
+    expect(stepBudgetMs(PATCH_BUDGET_MS, 2_000)).toBeLessThan(8)
+    expect(stepBudgetMs(PATCH_BUDGET_MS, 12_000)).toBeGreaterThan(20)
+    expect(stepBudgetMs(PATCH_BUDGET_MS, 1_000_000)).toBeLessThanOrEqual(40)
+    // 12,000 blocks shown again after another post: a step puts in what its budget allows.
+    let t = 0
+    const clock = () => (t += 1)
+    const many = Array.from({ length: 12_000 }, (_, i) => ({
+      html: `<p data-line="${i * 2}">段落 ${i}</p>`,
+      line: i * 2,
+    }))
+    const article = document.createElement('article')
+    // Parsed, not sanitized: this test is about the steps (DOMPurify took 10 s for these blocks).
+    const parse = (html: string) => {
+      const template = document.createElement('template')
+      template.innerHTML = html
+      return template.content
+    }
+    const patcher = new BlockPatcher(parse, undefined, clock)
+    patcher.patch(article, many)
+    patcher.patch(article, many.slice(0, 3))
+    patcher.patch(article, many)
+    expect(patcher.pending).toBe(true)
+    // The first three blocks were kept; the clock is read once per block put in, and once more.
+    const put = Array.from(article.children).filter((el) => !el.classList.contains('pw-pending'))
+    expect(put.length - 3).toBeGreaterThan(PATCH_BUDGET_MS + 10)
+    expect(put.length - 3).toBeLessThanOrEqual(stepBudgetMs(PATCH_BUDGET_MS, many.length) + 2)
+  })
+
   it('a post filling in keeps the blocks already shown: only the 「レンダリング中…」 runs are replaced', () => {
     // 1 ms a block: the new blocks take several patches, and their runs sit between shown ones.
     const slow = (html: string) => {
