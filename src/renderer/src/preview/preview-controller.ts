@@ -88,8 +88,7 @@ export const LONG_ARTICLE_BLOCKS = 300
 /**
  * A body this long (characters) is long from its first render: a big post fills in by steps, and
  * every block of a step put in before the article counted as long was laid out whole (its
- * Japanese text shaped: 20-30 ms for the first step of a 200k post), though only the viewport's
- * need to be. About the length of {@link LONG_ARTICLE_BLOCKS} blocks of prose.
+ * Japanese text shaped), though only the viewport's need to be. About the length of {@link LONG_ARTICLE_BLOCKS} blocks of prose.
  */
 export const LONG_ARTICLE_CHARS = 30_000
 const LONG_CLASS = 'pw-long'
