@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { generateBenchPost } from '../helpers/long-post'
 import { installPaste, pasteText, type PagePaste } from '../helpers/paste'
+import { writeFiles } from '../helpers/temp-repo'
 import { launchApp, type LaunchedApp } from './harness/launch-app'
 import { openPost, previewArticle } from './ui-helpers'
 
@@ -13,11 +14,13 @@ let repo: string
 
 test.beforeEach(async () => {
   repo = await mkdtemp(join(tmpdir(), 'pw-long-'))
-  await mkdir(join(repo, 'source/blog'), { recursive: true })
-  await writeFile(
-    join(repo, 'source/blog/2026-11-10-long.html.md'),
-    generateBenchPost(TITLE, '2026-11-10T10:00:00+09:00', 200_000),
-  )
+  await writeFiles(repo, {
+    'source/blog/2026-11-10-long.html.md': generateBenchPost(
+      TITLE,
+      '2026-11-10T10:00:00+09:00',
+      200_000,
+    ),
+  })
   app = await launchApp({ repo })
 })
 test.afterEach(async () => {
