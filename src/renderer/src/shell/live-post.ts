@@ -143,6 +143,13 @@ const PART_BUDGET_MS = 6
 const REACH_CHARS = 1_000_000
 /** How many posts' renderers are kept for going back to them (the open one included). */
 const RECENT_RENDERERS = 3
+
+/** A post's incremental renderer, with the size of its body and article at its last render. */
+interface KeptRenderer {
+  renderer: IncrementalRenderer
+  chars: number
+  blocks: number
+}
 /** What the preview shows for parts of a big post not rendered yet. */
 const PENDING_HTML = '<p class="pw-pending" aria-busy="true">レンダリング中…</p>\n'
 
@@ -162,13 +169,14 @@ export class LivePostModel {
   private value: LivePost | null = null
   private stale = true
   private version = 0
-  private renderer: IncrementalRenderer | null = null
+  /** The renderer of the shown post (one of {@link recent}), and the key it was made for. */
+  private renderer: KeptRenderer | null = null
   private rendererKey = ''
   /**
    * The renderers of the posts shown last, by key, least recently used first: going back to one
    * renders nothing again (cutting a 200k post anew took 40 ms of the switch's first frame).
    */
-  private readonly recent = new Map<string, { renderer: IncrementalRenderer; chars: number }>()
+  private readonly recent = new Map<string, KeptRenderer>()
   private readonly lastGood = new Map<string, Record<string, unknown>>()
   private identity: object | null = null
   private readonly listeners = new Set<() => void>()
@@ -280,14 +288,17 @@ export class LivePostModel {
       this.rendererKey = key
     }
     const split = splitPost(text)
-    this.recent.get(key)!.chars = split.body.length
+    const kept = this.renderer
+    kept.chars = split.body.length
     if (split.error === null) this.lastGood.set(path, split.data)
     const frontMatter = split.error ? (this.lastGood.get(path) ?? split.data) : split.data
-    const rendered = this.renderer.render(split.body, split.bodyLine, {
-      budgetMs: stepBudgetMs(PART_BUDGET_MS, last?.rendered.blocks.length ?? 0),
+    // The step grows with this post's article (as the preview's patch does), not the last post's.
+    const rendered = kept.renderer.render(split.body, split.bodyLine, {
+      budgetMs: stepBudgetMs(PART_BUDGET_MS, kept.blocks),
       pendingHtml: PENDING_HTML,
       reachChars: REACH_CHARS,
     })
+    kept.blocks = rendered.blocks.length
     let reading: string | null = null
     this.value = {
       version: ++this.version,
@@ -310,16 +321,16 @@ export class LivePostModel {
   }
 
   /** The renderer kept for `key`, or a new one; the most recently used now. */
-  private rendererFor(key: string, make: () => IncrementalRenderer): IncrementalRenderer {
+  private rendererFor(key: string, make: () => IncrementalRenderer): KeptRenderer {
     const kept = this.recent.get(key)
     this.recent.delete(key)
-    const entry = kept ?? { renderer: make(), chars: 0 }
+    const entry = kept ?? { renderer: make(), chars: 0, blocks: 0 }
     this.recent.set(key, entry)
     // A few posts, none beyond the preview's reach (a 10 MB post's pieces are not kept for later).
     for (const [k, e] of this.recent)
       if (k !== key && (this.recent.size > RECENT_RENDERERS || e.chars > REACH_CHARS))
         this.recent.delete(k)
-    return entry.renderer
+    return entry
   }
 
   /** Renders more of a big post in a later task (typing and painting go first). */
