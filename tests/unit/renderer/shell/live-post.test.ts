@@ -281,4 +281,52 @@ describe('LivePostModel', () => {
     expect(edited.rendered.stats.parsed).toBeLessThan(5)
     expect(edited.rendered.html).toContain('段落 700 を書き直しました。')
   })
+  it('a post opened after a big one fills in by its own steps, not the big one’s', () => {
+    // A clock that moves 1 ms per read: how much a step renders depends only on its budget.
+    let clock = 0
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => ++clock)
+    try {
+      const sections = (n: number, word: string) =>
+        Array.from({ length: n }, (_, i) => `## ${word} ${i}\n\n段落 ${i} の本文です。\n`).join(
+          '\n',
+        )
+      const texts: Record<string, string> = {
+        // 4,000 blocks: its steps get more than the base budget.
+        'source/blog/2026-12-01-big.html.md': post('title: 大きい', sections(2000, '節')),
+        'source/blog/2026-12-02-mid.html.md': post('title: 中くらい', sections(300, '項')),
+      }
+      const open = (first: string) => {
+        let path = first
+        const m = new LivePostModel({
+          path: () => path,
+          text: (p) => texts[p]!,
+          textStart: (p, chars) => texts[p]!.slice(0, chars),
+          textIdentity: () => null,
+          images: () => ({ assetDir: null, key: '', resolve: () => null }),
+        })
+        return {
+          m,
+          go(next: string) {
+            path = next
+            m.invalidate()
+            return m.read()!
+          },
+          complete() {
+            for (let i = 0; i < 2000 && !m.read()!.rendered.complete; i++) m.invalidate()
+            return m.read()!
+          },
+        }
+      }
+      const alone = open('source/blog/2026-12-02-mid.html.md')
+      const firstStep = alone.m.read()!.rendered.stats.parsed
+      expect(alone.complete().rendered.complete).toBe(true)
+      const after = open('source/blog/2026-12-01-big.html.md')
+      expect(after.complete().rendered.blocks.length).toBeGreaterThanOrEqual(4000)
+      const step = after.go('source/blog/2026-12-02-mid.html.md').rendered
+      expect(step.complete).toBe(false)
+      expect(step.stats.parsed).toBe(firstStep)
+    } finally {
+      now.mockRestore()
+    }
+  })
 })
