@@ -290,6 +290,24 @@ test('a 200k-character post: only blocks near the view are laid out, and none in
   })
 })
 
+test('a table-of-contents link followed without a pointer (a screen reader) lands there, and the editor follows', async () => {
+  const { page } = app
+  await openPost(page, TITLE)
+  await expect(previewArticle(page)).toHaveClass(/pw-long/)
+  await expect(previewArticle(page).locator('.pw-pending')).toHaveCount(0)
+  await expect(previewArticle(page).locator('#markdown-toc')).toBeInViewport()
+  // Assistive technology activates a link with a click and no pointer or key before it.
+  await previewArticle(page)
+    .locator('#markdown-toc a', { hasText: /^第190章/ })
+    .evaluate((a: HTMLElement) => a.click())
+  const heading = previewArticle(page).locator('h2', { hasText: /^第190章/ })
+  await expect(heading).toBeInViewport()
+  await expect.poll(() => topChapters(page)).toEqual({ editor: 190, preview: 190 })
+  // And it stays: the editor following is not taken for the writer scrolling back.
+  await page.waitForTimeout(500)
+  expect(await topChapters(page)).toEqual({ editor: 190, preview: 190 })
+})
+
 test('a footnote link in a long post lands on the footnote, laid out', async () => {
   const { page } = app
   const title = '脚注つきの長い記事'

@@ -129,6 +129,11 @@ export class PreviewController {
   private restores = 0
   /** A long article's blocks laid out near the viewport (null while unbound). */
   private window: LayoutWindow | null = null
+  /**
+   * When the writer last acted in the preview (`performance.now()`): a wheel, a key, a pointer, a
+   * touch, or a link they followed. Its scrolling within {@link INTENT_MS} after is theirs.
+   */
+  private writerInputAt = -Infinity
 
   constructor(
     private readonly source: PreviewSource,
@@ -176,16 +181,17 @@ export class PreviewController {
     const block = (e: Event) => e.preventDefault()
     // The writer's input in the preview, and their last scroll: a drag of the scrollbar goes on
     // for as long as its scroll events keep coming.
-    let lastInput = -Infinity
+    this.writerInputAt = -Infinity
     let lastWriterScroll = -Infinity
     const onInput = () => {
-      lastInput = performance.now()
+      this.writerInputAt = performance.now()
     }
     const onScroll = () => {
       // In the scroll's own frame: blocks scrolled near are laid out before it is painted.
       layoutWindow.update()
       const now = performance.now()
-      const byWriter = now - lastInput < INTENT_MS || now - lastWriterScroll < GESTURE_GAP_MS
+      const byWriter =
+        now - this.writerInputAt < INTENT_MS || now - lastWriterScroll < GESTURE_GAP_MS
       if (byWriter) lastWriterScroll = now
       this.hooks.onScroll(byWriter)
     }
@@ -435,6 +441,11 @@ export class PreviewController {
     switch (action.kind) {
       case 'fragment':
         this.scrollToFragment(action.id)
+        // The jump is the writer's, however the link was followed (a screen reader clicks with no
+        // pointer or key before it), and counted from when it is done: laying out a long
+        // article's window there can take long enough that the pointer's time ran out, and the
+        // editor then pulled the preview back.
+        this.writerInputAt = performance.now()
         return
       case 'external':
         this.hooks.openExternal(action.url)
