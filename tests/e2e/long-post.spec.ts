@@ -308,6 +308,55 @@ test('a table-of-contents link followed without a pointer (a screen reader) land
   expect(await topChapters(page)).toEqual({ editor: 190, preview: 190 })
 })
 
+test('a table-of-contents link to a part still rendering jumps there when it arrives', async () => {
+  const { page } = app
+  await openPost(page, TITLE)
+  await expect(
+    previewArticle(page).locator('#markdown-toc a', { hasText: /^第190章/ }),
+  ).toBeVisible()
+  // Followed while the chapter is still 「レンダリング中…」 (checked and clicked in one task).
+  const pending = await previewArticle(page).evaluate((article) => {
+    if ([...article.querySelectorAll('h2')].some((h) => h.textContent!.startsWith('第190章')))
+      return false
+    const link = [...article.querySelectorAll<HTMLElement>('#markdown-toc a')].find((a) =>
+      a.textContent!.startsWith('第190章'),
+    )!
+    link.click()
+    return article.querySelector('.pw-pending') !== null
+  })
+  expect(pending).toBe(true)
+  await expect(previewArticle(page).locator('h2', { hasText: /^第190章/ })).toBeInViewport()
+  await expect.poll(() => topChapters(page)).toEqual({ editor: 190, preview: 190 })
+  await expect(previewArticle(page).locator('.pw-pending')).toHaveCount(0)
+  await page.waitForTimeout(500)
+  expect(await topChapters(page)).toEqual({ editor: 190, preview: 190 })
+})
+
+test('a jump waiting for its part is dropped when the writer scrolls first', async () => {
+  const { page } = app
+  await openPost(page, TITLE)
+  await expect(
+    previewArticle(page).locator('#markdown-toc a', { hasText: /^第190章/ }),
+  ).toBeVisible()
+  const pending = await previewArticle(page).evaluate((article) => {
+    if ([...article.querySelectorAll('h2')].some((h) => h.textContent!.startsWith('第190章')))
+      return false
+    ;[...article.querySelectorAll<HTMLElement>('#markdown-toc a')]
+      .find((a) => a.textContent!.startsWith('第190章'))!
+      .click()
+    return true
+  })
+  expect(pending).toBe(true)
+  // The writer scrolls the preview on a little instead of waiting.
+  await page.locator('iframe.preview-frame').hover()
+  await page.mouse.wheel(0, 400)
+  await expect(previewArticle(page).locator('.pw-pending')).toHaveCount(0)
+  await page.waitForTimeout(500)
+  const top = await topChapters(page)
+  expect(top.preview).toBeLessThan(10)
+  expect(top.editor).toBe(top.preview)
+})
+
 test('a footnote link in a long post lands on the footnote, laid out', async () => {
   const { page } = app
   const title = '脚注つきの長い記事'

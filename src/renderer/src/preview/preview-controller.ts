@@ -134,6 +134,11 @@ export class PreviewController {
    * touch, or a link they followed. Its scrolling within {@link INTENT_MS} after is theirs.
    */
   private writerInputAt = -Infinity
+  /**
+   * A `#fragment` link followed before its target was rendered (a big post still filling in): the
+   * preview jumps there when it arrives, unless the writer does something else first.
+   */
+  private pendingJump: string | null = null
 
   constructor(
     private readonly source: PreviewSource,
@@ -185,6 +190,11 @@ export class PreviewController {
     let lastWriterScroll = -Infinity
     const onInput = () => {
       this.writerInputAt = performance.now()
+      this.pendingJump = null
+    }
+    // Acting in the app (typing, another post, a pane) drops a jump still waiting for its target.
+    const onAppInput = () => {
+      this.pendingJump = null
     }
     const onScroll = () => {
       // In the scroll's own frame: blocks scrolled near are laid out before it is painted.
@@ -213,8 +223,10 @@ export class PreviewController {
     doc.addEventListener('submit', block, true)
     doc.addEventListener('dragstart', block, true)
     doc.addEventListener('scroll', onScroll, { passive: true })
-    for (const type of intents)
+    for (const type of intents) {
       doc.addEventListener(type, onInput, { capture: true, passive: true })
+      window.addEventListener(type, onAppInput, { capture: true, passive: true })
+    }
     doc.defaultView?.addEventListener('resize', onResize)
     this.detachFrame = () => {
       doc.removeEventListener('load', onLoad, true)
@@ -224,7 +236,11 @@ export class PreviewController {
       doc.removeEventListener('submit', block, true)
       doc.removeEventListener('dragstart', block, true)
       doc.removeEventListener('scroll', onScroll)
-      for (const type of intents) doc.removeEventListener(type, onInput, { capture: true })
+      for (const type of intents) {
+        doc.removeEventListener(type, onInput, { capture: true })
+        window.removeEventListener(type, onAppInput, { capture: true })
+      }
+      this.pendingJump = null
       doc.defaultView?.removeEventListener('resize', onResize)
       layoutWindow.dispose()
     }
@@ -367,6 +383,7 @@ export class PreviewController {
       }),
     )
     this.hooks.onPatched()
+    if (this.pendingJump !== null) this.followFragment(this.pendingJump)
     // Blocks left showing 「レンダリング中…」 (a big paste): the rest after this frame.
     if (this.patcher.pending) {
       this.stale = true
@@ -392,12 +409,30 @@ export class PreviewController {
     this.window?.patched(firstChanged)
   }
 
-  /** Scrolls the preview to the element with this id (a `#fragment` link). */
-  scrollToFragment(id: string): void {
+  /**
+   * Follows a `#fragment` link the writer activated: jumps to its target, or, while the article
+   * still has parts rendering, as soon as the target arrives.
+   */
+  private followFragment(id: string): void {
+    this.pendingJump = null
+    if (this.scrollToFragment(id)) {
+      // The jump is the writer's, however the link was followed (a screen reader clicks with no
+      // pointer or key before it), and counted from when it is done: laying out a long article's
+      // window there can take long enough that the pointer's time ran out, and the editor then
+      // pulled the preview back.
+      this.writerInputAt = performance.now()
+    } else if (this.article?.querySelector('.pw-pending')) this.pendingJump = id
+  }
+
+  /**
+   * Scrolls the preview to the element with this id (a `#fragment` link); false when the article
+   * has no such element.
+   */
+  scrollToFragment(id: string): boolean {
     const doc = this.document
-    if (!doc) return
+    if (!doc) return false
     const target = doc.getElementById(id) ?? doc.getElementsByName(id)[0] ?? null
-    if (!target) return
+    if (!target) return false
     // In a long article the target's block may be skipped for layout (a footnote has no box yet),
     // and the blocks around it take their real sizes once laid out, which moves it: bring its
     // block into view, lay out the window there, and again until the window stays (positions are
@@ -414,6 +449,7 @@ export class PreviewController {
     }
     target.scrollIntoView({ block: 'start' })
     this.window?.update()
+    return true
   }
 
   /** Reloads the frame's fixed shell (its `srcdoc`); `attach` runs again when it has loaded. */
@@ -440,12 +476,7 @@ export class PreviewController {
     const action = classifyLink(link.getAttribute('href') ?? link.getAttributeNS(XLINK, 'href'))
     switch (action.kind) {
       case 'fragment':
-        this.scrollToFragment(action.id)
-        // The jump is the writer's, however the link was followed (a screen reader clicks with no
-        // pointer or key before it), and counted from when it is done: laying out a long
-        // article's window there can take long enough that the pointer's time ran out, and the
-        // editor then pulled the preview back.
-        this.writerInputAt = performance.now()
+        this.followFragment(action.id)
         return
       case 'external':
         this.hooks.openExternal(action.url)
