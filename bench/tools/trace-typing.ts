@@ -168,6 +168,10 @@ async function main(): Promise<void> {
               'disabled-by-default-devtools.timeline',
               'blink',
               'v8.execute',
+              // TRACE_INVALIDATION: which nodes each layout found dirty, and why (heavy).
+              ...(process.env.TRACE_INVALIDATION
+                ? ['disabled-by-default-devtools.timeline.invalidationTracking']
+                : []),
             ],
           },
           transferMode: 'ReportEvents',
