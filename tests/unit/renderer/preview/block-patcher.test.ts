@@ -102,6 +102,37 @@ describe('BlockPatcher', () => {
     expect(firstBlock?.isConnected || article.firstElementChild !== null).toBe(true)
   })
 
+  it('typing in a paragraph changes what is inside its element, not the element', () => {
+    // A new element in the article made Chromium count every list item of the page again (the
+    // 614 items of a long post's table of contents: 10 ms of each keystroke's frame near its top).
+    const text = '1. 目次\n{:toc}\n\n## 見出し\n\n最初の段落です。\n\n- 項目\n\n最後の段落です。\n'
+    const article = document.createElement('article')
+    const patcher = new BlockPatcher(sanitize)
+    patcher.patch(article, renderPost(text).blocks)
+    const paragraph = [...article.children].find((el) => el.textContent === '最初の段落です。')!
+    const children: MutationRecord[] = []
+    const observer = new MutationObserver((records) => children.push(...records))
+    observer.observe(article, { childList: true })
+    let edited = text
+    for (const typed of ['あ', 'い', '**う**', '[え](https://example.com/)']) {
+      edited = edited.replace('最初の段落です。', `最初の段落です。${typed}`)
+      patcher.patch(article, renderPost(edited).blocks)
+      expect(patcher.lastReplaced).toBe(1)
+      expect(article.innerHTML).toBe(fresh(edited))
+    }
+    children.push(...observer.takeRecords())
+    observer.disconnect()
+    expect(children).toEqual([])
+    expect(article.contains(paragraph)).toBe(true)
+    expect(paragraph.textContent).toBe('最初の段落です。えういあ')
+    expect(patcher.elements()).toContain(paragraph)
+    // A block whose element changes (a paragraph made a heading) is replaced.
+    const heading = edited.replace('最初の段落です。', '## 最初の段落です。')
+    patcher.patch(article, renderPost(heading).blocks)
+    expect(article.contains(paragraph)).toBe(false)
+    expect(article.innerHTML).toBe(fresh(heading))
+  })
+
   it('moves the source lines of the blocks below an inserted line without touching their nodes', () => {
     const text = '# A\n\npara one\n\npara two\n\n## B\n\npara three\n'
     const article = document.createElement('article')
