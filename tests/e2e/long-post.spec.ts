@@ -86,6 +86,8 @@ test('a 10k-character paste into a 200k post shows in full, the last blocks a fr
   const { page } = app
   await openPost(page, TITLE)
   await expect(previewArticle(page)).toHaveClass(/pw-long/)
+  // The post has filled in: what is pending after the paste is the paste's own.
+  await expect(previewArticle(page).locator('.pw-pending')).toHaveCount(0)
   const body = generateBenchPost('貼り付け', '2026-11-10', 10_000).split('---\n').pop()!
   const paste = `${body.slice(0, 10_000)}\n\n貼り付けの最後の段落です。\n`
   await page.locator('.cm-scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight / 2))
