@@ -71,7 +71,7 @@ test('typing patches the changed block only: every block stays the same node and
     }
   })
   // Every block is the node that was there before: the paragraph typed in was filled again in
-  // place (a new element in the article made Chromium count every list item of the page again).
+  // place.
   expect(after.total).toBe(marked.count)
   expect(after.kept).toBe(marked.count)
   expect(after.typed).toBe(1)

@@ -240,10 +240,9 @@ export class BlockPatcher {
   /**
    * Puts `template`'s content into `block`'s element when both are one element with the same name
    * and attributes, their other nodes equal (typing in a paragraph): false, and nothing done,
-   * otherwise. A new element in the article makes Chromium count every list item of the page again
-   * (the 614 items of a long post's table of contents, 10 ms of each keystroke's frame while it was
-   * in view); new content inside an element does not. The element keeps what the layout window and
-   * the patcher set on it (its class, its kept size).
+   * otherwise. The element keeps what the writer did to it in the preview (a `<details>` they
+   * opened closed again on every keystroke typed in it) and what the layout window and the patcher
+   * set on it (its class, its kept size).
    */
   private refill(block: LiveBlock, template: Template, doc: Document): boolean {
     const shown = this.cache.get(block.key)

@@ -103,8 +103,8 @@ describe('BlockPatcher', () => {
   })
 
   it('typing in a paragraph changes what is inside its element, not the element', () => {
-    // A new element in the article made Chromium count every list item of the page again (the
-    // 614 items of a long post's table of contents: 10 ms of each keystroke's frame near its top).
+    // The element stays: what the writer did to it in the preview, and what the layout window set
+    // on it, stay with it (see the <details> test below).
     const text = '1. 目次\n{:toc}\n\n## 見出し\n\n最初の段落です。\n\n- 項目\n\n最後の段落です。\n'
     const article = document.createElement('article')
     const patcher = new BlockPatcher(sanitize)
@@ -131,6 +131,21 @@ describe('BlockPatcher', () => {
     patcher.patch(article, renderPost(heading).blocks)
     expect(article.contains(paragraph)).toBe(false)
     expect(article.innerHTML).toBe(fresh(heading))
+  })
+
+  it('a <details> the writer opened in the preview stays open while they type in it', () => {
+    const text =
+      '# 記事\n\n<details><summary>ログ</summary>\n失敗したときの出力です。\n</details>\n\n後の段落です。\n'
+    const article = document.createElement('article')
+    const patcher = new BlockPatcher(sanitize)
+    patcher.patch(article, renderPost(text).blocks)
+    const details = article.querySelector('details')!
+    details.open = true
+    const edited = text.replace('出力です。', '出力です。全文を貼ります。')
+    patcher.patch(article, renderPost(edited).blocks)
+    expect(article.querySelector('details')).toBe(details)
+    expect(details.open).toBe(true)
+    expect(details.textContent).toContain('全文を貼ります。')
   })
 
   it('moves the source lines of the blocks below an inserted line without touching their nodes', () => {
