@@ -92,10 +92,15 @@ export async function installProbes(page: Page): Promise<void> {
 }
 
 /**
- * Puts the caret at the start of the line in the middle of the post, or at its end. Reaches the
- * EditorView through CodeMirror's DOM (a benchmark-only shortcut; the app exposes nothing).
+ * Puts the caret at the start of the line in the middle of the post, at its end, at the end of a
+ * heading in the middle, or at the end of the first paragraph after the table of contents (`top`).
+ * Reaches the EditorView through CodeMirror's DOM (a benchmark-only shortcut; the app exposes
+ * nothing).
  */
-export async function placeCaret(page: Page, where: 'mid' | 'end' | 'heading'): Promise<void> {
+export async function placeCaret(
+  page: Page,
+  where: 'mid' | 'end' | 'heading' | 'top',
+): Promise<void> {
   await page.locator('.cm-content').click()
   await page.evaluate((where) => {
     const content = document.querySelector('.cm-content') as unknown as {
@@ -118,6 +123,18 @@ export async function placeCaret(page: Page, where: 'mid' | 'end' | 'heading'): 
     const view = content.cmTile.root.view
     const doc = view.state.doc
     let at = where === 'end' ? doc.length : doc.lineAt(Math.floor(doc.length / 2)).from
+    if (where === 'top') {
+      // The end of the first paragraph after the table of contents: the table stays in view.
+      let toc = false
+      for (let n = 1; n <= doc.lines; n++) {
+        const line = doc.line(n)
+        toc ||= line.text === '{:toc}'
+        if (toc && line.text.endsWith('。')) {
+          at = line.to
+          break
+        }
+      }
+    }
     if (where === 'heading') {
       // The end of the first heading after the middle (typing in it changes the table of contents).
       for (let n = doc.lineAt(at).number; n <= doc.lines; n++) {

@@ -101,6 +101,27 @@ async function main(): Promise<void> {
         })
         row(`preview render + patch per update, in a heading, ${k} chars`, h.render)
         breakdown(`in a heading, ${k} chars`, h)
+        // Typing near the top, the table of contents (614 items) in view in the preview.
+        await placeCaret(page, 'top')
+        const t = await typeAndMeasure(page, Math.min(EDITS, 60))
+        row(
+          `keystroke → preview updated, near the top (table of contents in view), ${k} chars`,
+          t.preview,
+          {
+            targetMs: 16,
+            targetOn: 'p95',
+          },
+        )
+        row(
+          `keystroke → next frame (typing), near the top (table of contents in view), ${k} chars`,
+          t.frame,
+          {
+            targetMs: 20,
+            targetOn: 'p95',
+          },
+        )
+        row(`preview render + patch per update, near the top, ${k} chars`, t.render)
+        breakdown(`near the top, ${k} chars`, t)
         // A 10k-character paste in the middle, five times (each undone): the longest frame.
         const frames: number[] = []
         const paste = generatePost('貼り付け', post.date, 10_000)
