@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { launchApp, type LaunchedApp } from './harness/launch-app'
 import { editorContent, openPost, previewArticle, previewVersion } from './ui-helpers'
@@ -105,4 +107,25 @@ test('each keystroke renders the preview once, whatever else follows it', async 
       1,
     )
   }
+})
+
+test('typing in a code block keeps where the writer scrolled it sideways in the preview', async () => {
+  const { page } = app
+  const title = '長い行のあるコード'
+  const long = `puts "${'とても長い行です。'.repeat(30)}"`
+  await writeFile(
+    join(app.repoRoot(), 'source/blog/2026-11-30-long-code.html.md'),
+    `---\ntitle: ${title}\ndate: 2026-11-30T10:00:00+09:00\n---\n\n説明です。\n\n\`\`\`ruby\n${long}\nputs 1\n\`\`\`\n`,
+  )
+  await expect(page.getByRole('option', { name: title })).toBeVisible()
+  await openPost(page, title)
+  const pre = previewArticle(page).locator('pre')
+  await pre.evaluate((el) => (el.scrollLeft = 300))
+  expect(await pre.evaluate((el) => el.scrollLeft)).toBeGreaterThan(200)
+  await editorContent(page).locator('.cm-line', { hasText: 'puts 1' }).click()
+  await page.keyboard.press('End')
+  await page.keyboard.insertText('23')
+  await expect(pre).toContainText('puts 123')
+  // The same <pre>, still scrolled where the writer left it (it went back to 0 on every keystroke).
+  expect(await pre.evaluate((el) => el.scrollLeft)).toBeGreaterThan(200)
 })

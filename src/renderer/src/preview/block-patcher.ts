@@ -242,7 +242,8 @@ export class BlockPatcher {
    * and attributes, their other nodes equal (typing in a paragraph): false, and nothing done,
    * otherwise. The element keeps what the writer did to it in the preview (a `<details>` they
    * opened closed again on every keystroke typed in it) and what the layout window and the patcher
-   * set on it (its class, its kept size).
+   * set on it (its class, its kept size); inside it, the nodes that did not change stay too (a code
+   * block's `<pre>` keeps its horizontal scroll, an image is not made again).
    */
   private refill(block: LiveBlock, template: Template, doc: Document): boolean {
     const shown = this.cache.get(block.key)
@@ -262,8 +263,7 @@ export class BlockPatcher {
     }
     const element = block.nodes[at] as Element | undefined
     if (!element || element.nodeType !== 1) return false
-    const copy = doc.importNode(to[at]!, true)
-    element.replaceChildren(...Array.from(copy.childNodes))
+    refillChildren(element, to[at] as Element, doc)
     return true
   }
 
@@ -469,6 +469,30 @@ function heightOf(nodes: readonly Node[]): number {
     return typeof v?.value === 'number' && v.unit === 'px' ? v.value : 0
   }
   return Math.max(0, first.clientHeight - px('padding-top') - px('padding-bottom'))
+}
+
+/**
+ * Makes `live`'s content equal `next`'s (a template's element of the same name and attributes),
+ * keeping the nodes that match: text nodes take the new text, elements of the same name and
+ * attributes are filled the same way, others are replaced. Children in another number are all
+ * replaced.
+ */
+function refillChildren(live: Element, next: Element, doc: Document): void {
+  const have = live.childNodes
+  const want = next.childNodes
+  if (have.length !== want.length) {
+    live.replaceChildren(...Array.from(doc.importNode(next, true).childNodes))
+    return
+  }
+  for (let i = 0; i < want.length; i++) {
+    const a = have[i]!
+    const b = want[i]!
+    if (a.nodeType === 3 && b.nodeType === 3) {
+      if (a.nodeValue !== b.nodeValue) a.nodeValue = b.nodeValue
+    } else if (a.nodeType === 1 && b.nodeType === 1 && sameElement(a as Element, b as Element))
+      refillChildren(a as Element, b as Element, doc)
+    else if (!a.isEqualNode(b)) live.replaceChild(doc.importNode(b, true), a)
+  }
 }
 
 /** Whether two elements have the same name and the same attributes (their content aside). */

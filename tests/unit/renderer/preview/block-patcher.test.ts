@@ -148,6 +148,27 @@ describe('BlockPatcher', () => {
     expect(details.textContent).toContain('全文を貼ります。')
   })
 
+  it('typing in a code block or beside an image keeps the nodes that did not change', () => {
+    const text =
+      '# 記事\n\n```ruby\nputs 1\n```\n\n画像です ![図](https://example.com/a.png) の説明。\n'
+    const article = document.createElement('article')
+    const patcher = new BlockPatcher(sanitize)
+    patcher.patch(article, renderPost(text).blocks)
+    const pre = article.querySelector('pre')!
+    const img = article.querySelector('img')!
+    // A code block scrolled sideways in the preview keeps its place while its code is typed.
+    let edited = text.replace('puts 1', 'puts 12')
+    patcher.patch(article, renderPost(edited).blocks)
+    expect(article.querySelector('pre')).toBe(pre)
+    expect(pre.textContent).toContain('puts 12')
+    expect(article.innerHTML).toBe(fresh(edited))
+    // An image in the paragraph typed in is the same node (not loaded and decoded again).
+    edited = edited.replace('の説明。', 'の説明です。')
+    patcher.patch(article, renderPost(edited).blocks)
+    expect(article.querySelector('img')).toBe(img)
+    expect(article.innerHTML).toBe(fresh(edited))
+  })
+
   it('moves the source lines of the blocks below an inserted line without touching their nodes', () => {
     const text = '# A\n\npara one\n\npara two\n\n## B\n\npara three\n'
     const article = document.createElement('article')
