@@ -75,6 +75,18 @@ function whole(text: string): string {
   return withoutLines(article)
 }
 
+/** An article patched from `text`, with its patcher and a way to show the text as typed on. */
+function typedArticle(text: string): {
+  article: HTMLElement
+  patcher: BlockPatcher
+  show(edited: string): void
+} {
+  const article = document.createElement('article')
+  const patcher = new BlockPatcher(sanitize)
+  patcher.patch(article, renderPost(text).blocks)
+  return { article, patcher, show: (edited) => patcher.patch(article, renderPost(edited).blocks) }
+}
+
 describe('BlockPatcher', () => {
   it('shows exactly what sanitizing the whole document shows, for every sample post', () => {
     for (const post of samplePosts) {
@@ -106,9 +118,7 @@ describe('BlockPatcher', () => {
     // The element stays: what the writer did to it in the preview, and what the layout window set
     // on it, stay with it (see the <details> test below).
     const text = '1. 目次\n{:toc}\n\n## 見出し\n\n最初の段落です。\n\n- 項目\n\n最後の段落です。\n'
-    const article = document.createElement('article')
-    const patcher = new BlockPatcher(sanitize)
-    patcher.patch(article, renderPost(text).blocks)
+    const { article, patcher, show } = typedArticle(text)
     const paragraph = [...article.children].find((el) => el.textContent === '最初の段落です。')!
     const children: MutationRecord[] = []
     const observer = new MutationObserver((records) => children.push(...records))
@@ -116,7 +126,7 @@ describe('BlockPatcher', () => {
     let edited = text
     for (const typed of ['あ', 'い', '**う**', '[え](https://example.com/)']) {
       edited = edited.replace('最初の段落です。', `最初の段落です。${typed}`)
-      patcher.patch(article, renderPost(edited).blocks)
+      show(edited)
       expect(patcher.lastReplaced).toBe(1)
       expect(article.innerHTML).toBe(fresh(edited))
     }
@@ -128,7 +138,7 @@ describe('BlockPatcher', () => {
     expect(patcher.elements()).toContain(paragraph)
     // A block whose element changes (a paragraph made a heading) is replaced.
     const heading = edited.replace('最初の段落です。', '## 最初の段落です。')
-    patcher.patch(article, renderPost(heading).blocks)
+    show(heading)
     expect(article.contains(paragraph)).toBe(false)
     expect(article.innerHTML).toBe(fresh(heading))
   })
@@ -136,13 +146,10 @@ describe('BlockPatcher', () => {
   it('a <details> the writer opened in the preview stays open while they type in it', () => {
     const text =
       '# 記事\n\n<details><summary>ログ</summary>\n失敗したときの出力です。\n</details>\n\n後の段落です。\n'
-    const article = document.createElement('article')
-    const patcher = new BlockPatcher(sanitize)
-    patcher.patch(article, renderPost(text).blocks)
+    const { article, show } = typedArticle(text)
     const details = article.querySelector('details')!
     details.open = true
-    const edited = text.replace('出力です。', '出力です。全文を貼ります。')
-    patcher.patch(article, renderPost(edited).blocks)
+    show(text.replace('出力です。', '出力です。全文を貼ります。'))
     expect(article.querySelector('details')).toBe(details)
     expect(details.open).toBe(true)
     expect(details.textContent).toContain('全文を貼ります。')
@@ -151,20 +158,18 @@ describe('BlockPatcher', () => {
   it('typing in a code block or beside an image keeps the nodes that did not change', () => {
     const text =
       '# 記事\n\n```ruby\nputs 1\n```\n\n画像です ![図](https://example.com/a.png) の説明。\n'
-    const article = document.createElement('article')
-    const patcher = new BlockPatcher(sanitize)
-    patcher.patch(article, renderPost(text).blocks)
+    const { article, show } = typedArticle(text)
     const pre = article.querySelector('pre')!
     const img = article.querySelector('img')!
     // A code block scrolled sideways in the preview keeps its place while its code is typed.
     let edited = text.replace('puts 1', 'puts 12')
-    patcher.patch(article, renderPost(edited).blocks)
+    show(edited)
     expect(article.querySelector('pre')).toBe(pre)
     expect(pre.textContent).toContain('puts 12')
     expect(article.innerHTML).toBe(fresh(edited))
     // An image in the paragraph typed in is the same node (not loaded and decoded again).
     edited = edited.replace('の説明。', 'の説明です。')
-    patcher.patch(article, renderPost(edited).blocks)
+    show(edited)
     expect(article.querySelector('img')).toBe(img)
     expect(article.innerHTML).toBe(fresh(edited))
   })
