@@ -12,6 +12,8 @@
  */
 import type { RenderedBlock } from '../../../shared/markdown/types'
 import { patchList, planListPatch, type ListItems } from './list-pieces'
+import { groupBalanced } from './block-grouping'
+import { refill } from './refill'
 import { matchMiddle } from './match-middle'
 import { stepBudgetMs } from '../shell/step-budget'
 
@@ -33,79 +35,9 @@ interface Template {
   lines: readonly number[]
 }
 
+export { groupBalanced, openTagBalance } from './block-grouping'
+
 const LINE_ATTR = / data-line="(\d+)"/g
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-])
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g
-
-/** Net open elements in an HTML snippet (raw HTML blocks may open a tag that a later block closes). */
-export function openTagBalance(html: string): number {
-  if (!html.includes('<')) return 0
-  let depth = 0
-  for (const m of html.matchAll(TAG)) {
-    const name = m[2]!.toLowerCase()
-    if (VOID.has(name) || m[3] === '/') continue
-    depth += m[1] === '/' ? -1 : 1
-  }
-  return depth
-}
-
-/** Memo of {@link openTagBalance}: a keystroke changes one block, the others are looked up. */
-const balanceMemo = new Map<string, number>()
-function balanceOf(html: string): number {
-  let b = balanceMemo.get(html)
-  if (b === undefined) {
-    if (balanceMemo.size > 5000) balanceMemo.clear()
-    b = openTagBalance(html)
-    balanceMemo.set(html, b)
-  }
-  return b
-}
-
-/**
- * Merges runs of blocks whose tags do not balance, so each group parses as it would in context.
- * Without any, the blocks are handed back as they are (the usual case, on every keystroke).
- */
-export function groupBalanced(blocks: readonly RenderedBlock[]): readonly RenderedBlock[] {
-  let out: RenderedBlock[] | null = null
-  let pending: RenderedBlock | null = null
-  let depth = 0
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!
-    if (pending) {
-      pending = { html: pending.html + block.html, line: pending.line }
-      depth += balanceOf(block.key ?? block.html)
-      if (depth <= 0) {
-        out!.push(pending)
-        pending = null
-        depth = 0
-      }
-      continue
-    }
-    const balance = balanceOf(block.key ?? block.html)
-    if (balance > 0) {
-      out ??= blocks.slice(0, i)
-      pending = { html: block.html, line: block.line }
-      depth = balance
-    } else out?.push(block)
-  }
-  if (pending) out!.push(pending)
-  return out ?? blocks
-}
-
 /** The blocks with their keys: the incremental renderer's as they are, others keyed once. */
 function keyed(blocks: readonly RenderedBlock[]): ReadonlyArray<{ key: string; line: number }> {
   if (blocks.every(hasKey)) return blocks
@@ -235,36 +167,6 @@ export class BlockPatcher {
     )
     for (const el of fragment.querySelectorAll('[data-line]')) el.removeAttribute('data-line')
     return { fragment, lines }
-  }
-
-  /**
-   * Puts `template`'s content into `block`'s element when both are one element with the same name
-   * and attributes, their other nodes equal (typing in a paragraph): false, and nothing done,
-   * otherwise. The element keeps what the writer did to it in the preview (a `<details>` they
-   * opened closed again on every keystroke typed in it) and what the layout window and the patcher
-   * set on it (its class, its kept size); inside it, the nodes that did not change stay too (a code
-   * block's `<pre>` keeps its horizontal scroll, an image is not made again).
-   */
-  private refill(block: LiveBlock, template: Template, doc: Document): boolean {
-    const shown = this.cache.get(block.key)
-    if (!shown) return false
-    const from = shown.fragment.childNodes
-    const to = template.fragment.childNodes
-    if (from.length !== to.length || to.length !== block.nodes.length) return false
-    let at = -1
-    for (let i = 0; i < to.length; i++) {
-      const a = from[i]!
-      const b = to[i]!
-      if (a.nodeType !== b.nodeType) return false
-      if (a.nodeType === 1) {
-        if (at >= 0 || !sameElement(a as Element, b as Element)) return false
-        at = i
-      } else if (a.nodeType !== 3 || a.nodeValue !== b.nodeValue) return false
-    }
-    const element = block.nodes[at] as Element | undefined
-    if (!element || element.nodeType !== 1) return false
-    refillChildren(element, to[at] as Element, doc)
-    return true
   }
 
   /**
@@ -404,7 +306,10 @@ export class BlockPatcher {
         nodes = pendingRun ? [] : [article.insertBefore(pendingNode(doc), at)]
         pendingRun = true
         result.push({ key: PENDING_KEY, base: b.line, nodes, lines: nodes.map(() => NaN) })
-      } else if (pair >= 0 && this.refill(old[pair]!, template, doc)) {
+      } else if (
+        pair >= 0 &&
+        refill(old[pair]!.nodes, this.cache.get(old[pair]!.key), template.fragment, doc)
+      ) {
         // The same element with other content (typing in a paragraph): filled again in place.
         pendingRun = false
         result.push({ key: b.key, base: b.line, nodes: old[pair]!.nodes, lines: template.lines })
@@ -469,43 +374,6 @@ function heightOf(nodes: readonly Node[]): number {
     return typeof v?.value === 'number' && v.unit === 'px' ? v.value : 0
   }
   return Math.max(0, first.clientHeight - px('padding-top') - px('padding-bottom'))
-}
-
-/**
- * Makes `live`'s content equal `next`'s (a template's element of the same name and attributes),
- * keeping the nodes that match: text nodes take the new text, elements of the same name and
- * attributes are filled the same way, others are replaced. Children in another number are all
- * replaced.
- */
-function refillChildren(live: Element, next: Element, doc: Document): void {
-  const have = live.childNodes
-  const want = next.childNodes
-  if (have.length !== want.length) {
-    live.replaceChildren(...Array.from(doc.importNode(next, true).childNodes))
-    return
-  }
-  for (let i = 0; i < want.length; i++) {
-    const a = have[i]!
-    const b = want[i]!
-    if (a.nodeType === 3 && b.nodeType === 3) {
-      if (a.nodeValue !== b.nodeValue) a.nodeValue = b.nodeValue
-    } else if (a.nodeType === 1 && b.nodeType === 1 && sameElement(a as Element, b as Element))
-      refillChildren(a as Element, b as Element, doc)
-    else if (!a.isEqualNode(b)) live.replaceChild(doc.importNode(b, true), a)
-  }
-}
-
-/** Whether two elements have the same name and the same attributes (their content aside). */
-function sameElement(a: Element, b: Element): boolean {
-  if (a.namespaceURI !== b.namespaceURI || a.localName !== b.localName) return false
-  const attributes = a.attributes
-  if (attributes.length !== b.attributes.length) return false
-  for (let i = 0; i < attributes.length; i++) {
-    const attribute = attributes[i]!
-    if (b.getAttributeNS(attribute.namespaceURI, attribute.localName) !== attribute.value)
-      return false
-  }
-  return true
 }
 
 function pendingNode(doc: Document): Element {

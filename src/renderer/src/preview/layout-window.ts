@@ -197,3 +197,28 @@ export class LayoutWindow {
     })
   }
 }
+
+/**
+ * Scrolls `target` (in `article`) to the viewport's top. In a long article its block may be skipped
+ * for layout (a footnote has no box yet), and the blocks around it take their real sizes once laid
+ * out, which moves it: bring its block into view, lay out the window there, and again until the
+ * window stays (positions are read with the sizes just laid out), then the target itself.
+ */
+export function scrollToTarget(
+  target: Element,
+  article: Element,
+  window: LayoutWindow | null,
+): void {
+  let block: Element = target
+  while (block.parentElement && block.parentElement !== article) block = block.parentElement
+  if (block.parentElement === article && window) {
+    for (let i = 0; i < 4; i++) {
+      const before = window.current
+      block.scrollIntoView({ block: 'start' })
+      window.update()
+      if (window.current === before) break
+    }
+  }
+  target.scrollIntoView({ block: 'start' })
+  window?.update()
+}

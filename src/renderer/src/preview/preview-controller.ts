@@ -1,7 +1,8 @@
 import { BlockPatcher } from './block-patcher'
 import { classifyLink } from './link-policy'
-import { LayoutWindow } from './layout-window'
+import { LayoutWindow, scrollToTarget } from './layout-window'
 import { ARTICLE_ID } from './preview-shell'
+import type { ArticleBlocks, PreviewHooks, PreviewSource, PreviewUpdated } from './preview-contract'
 import { previewListItems, sanitizeBlock, type RenderedArticle } from './render-article'
 
 /** Time between renders when renders are slow (ms). */
@@ -24,60 +25,12 @@ const MAX_IDLE_MS = 1000
 const MAX_RESTORES = 3
 const XLINK = 'http://www.w3.org/1999/xlink'
 
-/** What the preview shows and how it gets there. */
-export interface PreviewSource {
-  /**
-   * Renders the current text (header built in `doc`, blocks unsanitized); null: nothing open.
-   * Returns the same object again while nothing changed, and the preview then does nothing.
-   */
-  render(doc: Document): RenderedArticle | null
-  /**
-   * The article now shows what the last `render` returned: called in the task that patched it,
-   * before the frame is painted (views that must agree with the article follow it here).
-   */
-  shown?(): void
-  /** The preview was bound to (true) or unbound from (false) a loaded frame. */
-  bound?(bound: boolean): void
-}
-
-/** The article's top-level blocks in source order, with the 0-based source line each starts at. */
-export interface ArticleBlocks {
-  readonly elements: readonly Element[]
-  /** Block `i`'s source line, or NaN when it has none. */
-  line(i: number): number
-}
-
-/** What the preview tells the app. */
-export interface PreviewHooks {
-  /** A link to http/https/mailto was clicked (S9). */
-  openExternal(url: string): void
-  /** The article was patched (scroll sync re-aligns). */
-  onPatched(): void
-  /**
-   * The preview scrolled. `byWriter`: the writer moved it (wheel, keys, pointer, touch, a link in
-   * it) within the last moment; otherwise its content moved it (another post's article replacing
-   * this one, blocks growing above the view), which must never take the editor along.
-   */
-  onScroll(byWriter: boolean): void
-}
+export type { ArticleBlocks, PreviewHooks, PreviewSource, PreviewUpdated } from './preview-contract'
 
 /** How long after the writer's last input in the preview its scrolling counts as theirs (ms). */
 const INTENT_MS = 1000
 /** A scroll this soon after the writer's last one continues their gesture (ms). */
 const GESTURE_GAP_MS = 150
-
-/** The detail of the `pw:preview-updated` event (used by the benchmark). */
-export interface PreviewUpdated {
-  version: number
-  /** Render + patch (ms). */
-  ms: number
-  /** When the render started (`performance.now()`): the editor's share ends there. */
-  started: number
-  /** The live post's share (ms): the incremental render, or reading the value already made. */
-  renderMs: number
-  /** Sanitizing and patching the preview's DOM (ms). */
-  patchMs: number
-}
 
 /**
  * From this many top-level blocks on, blocks far from the viewport skip style, layout and paint
@@ -424,31 +377,12 @@ export class PreviewController {
     } else if (this.article?.querySelector('.pw-pending')) this.pendingJump = id
   }
 
-  /**
-   * Scrolls the preview to the element with this id (a `#fragment` link); false when the article
-   * has no such element.
-   */
-  scrollToFragment(id: string): boolean {
+  /** Scrolls the preview to the element with this id; false when the article has none. */
+  private scrollToFragment(id: string): boolean {
     const doc = this.document
-    if (!doc) return false
-    const target = doc.getElementById(id) ?? doc.getElementsByName(id)[0] ?? null
-    if (!target) return false
-    // In a long article the target's block may be skipped for layout (a footnote has no box yet),
-    // and the blocks around it take their real sizes once laid out, which moves it: bring its
-    // block into view, lay out the window there, and again until the window stays (positions are
-    // read with the sizes just laid out), then the target itself.
-    let block: Element = target
-    while (block.parentElement && block.parentElement !== this.article) block = block.parentElement
-    if (block.parentElement === this.article && this.window) {
-      for (let i = 0; i < 4; i++) {
-        const before = this.window.current
-        block.scrollIntoView({ block: 'start' })
-        this.window.update()
-        if (this.window.current === before) break
-      }
-    }
-    target.scrollIntoView({ block: 'start' })
-    this.window?.update()
+    const target = doc?.getElementById(id) ?? doc?.getElementsByName(id)[0] ?? null
+    if (!target || !this.article) return false
+    scrollToTarget(target, this.article, this.window)
     return true
   }
 
