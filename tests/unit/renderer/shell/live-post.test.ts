@@ -44,6 +44,29 @@ function model(initial: string): {
   }
 }
 
+/** A model over several posts by path, showing `first`; `show` opens another one and reads it. */
+function postsModel(
+  texts: Record<string, string>,
+  first: string,
+): { model: LivePostModel; show(path: string): ReturnType<LivePostModel['read']> } {
+  let path = first
+  const m = new LivePostModel({
+    path: () => path,
+    text: (p) => texts[p]!,
+    textStart: (p, chars) => texts[p]!.slice(0, chars),
+    textIdentity: () => null,
+    images: () => ({ assetDir: null, key: '', resolve: () => null }),
+  })
+  return {
+    model: m,
+    show(next) {
+      path = next
+      m.invalidate()
+      return m.read()
+    },
+  }
+}
+
 /** The card as the card views build it from the live post. */
 function cardOf(m: LivePostModel) {
   const live = m.read()!
@@ -242,40 +265,29 @@ describe('LivePostModel', () => {
       ),
       'source/blog/2026-12-02-short.html.md': post('title: 短い'),
     }
-    let path = 'source/blog/2026-12-01-long.html.md'
-    const m = new LivePostModel({
-      path: () => path,
-      text: (p) => texts[p]!,
-      textStart: (p, chars) => texts[p]!.slice(0, chars),
-      textIdentity: () => null,
-      images: () => ({ assetDir: null, key: '', resolve: () => null }),
-    })
+    const { model: m, show } = postsModel(texts, 'source/blog/2026-12-01-long.html.md')
     const complete = () => {
       for (let i = 0; i < 500 && !m.read()!.rendered.complete; i++) m.invalidate()
       return m.read()!
     }
     const first = complete()
     expect(first.rendered.html).toContain('段落 1499 の本文です。')
-    path = 'source/blog/2026-12-02-short.html.md'
-    m.invalidate()
+    show('source/blog/2026-12-02-short.html.md')
     expect(complete().rendered.html).toContain('本文です。')
     // Back to the long post: its pieces are still rendered (a 200k post took 40 ms of the switch's
     // first frame to cut again, and several more to render).
-    path = 'source/blog/2026-12-01-long.html.md'
-    m.invalidate()
+    show('source/blog/2026-12-01-long.html.md')
     const again = m.read()!
     expect(again.rendered.complete).toBe(true)
     expect(again.rendered.stats.parsed).toBe(0)
     expect(again.rendered.html).toBe(first.rendered.html)
     // Edited in between (another window, a pull): what changed renders, the rest is kept.
-    path = 'source/blog/2026-12-02-short.html.md'
-    m.invalidate()
+    show('source/blog/2026-12-02-short.html.md')
     complete()
     texts['source/blog/2026-12-01-long.html.md'] = texts[
       'source/blog/2026-12-01-long.html.md'
     ]!.replace('段落 700 の本文です。', '段落 700 を書き直しました。')
-    path = 'source/blog/2026-12-01-long.html.md'
-    m.invalidate()
+    show('source/blog/2026-12-01-long.html.md')
     const edited = m.read()!
     expect(edited.rendered.complete).toBe(true)
     expect(edited.rendered.stats.parsed).toBeLessThan(5)
@@ -296,21 +308,10 @@ describe('LivePostModel', () => {
         'source/blog/2026-12-02-mid.html.md': post('title: 中くらい', sections(300, '項')),
       }
       const open = (first: string) => {
-        let path = first
-        const m = new LivePostModel({
-          path: () => path,
-          text: (p) => texts[p]!,
-          textStart: (p, chars) => texts[p]!.slice(0, chars),
-          textIdentity: () => null,
-          images: () => ({ assetDir: null, key: '', resolve: () => null }),
-        })
+        const { model: m, show } = postsModel(texts, first)
         return {
           m,
-          go(next: string) {
-            path = next
-            m.invalidate()
-            return m.read()!
-          },
+          go: (next: string) => show(next)!,
           complete() {
             for (let i = 0; i < 2000 && !m.read()!.rendered.complete; i++) m.invalidate()
             return m.read()!
